@@ -1,0 +1,292 @@
+package io.github.softmaxicl.numerics.full;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
+import org.hipparchus.ode.nonstiff.EmbeddedRungeKuttaIntegrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+import org.hipparchus.util.FastMath;
+
+/**
+ * The deterministic full gradient flow dθ/dt = −∇F(θ) of MODEL.md §2 on a fixed prompt sample, over all
+ * weights (flattened), integrated with the adaptive Dormand–Prince 5(4) pair of Hipparchus. The phase markers of
+ * MODEL.md §7 are located by event detectors on the in-sample loss (warm-up end F = 0.99 F(0); emergence end
+ * F − F* = 0.01 (F(0) − F*), F* passed in); a step handler records the trajectory.
+ */
+public final class FullGradientFlow {
+  private FullGradientFlow() {}
+
+  /** Settings of a flow run; mutable builder-style, read once by {@link #run}. */
+  public static final class Options {
+    double tEnd = 10;
+    double relTol = 1e-8;
+    double absTol = 1e-10;
+    int maxEvaluations = 1_000_000;
+    double recordSpacing = Double.NaN;
+    int freshPrompts = 20_000;
+    long freshSeed = 0x5EEDL;
+    double initScale = 1;
+    double perturbation = 0;
+    long sampleSeed;
+    @Nullable LimitPoint limit;
+    Progress progress = Progress.NONE;
+
+    /** End time (> 0). */
+    public Options tEnd(double v) {
+      this.tEnd = v;
+      return this;
+    }
+
+    /** Integrator tolerances (relative, absolute) on the weights. */
+    public Options tolerances(double rel, double abs) {
+      this.relTol = rel;
+      this.absTol = abs;
+      return this;
+    }
+
+    /** Cap on gradient evaluations; exceeding it is a {@link NumericalFailureException}. */
+    public Options maxEvaluations(int v) {
+      this.maxEvaluations = v;
+      return this;
+    }
+
+    /** Minimum time between recorded samples (default t_end / 1000); every step end is a candidate. */
+    public Options recordSpacing(double v) {
+      this.recordSpacing = v;
+      return this;
+    }
+
+    /** Fresh prompts for the final out-of-sample loss and their seed. */
+    public Options fresh(int prompts, long seed) {
+      this.freshPrompts = prompts;
+      this.freshSeed = seed;
+      return this;
+    }
+
+    /** Recorded description of the start: init scale k, perturbation std and the sample's seed. */
+    public Options start(double initScale, double perturbation, long sampleSeed) {
+      this.initScale = initScale;
+      this.perturbation = perturbation;
+      this.sampleSeed = sampleSeed;
+      return this;
+    }
+
+    /** The reduced limit (F*, μ*) used for the emergence marker and the escape analysis. */
+    public Options limit(LimitPoint v) {
+      this.limit = v;
+      return this;
+    }
+
+    /** Progress callback, called at most every 2 s of wall time. */
+    public Options progress(Progress v) {
+      this.progress = v;
+      return this;
+    }
+  }
+
+  /**
+   * Integrates the flow from {@code start} on {@code sample}.
+   *
+   * @param symmetrised recorded only: whether the sample carries the 4^n sign-flip images
+   * @param independentDraws recorded only: independent draws behind the sample
+   * @throws NumericalFailureException on a non-finite loss or gradient or when the evaluation cap is hit
+   */
+  public static FullRun run(FullModel model, PromptSource sample, boolean symmetrised, long independentDraws,
+      AttentionWeights start, Options o) {
+    if (!(o.tEnd > 0) || !Double.isFinite(o.tEnd)) {
+      throw new IllegalArgumentException("t_end must be finite and > 0 (got " + o.tEnd + ")");
+    }
+    long wallStart = System.nanoTime();
+    var c = model.config();
+    LimitPoint limit = o.limit != null ? o.limit : LimitPoint.of(c);
+    double fStar = limit.fStar();
+    Evaluator ev = new Evaluator(model, sample);
+    double[] y0 = start.toFlat();
+    double f0 = ev.loss(y0);
+    double spacing = Double.isNaN(o.recordSpacing) ? o.tEnd / 1000 : o.recordSpacing;
+    List<TrajectoryPoint> traj = new ArrayList<>();
+    traj.add(point(0, f0, start));
+
+    EmbeddedRungeKuttaIntegrator integrator = new DormandPrince54Integrator(1e-12 * o.tEnd, o.tEnd, o.absTol, o.relTol);
+    integrator.setMaxEvaluations(o.maxEvaluations);
+    LevelDetector warmup = new LevelDetector(ev, 0.99 * f0, o.tEnd);
+    integrator.addEventDetector(warmup);
+    LevelDetector emergence = new LevelDetector(ev, fStar + 0.01 * (f0 - fStar), o.tEnd);
+    if (f0 > fStar) {
+      integrator.addEventDetector(emergence);
+    }
+    integrator.addStepHandler(new ODEStepHandler() {
+      private double lastT = 0;
+      private long lastReport = System.nanoTime();
+
+      @Override
+      public void handleStep(ODEStateInterpolator interpolator) {
+        ODEStateAndDerivative s = interpolator.getCurrentState();
+        double t = s.getTime();
+        boolean last = t >= o.tEnd * (1 - 1e-12);
+        if (t - lastT >= spacing || last) {
+          double[] y = s.getPrimaryState();
+          traj.add(point(t, ev.loss(y), AttentionWeights.fromFlat(c, y)));
+          lastT = t;
+        }
+        long now = System.nanoTime();
+        if (now - lastReport > 2_000_000_000L) {
+          lastReport = now;
+          double elapsed = (now - wallStart) * 1e-9;
+          o.progress.report(t, ev.loss(s.getPrimaryState()), elapsed * (o.tEnd - t) / FastMath.max(t, 1e-300));
+        }
+      }
+    });
+    ODEStateAndDerivative end;
+    try {
+      end = integrator.integrate(ev, new org.hipparchus.ode.ODEState(0, y0), o.tEnd);
+    } catch (MathIllegalStateException e) {
+      throw new NumericalFailureException("full flow failed: " + e.getMessage(), e);
+    }
+    double[] yEnd = end.getPrimaryState();
+    AttentionWeights wEnd = AttentionWeights.fromFlat(c, yEnd);
+    double fFinal = ev.loss(yEnd);
+    MonteCarloLoss fresh = MonteCarloLoss.estimate(model, wEnd, o.freshSeed, o.freshPrompts);
+    SpectralReadout ro = SpectralReadout.of(wEnd);
+    double tEmergence = emergence.time;
+    RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
+    double wall = (System.nanoTime() - wallStart) * 1e-9;
+    return new FullRun(c, "full", "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
+        o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
+        fresh.standardError(), fStar, warmup.time, tEmergence, ro.state(), ro.offStructureNorm(), traj,
+        ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),
+        esc.measured());
+  }
+
+  private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
+    SpectralReadout r = SpectralReadout.of(w);
+    return new TrajectoryPoint(t, loss, r.state(), r.offStructureNorm());
+  }
+
+  /** −∇F as an ODE, with a one-entry cache of the last loss so step ends and events reuse evaluations. */
+  private static final class Evaluator implements OrdinaryDifferentialEquation {
+    final FullModel model;
+    final PromptSource sample;
+    double @Nullable [] cachedY;
+    double cachedLoss = Double.NaN;
+    long gradientEvaluations;
+    long lossEvaluations;
+
+    Evaluator(FullModel model, PromptSource sample) {
+      this.model = model;
+      this.sample = sample;
+    }
+
+    @Override
+    public int getDimension() {
+      return AttentionWeights.size(model.config());
+    }
+
+    @Override
+    public double[] computeDerivatives(double t, double[] y) {
+      LossAndGradient lg = model.lossAndGradient(weights(t, y), sample);
+      gradientEvaluations++;
+      double[] g = lg.gradientArray();
+      for (int i = 0; i < g.length; i++) {
+        double v = -g[i];
+        if (!Double.isFinite(v)) {
+          throw new NumericalFailureException("non-finite gradient at t = " + t);
+        }
+        g[i] = v;
+      }
+      remember(y, lg.loss(), t);
+      return g;
+    }
+
+    double loss(double[] y) {
+      double[] cy = cachedY;
+      if (cy != null && Arrays.equals(cy, y)) {
+        return cachedLoss;
+      }
+      double l = model.loss(weights(Double.NaN, y), sample);
+      lossEvaluations++;
+      remember(y, l, Double.NaN);
+      return l;
+    }
+
+    private void remember(double[] y, double loss, double t) {
+      if (!Double.isFinite(loss)) {
+        throw new NumericalFailureException("non-finite loss " + loss + " at t = " + t);
+      }
+      cachedY = y.clone();
+      cachedLoss = loss;
+    }
+
+    private AttentionWeights weights(double t, double[] y) {
+      try {
+        return AttentionWeights.fromFlat(model.config(), y);
+      } catch (IllegalArgumentException e) {
+        throw new NumericalFailureException("weights not finite at t = " + t + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Event F(θ(t)) = level, crossed downwards; remembers the first crossing time. */
+  private static final class LevelDetector implements ODEEventDetector, ODEEventHandler {
+    final Evaluator ev;
+    final double level;
+    final double maxCheck;
+    final BracketedUnivariateSolver<UnivariateFunction> solver;
+    double time = Double.NaN;
+
+    LevelDetector(Evaluator ev, double level, double tEnd) {
+      this.ev = ev;
+      this.level = level;
+      // F decreases along the flow, so one check per step finds every crossing; the cap only bounds
+      // the bracket for very long steps.
+      this.maxCheck = tEnd / 10;
+      this.solver = new BracketingNthOrderBrentSolver(1e-10, 1e-9 * tEnd, 1e-15, 5);
+    }
+
+    @Override
+    public AdaptableInterval getMaxCheckInterval() {
+      return AdaptableInterval.of(maxCheck);
+    }
+
+    @Override
+    public int getMaxIterationCount() {
+      return 100;
+    }
+
+    @Override
+    public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+      return solver;
+    }
+
+    @Override
+    public ODEEventHandler getHandler() {
+      return this;
+    }
+
+    @Override
+    public double g(ODEStateAndDerivative state) {
+      return ev.loss(state.getPrimaryState()) - level;
+    }
+
+    @Override
+    public Action eventOccurred(ODEStateAndDerivative state, ODEEventDetector detector, boolean increasing) {
+      if (!increasing && Double.isNaN(time)) {
+        time = state.getTime();
+      }
+      return Action.CONTINUE;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.softmaxicl.numerics.full;
+
+import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralState;
+import java.util.List;
+
+/**
+ * The result of one full-model run (deterministic flow on a fixed sample, or SGD with fresh prompts), in the
+ * terms of OUTPUT.md but independent of any report format. Immutable. Times never reached are NaN.
+ *
+ * @param config the problem
+ * @param dynamics "full" (gradient flow on a fixed sample) or "sgd"
+ * @param method integrator name (e.g. "DormandPrince54") or the SGD learning-rate schedule
+ * @param relTol integrator relative tolerance (NaN for SGD)
+ * @param absTol integrator absolute tolerance (NaN for SGD)
+ * @param batch SGD batch size B (0 for the flow)
+ * @param seed base seed of the prompts
+ * @param initScale the factor k of MODEL.md §9 (every weight factor × √k)
+ * @param perturbation standard deviation of the random start off the decomposable set (0 if none)
+ * @param symmetrised whether each draw came with its 4^n sign-flip images
+ * @param prompts number of prompts in the fixed sample, images included (for SGD: total prompts used)
+ * @param independentDraws independent draws behind them (prompts / 4^n when symmetrised)
+ * @param tEnd final time
+ * @param f0 loss at t = 0 (in-sample for the flow; fresh Monte Carlo for SGD)
+ * @param fFinal in-sample loss at t_end (for SGD: mean mini-batch loss of the last recording window)
+ * @param fFresh loss of the final weights on fresh prompts
+ * @param fFreshSe its standard error
+ * @param fStar F* of the reduced limit used for the emergence marker
+ * @param tWarmupEnd first t with F ≤ 0.99 F(0)
+ * @param tEmergenceEnd first t with F − F* ≤ 0.01 (F(0) − F*)
+ * @param finalState spectral read-out of the final weights
+ * @param offStructureNorm off-structure norm of the final weights
+ * @param trajectory recorded samples, in time order
+ * @param evaluations gradient evaluations (flow) or steps (SGD)
+ * @param lossEvaluations extra forward-only evaluations (event location, recording)
+ * @param wallSeconds wall-clock time of the run
+ * @param escapeTime first recorded t after emergence with an off-task μ_i^h &lt; −1e-3 μ_i*
+ * @param escapeHead head of that pair (−1 if none)
+ * @param escapeTask task of that pair (−1 if none)
+ * @param saddleRatePredicted 2 g_i for the escaping pair's task (the largest over tasks if none escaped)
+ * @param saddleRateMeasured slope of log(−μ) of the escaping pair while 1e-3 μ* ≤ −μ ≤ 1e-1 μ* (NaN if fewer
+ *     than 3 samples there)
+ */
+public record FullRun(ProblemConfig config, String dynamics, String method, double relTol, double absTol, int batch,
+    long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
+    double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
+    double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectoryPoint> trajectory,
+    long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
+    double saddleRatePredicted, double saddleRateMeasured) {
+
+  /** Copies the trajectory list so the record stays immutable. */
+  public FullRun {
+    trajectory = List.copyOf(trajectory);
+  }
+}

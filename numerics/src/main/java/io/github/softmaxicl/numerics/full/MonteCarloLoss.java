@@ -1,0 +1,65 @@
+package io.github.softmaxicl.numerics.full;
+
+import org.hipparchus.util.FastMath;
+
+/**
+ * Population loss of given weights estimated on fresh, independent (not symmetrised) prompts, with the
+ * standard error of the mean. Deterministic for a given seed and prompt count.
+ */
+public final class MonteCarloLoss {
+  private final double mean;
+  private final double standardError;
+  private final int prompts;
+
+  private MonteCarloLoss(double mean, double standardError, int prompts) {
+    this.mean = mean;
+    this.standardError = standardError;
+    this.prompts = prompts;
+  }
+
+  /**
+   * Estimates F(w) = E (1/n) ‖y_q − ŷ‖² from {@code prompts} ≥ 2 fresh prompts drawn with {@code seed}.
+   *
+   * @throws NumericalFailureException if the estimate is not finite
+   */
+  public static MonteCarloLoss estimate(FullModel model, AttentionWeights w, long seed, int prompts) {
+    if (prompts < 2) {
+      throw new IllegalArgumentException("need at least 2 prompts for a standard error (got " + prompts + ")");
+    }
+    double[] losses = model.promptLosses(w, PromptSampler.of(model.config(), seed, prompts, false));
+    double sum = 0;
+    for (double l : losses) {
+      sum += l;
+    }
+    double mean = sum / prompts;
+    double ss = 0;
+    for (double l : losses) {
+      ss += (l - mean) * (l - mean);
+    }
+    double se = FastMath.sqrt(ss / (prompts - 1.0) / prompts);
+    if (!Double.isFinite(mean) || !Double.isFinite(se)) {
+      throw new NumericalFailureException("Monte Carlo loss is not finite: " + mean + " ± " + se);
+    }
+    return new MonteCarloLoss(mean, se, prompts);
+  }
+
+  /** The sample mean of the per-prompt losses. */
+  public double mean() {
+    return mean;
+  }
+
+  /** Standard error of the mean (sample standard deviation / √N). */
+  public double standardError() {
+    return standardError;
+  }
+
+  /** Number of prompts used. */
+  public int prompts() {
+    return prompts;
+  }
+
+  @Override
+  public String toString() {
+    return mean + " ± " + standardError + " (N = " + prompts + ")";
+  }
+}
