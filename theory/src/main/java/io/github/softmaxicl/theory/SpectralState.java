@@ -8,11 +8,11 @@ package io.github.softmaxicl.theory;
  * <p>Immutable: the arrays are copied in and out. Every entry is finite.
  */
 public final class SpectralState {
-  private final double[][] omega;
+  private final double @org.checkerframework.common.value.qual.MinLen(1) [][] omega;
   private final double[][] mu;
-  private final int tasks;
+  private final @org.checkerframework.checker.index.qual.Positive int tasks;
 
-  private SpectralState(double[][] omega, double[][] mu, int tasks) {
+  private SpectralState(double @org.checkerframework.common.value.qual.MinLen(1) [][] omega, double[][] mu, @org.checkerframework.checker.index.qual.Positive int tasks) {
     this.omega = omega;
     this.mu = mu;
     this.tasks = tasks;
@@ -32,7 +32,7 @@ public final class SpectralState {
     if (n < 1) {
       throw new IllegalArgumentException("omega and mu must have at least one task column");
     }
-    double[][] w = new double[omega.length][];
+    double @org.checkerframework.common.value.qual.MinLen(1) [][] w = new double[omega.length][];
     double[][] m = new double[mu.length][];
     for (int h = 0; h < omega.length; h++) {
       w[h] = copyRow("omega", omega[h], n, h);
@@ -56,12 +56,12 @@ public final class SpectralState {
   }
 
   /** Number of heads H. */
-  public int heads() {
+  public @org.checkerframework.checker.index.qual.Positive int heads() {
     return omega.length;
   }
 
   /** Number of tasks n. */
-  public int tasks() {
+  public @org.checkerframework.checker.index.qual.Positive int tasks() {
     return tasks;
   }
 
