@@ -2,11 +2,11 @@ package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
-import org.hipparchus.util.FastMath;
+import io.github.softmaxicl.theory.ClosedForms;
 
 /**
  * The one-head-per-task limit of the reduced model (MODEL.md §6; reduced model (reconstruction)), as the full
- * runs need it: ω_i* = 1/√d_i, μ_i* = √d_i / (1 + e κ_i d_i) with κ_i = c_i/(s² d_i L),
+ * runs need it, taken from {@link ClosedForms}: ω_i* = 1/√d_i, μ_i* = √d_i / (1 + e κ_i d_i) with κ_i = c_i/(s² d_i L),
  * F* = (1/n) Σ_i s² d_i e κ_i d_i / (1 + e κ_i d_i), and the saddle coefficient of §9,
  * g_i = ∂F/∂μ_i^h = 2 c_i μ_i* / (n L) for an off-task pair, whose escape rate is 2 g_i.
  */
@@ -21,18 +21,11 @@ public final class LimitPoint {
     int n = config.tasks();
     omegaStar = new double[n];
     muStar = new double[n];
-    double f = 0;
-    double s2 = config.s2();
-    double ll = config.promptLength();
     for (int i = 0; i < n; i++) {
-      double di = config.blockSize(i);
-      double kappa = config.signalPlusNoise(i) / (s2 * di * ll);
-      double ek = FastMath.E * kappa * di;
-      omegaStar[i] = 1.0 / FastMath.sqrt(di);
-      muStar[i] = FastMath.sqrt(di) / (1 + ek);
-      f += s2 * di * ek / (1 + ek);
+      omegaStar[i] = ClosedForms.omegaStar(config, i);
+      muStar[i] = ClosedForms.muStar(config, i);
     }
-    fStar = f / n;
+    fStar = ClosedForms.fStar(config);
   }
 
   /** The limit of the given problem. */
@@ -62,7 +55,7 @@ public final class LimitPoint {
 
   /** g_i = 2 c_i μ_i* / (n L): ∂F/∂μ of an off-task pair at the limit; the saddle escape rate is 2 g_i. */
   public double saddleCoefficient(int task) {
-    return 2 * config.signalPlusNoise(task) * muStar[task] / (config.tasks() * (double) config.promptLength());
+    return ClosedForms.offTaskSlope(config, task);
   }
 
   /**
