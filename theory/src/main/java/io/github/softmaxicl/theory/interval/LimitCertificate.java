@@ -284,46 +284,111 @@ public final class LimitCertificate {
     return new LimitCertificate(config, radius, extraHeadOmega, results, mus, omegas, v, why);
   }
 
-  /** Encloses the off-task first (and, for ω, second) derivatives over the box state. */
+  /** Pieces into which a non-degenerate extra-head ω interval is cut (see {@link #offTask}). */
+  private static final int EXTRA_HEAD_PIECES = 256;
+
+  /**
+   * Encloses the off-task first (and, for ω, second) derivatives over the box state. A non-degenerate interval for
+   * the ω of heads serving no task is cut into pieces and the enclosures joined: evaluated in one piece, the
+   * signal and variance terms of {@code ∂F/∂μ_i^h} cancel almost exactly near {@code ω = ω_i*} and the dependency
+   * of interval arithmetic would lose their difference. This is valid because for such a head {@code h} every
+   * derivative depends on its ω only through {@code ω_i^h} (the other heads' ω_j^i vanish exactly for j ≠ i), so
+   * the hull over pieces encloses the derivative for every choice of the extra heads' ω in the interval.
+   */
   private static void offTask(ProblemConfig config, List<TaskBox> boxes, Interval extraHeadOmega,
       List<OffTaskMu> mus, List<OffTaskOmega> omegas, List<String> failures) {
     int n = config.tasks();
     int heads = config.heads();
-    List<List<Interval>> omega = new ArrayList<>();
-    List<List<Interval>> mu = new ArrayList<>();
-    for (int h = 0; h < heads; h++) {
-      List<Interval> w = new ArrayList<>();
-      List<Interval> m = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        boolean onTask = h == j;
-        w.add(onTask ? boxes.get(j).omega() : (h >= n ? extraHeadOmega : Interval.ZERO));
-        m.add(onTask ? boxes.get(j).mu() : Interval.ZERO);
+    List<Interval> pieces = new ArrayList<>();
+    if (heads == n || extraHeadOmega.width() == 0.0) {
+      pieces.add(extraHeadOmega);
+    } else {
+      double lo = extraHeadOmega.lo();
+      double hi = extraHeadOmega.hi();
+      double previous = lo;
+      for (int k = 1; k <= EXTRA_HEAD_PIECES; k++) {
+        // Consecutive pieces share their endpoint, so they cover [lo, hi] whatever the rounding of the cut points.
+        double next = k == EXTRA_HEAD_PIECES ? hi : Math.max(previous, lo + (hi - lo) * k / EXTRA_HEAD_PIECES);
+        pieces.add(Interval.of(previous, Math.min(next, hi)));
+        previous = Math.min(next, hi);
       }
-      omega.add(w);
-      mu.add(m);
     }
-    IntervalReducedLoss f = IntervalReducedLoss.of(config, omega, mu);
+    List<Interval> dMu = new ArrayList<>();
+    List<Interval> dOmega = new ArrayList<>();
+    List<Interval> curvature = new ArrayList<>();
+    List<Interval> decay = new ArrayList<>();
     Interval nSqrtD = Interval.point(n).multiply(Interval.point(config.tokenDim()).sqrt());
+    for (Interval piece : pieces) {
+      IntervalReducedLoss f = IntervalReducedLoss.of(config, stateOmega(config, boxes, piece), stateMu(config, boxes));
+      int slot = 0;
+      for (int h = 0; h < heads; h++) {
+        for (int j = 0; j < n; j++) {
+          if (h == j) {
+            continue;
+          }
+          Interval b = h < n ? f.coupling(h, h).multiply(4.0).divide(nSqrtD) : Interval.ZERO;
+          joinAt(dMu, slot, f.dMu(h, j));
+          joinAt(dOmega, slot, f.dOmega(h, j));
+          joinAt(curvature, slot, f.dOmegaOmega(h, j));
+          joinAt(decay, slot, b);
+          slot++;
+        }
+      }
+    }
+    int slot = 0;
     for (int h = 0; h < heads; h++) {
       for (int j = 0; j < n; j++) {
         if (h == j) {
           continue;
         }
-        Interval dm = f.dMu(h, j);
+        Interval dm = dMu.get(slot);
+        Interval dw = dOmega.get(slot);
         mus.add(new OffTaskMu(h, j, dm));
+        omegas.add(new OffTaskOmega(h, j, dw, curvature.get(slot), decay.get(slot)));
+        slot++;
         if (!dm.isPositive()) {
           failures.add("dF/dmu not provably > 0 for head " + h + ", task " + j + ": " + dm);
         }
-        Interval dw = f.dOmega(h, j);
-        Interval curvature = f.dOmegaOmega(h, j);
-        Interval b = h < n ? f.coupling(h, h).multiply(4.0).divide(nSqrtD) : Interval.ZERO;
-        omegas.add(new OffTaskOmega(h, j, dw, curvature, b));
         // Exactly zero also for heads serving no task, whatever their ω: every term carries one of their μ = 0.
         if (!dw.isZero()) {
           failures.add("dF/domega not exactly 0 for head " + h + ", task " + j + ": " + dw);
         }
       }
     }
+  }
+
+  private static void joinAt(List<Interval> list, int slot, Interval x) {
+    if (slot == list.size()) {
+      list.add(x);
+    } else {
+      list.set(slot, list.get(slot).hull(x));
+    }
+  }
+
+  /** ω of the limit state: box on-task, 0 off-task for serving heads, {@code extra} for heads serving none. */
+  private static List<List<Interval>> stateOmega(ProblemConfig config, List<TaskBox> boxes, Interval extra) {
+    List<List<Interval>> omega = new ArrayList<>();
+    for (int h = 0; h < config.heads(); h++) {
+      List<Interval> w = new ArrayList<>();
+      for (int j = 0; j < config.tasks(); j++) {
+        w.add(h == j ? boxes.get(j).omega() : (h >= config.tasks() ? extra : Interval.ZERO));
+      }
+      omega.add(w);
+    }
+    return omega;
+  }
+
+  /** μ of the limit state: box on-task, 0 off-task. */
+  private static List<List<Interval>> stateMu(ProblemConfig config, List<TaskBox> boxes) {
+    List<List<Interval>> mu = new ArrayList<>();
+    for (int h = 0; h < config.heads(); h++) {
+      List<Interval> m = new ArrayList<>();
+      for (int j = 0; j < config.tasks(); j++) {
+        m.add(h == j ? boxes.get(j).mu() : Interval.ZERO);
+      }
+      mu.add(m);
+    }
+    return mu;
   }
 
   // ---- accessors ---------------------------------------------------------------------------------------------
