@@ -500,7 +500,8 @@ public final class LimitCertificate {
     }
     sb.append("Off-task omega are first-order neutral at the limit (gradient exactly 0); the second-order fact is\n"
         + "the curvature (2/n) d_j A_hh > 0 from the head's own on-task mu, which with the balanced flow's factor\n"
-        + "|omega| gives d omega/dt ~ -b omega^2, b = 4 A_hh/(n sqrt(D)): decay like 1/t.\n");
+        + "|omega| gives d omega/dt ~ -b omega^2, b = 4 A_hh/(n sqrt(D)): decay like 1/t. A head serving no task\n"
+        + "has A_hh -> 0 with its own mu: its omega freeze at non-zero values (they do not tend to 0).\n");
     return sb.toString();
   }
 
