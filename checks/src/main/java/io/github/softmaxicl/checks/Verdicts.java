@@ -1,0 +1,23 @@
+package io.github.softmaxicl.checks;
+
+import io.github.softmaxicl.theory.Claim;
+import java.util.List;
+
+/** Builds {@link Verdict}s from {@link Claim}s, so statement, budget and provenance come from one place. */
+public final class Verdicts {
+  private Verdicts() {}
+
+  /** Pass if {@code holds}, else fail, with the claim's statement, budget and provenance. */
+  public static Verdict of(Claim claim, String run, boolean holds, double measured, double threshold,
+      List<String> evidence) {
+    Verdict.Status status = holds && Double.isFinite(measured) ? Verdict.Status.PASS : Verdict.Status.FAIL;
+    return new Verdict(claim.id(), run, status, claim.statement(), measured, threshold, claim.budget(),
+        claim.provenance().label(), evidence);
+  }
+
+  /** The computation behind the claim failed: nothing was verified. */
+  public static Verdict error(Claim claim, String run, String what) {
+    return new Verdict(claim.id(), run, Verdict.Status.ERROR, claim.statement(), Double.NaN, claim.tolerance(),
+        claim.budget(), claim.provenance().label(), List.of("error: " + what));
+  }
+}
