@@ -120,7 +120,8 @@ public final class ConfigFile {
       String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       String msg = e.getOriginalMessage();
       if (msg != null && msg.startsWith("Duplicate field")) {
-        throw new UsageException(where, "duplicate field: " + firstLine(msg) + at);
+        throw new UsageException(where, firstLine(msg).replace("Duplicate field", "duplicate field") + at
+            + " (each field may appear once)");
       }
       String kind = e instanceof JsonParseException && msg != null && msg.contains("end-of-input")
           ? "truncated JSON (unexpected end of file)" : "malformed JSON: " + firstLine(msg == null ? "" : msg);

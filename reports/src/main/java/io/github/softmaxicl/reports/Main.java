@@ -72,10 +72,11 @@ public final class Main {
   @Option(names = "--out", paramLabel = "DIR", description = "output directory, default out/")
   Path out = Paths.get("out");
 
-  @Option(names = "--seed", paramLabel = "N", description = "random seed (default " + DEFAULT_SEED + ")")
+  @Option(names = "--seed", paramLabel = "N", converter = SeedConverter.class,
+      description = "random seed, a 64-bit integer (default " + DEFAULT_SEED + ")")
   @Nullable Long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads, 1.." + MAX_THREADS
+  @Option(names = "--threads", paramLabel = "N", converter = ThreadsConverter.class, description = "worker threads, 1.." + MAX_THREADS
       + " (default: all cores); results do not depend on it")
   @Nullable Integer threads;
 
@@ -110,7 +111,55 @@ public final class Main {
     }
   }
 
+  /** Converts --threads, naming the allowed range on failure. */
+  static final class ThreadsConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        return Integer.valueOf(value);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("must be an integer in [1, " + MAX_THREADS + "] (got '"
+            + value + "')");
+      }
+    }
+  }
+
+  /** Converts --seed, naming the allowed range on failure. */
+  static final class SeedConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      try {
+        return Long.valueOf(value);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("must be an integer in [" + Long.MIN_VALUE + ", "
+            + Long.MAX_VALUE + "] (got '" + value + "')");
+      }
+    }
+  }
+
   Main() {}
+
+  /** One line for a picocli parse error, with a hint where one helps. */
+  private static String parseError(CommandLine.ParameterException e) {
+    String msg = UsageException.oneLine(String.valueOf(e.getMessage()));
+    if (msg.startsWith("Error: ")) {
+      msg = msg.substring("Error: ".length());
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException) {
+      List<String> unmatched = ((CommandLine.UnmatchedArgumentException) e).getUnmatched();
+      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        String arg = unmatched.get(0);
+        String hint = "";
+        for (Preset p : Preset.values()) {
+          if (p.id().equals(arg)) {
+            hint = "; did you mean --preset " + arg + "?";
+          }
+        }
+        return "unexpected argument '" + arg + "' (this command takes only options" + hint + ")";
+      }
+    }
+    return msg;
+  }
 
   /** Entry point: runs and exits with the exit code. */
   public static void main(String[] args) {
@@ -148,7 +197,7 @@ public final class Main {
     try {
       cmd.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
-      err.println("error: " + UsageException.oneLine(String.valueOf(e.getMessage())) + " (see --help)");
+      err.println("error: " + parseError(e) + " (see --help)");
       return EXIT_USAGE;
     }
     if (cmd.isUsageHelpRequested()) {

@@ -11,7 +11,7 @@ final class Numbers {
     return Double.toString(x);
   }
 
-  /** Short human form with 4 significant digits; "–" for NaN, "∞"/"−∞" for infinities. */
+  /** Short human form with 4 significant digits (plain in [0.001, 10^4), else like {@code 3.5e4}); "–" for NaN, "∞"/"−∞" for infinities. */
   static String human(double x) {
     if (Double.isNaN(x)) {
       return "–";
@@ -23,7 +23,7 @@ final class Numbers {
       return "0";
     }
     double a = Math.abs(x);
-    if (a >= 1e-3 && a < 1e5) {
+    if (a >= 1e-3 && a < 9999.5) {
       String s = String.format(Locale.ROOT, "%.4g", x);
       return trimZeros(s);
     }
