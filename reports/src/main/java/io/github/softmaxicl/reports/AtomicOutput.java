@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -120,6 +121,12 @@ public final class AtomicOutput implements AutoCloseable {
       Files.createDirectories(parent);
       restoreAside(parent, name.toString(), target);
       Path staging = Files.createTempDirectory(parent, "." + name + ".tmp-");
+      // Temporary directories are created owner-only; the output is an ordinary, world-readable directory.
+      try {
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Non-POSIX file systems keep their defaults.
+      }
       AtomicOutput out = new AtomicOutput(target, staging);
       out.installHook();
       return out;

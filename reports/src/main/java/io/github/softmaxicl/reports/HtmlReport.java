@@ -86,7 +86,7 @@ public final class HtmlReport {
           + "fill:#a00}svg .cell{font-size:10px}",
       "svg .frame{fill:none;stroke:#444;stroke-width:1}svg .grid{stroke:#e4e4e4;stroke-width:1}",
       "ul.evidence{margin:2px 0 0 16px;padding:0;font-size:12px;color:#444}",
-      ".note{font-size:12px;color:#444;max-width:1000px}",
+      ".note{font-size:13px;color:#333;max-width:1000px}",
       "code{font-size:12px;word-break:break-all}",
       "footer{margin-top:32px;font-size:12px;color:#555}",
       "");
@@ -107,9 +107,9 @@ public final class HtmlReport {
       }
     }
     sb.append("<section id=\"summary\">\n<h2>Summary of claims</h2>\n");
-    sb.append("<p class=\"counts\"><span class=\"pass\">").append(pass).append(" pass</span><span class=\"fail\">")
-        .append(fail).append(" fail</span><span class=\"error\">").append(error).append(" error</span> of ")
-        .append(verdicts.size()).append(" claims checked. A claim passes when the measured value is within the"
+    sb.append("<p class=\"counts\">").append(verdicts.size()).append(" claims checked: <span class=\"pass\">")
+        .append(pass).append(" pass</span><span class=\"fail\">")
+        .append(fail).append(" fail</span><span class=\"error\">").append(error).append(" error</span>. A claim passes when the measured value is within the"
             + " threshold; the budget says how the threshold was derived. <i>error</i> means the computation behind"
             + " the check failed: nothing was verified.</p>\n");
     if (verdicts.isEmpty()) {
@@ -310,7 +310,7 @@ public final class HtmlReport {
       if (withPrediction) {
         // Solid = measured, dashed = reduced prediction; one panel per task keeps the two readable.
         for (int i = 0; i < n; i++) {
-          Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head: full (solid) vs reduced (dashed)",
+          Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head: this run (solid), reduced (dashed)",
               "t", sym + "_" + (i + 1) + "^h", true, false);
           for (int h = 0; h < heads; h++) {
             String colour = Svg.PALETTE[h % Svg.PALETTE.length];
@@ -320,7 +320,8 @@ public final class HtmlReport {
                 "7 3", 1.3, 0.8, false));
             p.legend(new Svg.LegendEntry("head " + (h + 1), colour, "", false));
           }
-          p.legend(new Svg.LegendEntry("full model", "#444444", "", false));
+          p.legend(new Svg.LegendEntry(r.dynamics() == Dynamics.SGD ? "this run (SGD)" : "this run (full flow)",
+              "#444444", "", false));
           p.legend(new Svg.LegendEntry("reduced prediction", "#444444", "7 3", false));
           addMarkers(p, r);
           sb.append(p.render(nextId(), SMALL_W, 220));
@@ -380,20 +381,6 @@ public final class HtmlReport {
     double[] at = {s.get(0).t(), r.tWarmupEnd(), r.tEmergenceEnd(), s.get(s.size() - 1).t()};
     int heads = r.config().heads();
     int n = r.config().tasks();
-    double max = 0;
-    for (double t : at) {
-      if (Double.isFinite(t)) {
-        TrajectorySample x = nearest(s, t);
-        for (int h = 0; h < heads; h++) {
-          for (int i = 0; i < n; i++) {
-            double v = x.mu(h, i) * x.omega(h, i);
-            if (Double.isFinite(v)) {
-              max = Math.max(max, Math.abs(v));
-            }
-          }
-        }
-      }
-    }
     sb.append("<div class=\"figs\">\n");
     double cellW = 58;
     double cellH = 24;
@@ -411,6 +398,16 @@ public final class HtmlReport {
         continue;
       }
       TrajectorySample x = nearest(s, at[k]);
+      // Each map has its own colour scale: early maps (values ~ L^-3) would be blank on the final map's scale.
+      double max = 0;
+      for (int h = 0; h < heads; h++) {
+        for (int i = 0; i < n; i++) {
+          double v = x.mu(h, i) * x.omega(h, i);
+          if (Double.isFinite(v)) {
+            max = Math.max(max, Math.abs(v));
+          }
+        }
+      }
       sb.append("<text class=\"cell\" x=\"4\" y=\"30\">").append(Html.esc("sample at t = " + Numbers.human(x.t())))
           .append("</text>\n");
       for (int i = 0; i < n; i++) {

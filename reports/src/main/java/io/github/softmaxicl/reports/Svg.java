@@ -455,8 +455,8 @@ final class Svg {
           }
         }
       }
-      if (t.size() < 2) {
-        // Less than a decade without a 1-2-5 tick inside: fall back to linear ticks within the range.
+      if (t.size() < 3 || hi - lo < 1) {
+        // Within about a decade, 1-2-5 ticks are too sparse: use linear "nice" ticks placed on the log scale.
         Axis lin = linear(StrictMath.pow(10, lo), StrictMath.pow(10, hi));
         t.clear();
         for (double v : lin.ticks) {
