@@ -156,8 +156,8 @@ public final class HtmlReport {
       }
     }
     sb.append(count == 0 ? "none" : "").append(".</p>\n");
-    scalars(sb, r);
     sb.append("<div class=\"figs\">\n");
+    scalars(sb, r);
     sb.append(lossPlot(r));
     if (r.dynamics() != Dynamics.REDUCED) {
       sb.append(offStructurePlot(r));
@@ -307,6 +307,10 @@ public final class HtmlReport {
     for (int q = 0; q < 2; q++) {
       boolean isMu = q == 0;
       String sym = isMu ? "μ" : "ω";
+      if (q == 1 && withPrediction) {
+        // One row per quantity: μ panels above ω panels.
+        sb.append("</div>\n<div class=\"figs\">\n");
+      }
       if (withPrediction) {
         // Solid = measured, dashed = reduced prediction; one panel per task keeps the two readable.
         for (int i = 0; i < n; i++) {
@@ -435,8 +439,8 @@ public final class HtmlReport {
       }
       sb.append("</svg>\n");
     }
-    sb.append("</div>\n<p class=\"note\">Colour: μ·ω relative to the largest |μ·ω| in these four maps (red positive,"
-        + " blue negative). At the one-head-per-task limit μ<sub>i</sub>*ω<sub>i</sub>* = 1/(1 + e κ<sub>i</sub>"
+    sb.append("</div>\n<p class=\"note\">Colour: μ·ω relative to the largest |μ·ω| of the same map (each map has its"
+        + " own scale; red positive, blue negative). At the one-head-per-task limit μ<sub>i</sub>*ω<sub>i</sub>* = 1/(1 + e κ<sub>i</sub>"
         + " d<sub>i</sub>) (MODEL.md §6). Each map shows the trajectory sample nearest to the marked time.</p>\n");
   }
 

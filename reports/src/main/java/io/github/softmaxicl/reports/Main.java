@@ -1,6 +1,7 @@
 package io.github.softmaxicl.reports;
 
 import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.theory.ConfigException;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.io.IOException;
@@ -55,7 +56,8 @@ public final class Main {
   public static final int MAX_THREADS = 1024;
 
   @Option(names = "--preset", paramLabel = "NAME",
-      description = "a named configuration (repeatable; see --list-presets); default: all presets")
+      description = "a named configuration (repeatable; see --list-presets); default: all presets, or none"
+          + " when --config is given")
   List<String> presets = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
@@ -353,16 +355,14 @@ public final class Main {
   }
 
   private static Preset preset(String name) throws UsageException {
-    for (Preset p : Preset.values()) {
-      if (p.id().equals(name)) {
-        return p;
-      }
+    try {
+      return Preset.byId(name);
+    } catch (ConfigException e) {
+      // theory's message is "preset: unknown preset 'x' (known: ...)"; name the option instead of the field.
+      String msg = String.valueOf(e.getMessage());
+      String prefix = e.field() + ": ";
+      throw new UsageException("--preset", msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg);
     }
-    StringBuilder known = new StringBuilder();
-    for (Preset p : Preset.values()) {
-      known.append(known.length() == 0 ? "" : ", ").append(p.id());
-    }
-    throw new UsageException("--preset", "unknown preset '" + name + "' (allowed: " + known + ")");
   }
 
   private static void printVersion(PrintStream out) {
