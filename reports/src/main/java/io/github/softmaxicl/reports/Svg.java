@@ -216,12 +216,12 @@ final class Svg {
             .append("</text>\n");
       }
       sb.append("<text class=\"axlabel\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
-          .append(Numbers.coord(top + plotHeight + 32)).append("\" text-anchor=\"middle\">").append(Html.esc(xLabel))
-          .append("</text>\n");
+          .append(Numbers.coord(top + plotHeight + 32)).append("\" text-anchor=\"middle\"")
+          .append(fit(xLabel, plotW)).append('>').append(Html.esc(xLabel)).append("</text>\n");
       double ly = top + plotHeight / 2;
       sb.append("<text class=\"axlabel\" x=\"13\" y=\"").append(Numbers.coord(ly))
-          .append("\" text-anchor=\"middle\" transform=\"rotate(-90 13 ").append(Numbers.coord(ly)).append(")\">")
-          .append(Html.esc(yLabel)).append("</text>\n");
+          .append("\" text-anchor=\"middle\" transform=\"rotate(-90 13 ").append(Numbers.coord(ly)).append(")\"")
+          .append(fit(yLabel, plotHeight)).append('>').append(Html.esc(yLabel)).append("</text>\n");
       // Data, clipped to the plot area.
       sb.append("<g clip-path=\"url(#").append(id).append("-clip)\">\n");
       for (Ref r : refs) {
@@ -269,6 +269,14 @@ final class Svg {
       return sb.toString();
     }
 
+    /** An axis label longer than its axis is squeezed to the axis length rather than clipped. */
+    private static String fit(String label, double length) {
+      if (textWidth(label, FONT) <= length) {
+        return "";
+      }
+      return " textLength=\"" + Numbers.coord(length) + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    }
+
     private List<LegendEntry> legendEntries() {
       List<LegendEntry> entries = new ArrayList<>();
       if (autoLegend) {
@@ -294,9 +302,15 @@ final class Svg {
       StringBuilder dots = new StringBuilder();
       boolean pen = false;
       String lastPx = "";
-      for (int i = 0; i < l.x.length; i++) {
-        if (!ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+      int segment = 0;
+      for (int i = 0; i <= l.x.length; i++) {
+        if (i == l.x.length || !ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+          if (segment == 1 && !l.markers) {
+            // A lone point between gaps draws nothing as a path: show it as a dot.
+            dot(dots, lastPx, 1.8, l.colour);
+          }
           pen = false;
+          segment = 0;
           continue;
         }
         String px = Numbers.coord(left + xa.frac(l.x[i]) * plotW) + ","
@@ -306,11 +320,10 @@ final class Svg {
         }
         path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(px);
         pen = true;
+        segment++;
         lastPx = px;
         if (l.markers) {
-          int comma = px.indexOf(',');
-          dots.append("<circle cx=\"").append(px, 0, comma).append("\" cy=\"").append(px.substring(comma + 1))
-              .append("\" r=\"3\" fill=\"").append(l.colour).append("\"/>");
+          dot(dots, px, 3, l.colour);
         }
       }
       if (path.length() == 0) {
@@ -328,6 +341,12 @@ final class Svg {
       if (dots.length() > 0) {
         sb.append(dots).append('\n');
       }
+    }
+
+    private static void dot(StringBuilder dots, String px, double r, String colour) {
+      int comma = px.indexOf(',');
+      dots.append("<circle cx=\"").append(px, 0, comma).append("\" cy=\"").append(px.substring(comma + 1))
+          .append("\" r=\"").append(Numbers.coord(r)).append("\" fill=\"").append(colour).append("\"/>");
     }
 
     private Axis axis(boolean isX) {
