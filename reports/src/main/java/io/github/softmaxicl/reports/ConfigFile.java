@@ -1,0 +1,263 @@
+package io.github.softmaxicl.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.softmaxicl.theory.ConfigException;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Reads a configuration file (OUTPUT.md {@code --config}): a JSON object with the fields of a preset,
+ * {@code d, blocks, H, L} required and {@code sigma (0), s2 (1), init ("paper"), seed, prompts, t_end} optional.
+ * Strict: unknown or duplicate fields, wrong JSON types (a string for a number, 2.5 for an integer), trailing
+ * content and out-of-range values are all refused with one line naming the field and its allowed range.
+ * NaN and Infinity are read (a non-standard JSON extension) only so that they can be refused by name.
+ */
+public final class ConfigFile {
+  /** Fields a configuration file may have, in the order of OUTPUT.md. */
+  public static final List<String> FIELDS =
+      List.of("d", "blocks", "H", "L", "sigma", "s2", "init", "seed", "prompts", "t_end");
+  /** Fields that must be present. */
+  public static final List<String> REQUIRED = List.of("d", "blocks", "H", "L");
+  /** The initialisations known (MODEL.md §5). */
+  public static final List<String> INITS = List.of("paper");
+  /** End time when the file has none: the presets' horizon, long enough for the convergence phase. */
+  public static final double DEFAULT_T_END = 3.0e4;
+  /** Largest configuration file read (a configuration is a few hundred bytes). */
+  public static final long MAX_BYTES = 1 << 20;
+  /** Largest number of prompts accepted. */
+  public static final int MAX_PROMPTS = 1_000_000_000;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build())
+      .build();
+
+  private ConfigFile() {}
+
+  /**
+   * Reads and validates a configuration file.
+   *
+   * @param file the file
+   * @param defaultSeed seed when the file has none
+   * @return the run; its name is the file name without {@code .json}
+   * @throws UsageException naming the file and the field at fault
+   */
+  public static RunSpec read(Path file, long defaultSeed) throws UsageException {
+    String where = "--config " + file;
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new UsageException(where, "is a directory, expected a JSON file");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UsageException(where, "larger than " + MAX_BYTES + " bytes, not a configuration file");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(where, "no such file");
+    } catch (IOException | SecurityException e) {
+      throw new UsageException(where, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+    }
+    String name = runName(file, where);
+    JsonNode root = parse(bytes, where);
+    return fromTree(root, name, file.toString(), defaultSeed, where);
+  }
+
+  /** The run name: the file name without {@code .json}, restricted to characters safe in file names. */
+  private static String runName(Path file, String where) throws UsageException {
+    Path fileName = file.getFileName();
+    String base = fileName == null ? "" : fileName.toString();
+    if (base.endsWith(".json")) {
+      base = base.substring(0, base.length() - ".json".length());
+    }
+    if (!base.matches("[A-Za-z0-9._-]{1,100}") || base.startsWith(".")) {
+      throw new UsageException(where, "the file name (without .json) names the run and must be 1..100 of"
+          + " letters, digits, '.', '_', '-', not starting with '.'");
+    }
+    return base;
+  }
+
+  private static JsonNode parse(byte[] bytes, String where) throws UsageException {
+    try (JsonParser p = MAPPER.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw new UsageException(where, "empty file, expected a JSON object with fields " + String.join(", ", FIELDS));
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new UsageException(where, "expected a JSON object {...} at line 1 (got " + first.asString() + ")");
+      }
+      JsonNode root = MAPPER.readTree(p);
+      if (root == null) {
+        throw new UsageException(where, "empty file, expected a JSON object");
+      }
+      JsonToken trailing = p.nextToken();
+      if (trailing != null) {
+        JsonLocation loc = p.currentLocation();
+        throw new UsageException(where, "malformed JSON: unexpected content after the object at line "
+            + loc.getLineNr() + ", column " + loc.getColumnNr());
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      String msg = e.getOriginalMessage();
+      if (msg != null && msg.startsWith("Duplicate field")) {
+        throw new UsageException(where, firstLine(msg).replace("Duplicate field", "duplicate field") + at
+            + " (each field may appear once)");
+      }
+      String kind = e instanceof JsonParseException && msg != null && msg.contains("end-of-input")
+          ? "truncated JSON (unexpected end of file)" : "malformed JSON: " + firstLine(msg == null ? "" : msg);
+      throw new UsageException(where, kind + at);
+    } catch (IOException e) {
+      throw new UsageException(where, "cannot parse the file (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+
+  /**
+   * Validates a parsed configuration object.
+   *
+   * @param root the JSON object
+   * @param name run name
+   * @param source where it came from (for the report)
+   * @param defaultSeed seed when the object has none
+   * @param where prefix of error messages
+   */
+  static RunSpec fromTree(JsonNode root, String name, String source, long defaultSeed, String where)
+      throws UsageException {
+    if (!root.isObject()) {
+      throw new UsageException(where, "expected a JSON object with fields " + String.join(", ", FIELDS));
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      String field = it.next().getKey();
+      if (!FIELDS.contains(field)) {
+        throw new UsageException(where + ": " + field, "unknown field (allowed: " + String.join(", ", FIELDS) + ")");
+      }
+    }
+    for (String field : REQUIRED) {
+      if (!root.has(field)) {
+        throw new UsageException(where + ": " + field, "required field is missing (required: "
+            + String.join(", ", REQUIRED) + ")");
+      }
+    }
+    int d = integer(root, "d", 1, ProblemConfig.MAX_D, where);
+    int[] blocks = blocks(root, where);
+    int heads = integer(root, "H", 1, ProblemConfig.MAX_HEADS, where);
+    int promptLength = integer(root, "L", 1, ProblemConfig.MAX_L, where);
+    double sigma = root.has("sigma") ? number(root, "sigma", where) : 0.0;
+    double s2 = root.has("s2") ? number(root, "s2", where) : 1.0;
+    String init = "paper";
+    JsonNode initNode = root.get("init");
+    if (initNode != null) {
+      if (!initNode.isTextual() || !INITS.contains(initNode.asText())) {
+        throw new UsageException(where + ": init", "must be one of " + quoted(INITS) + " (got " + initNode + ")");
+      }
+      init = initNode.asText();
+    }
+    long seed = defaultSeed;
+    JsonNode seedNode = root.get("seed");
+    if (seedNode != null) {
+      if (!seedNode.isIntegralNumber() || !seedNode.canConvertToLong()) {
+        throw new UsageException(where + ": seed", "must be an integer in [" + Long.MIN_VALUE + ", " + Long.MAX_VALUE
+            + "] (got " + seedNode + ")");
+      }
+      seed = seedNode.longValue();
+    }
+    OptionalInt prompts = OptionalInt.empty();
+    if (root.has("prompts")) {
+      prompts = OptionalInt.of(integer(root, "prompts", 1, MAX_PROMPTS, where));
+    }
+    double tEnd = DEFAULT_T_END;
+    if (root.has("t_end")) {
+      tEnd = number(root, "t_end", where);
+      if (!(tEnd > 0) || !Double.isFinite(tEnd)) {
+        throw new UsageException(where + ": t_end", "must be a finite number > 0 (got " + tEnd + ")");
+      }
+    }
+    ProblemConfig config;
+    try {
+      config = ProblemConfig.of(d, blocks, heads, promptLength, sigma, s2);
+    } catch (ConfigException e) {
+      throw new UsageException(where, String.valueOf(e.getMessage()));
+    }
+    return new RunSpec(name, source, config, init, 1.0, seed, prompts, tEnd);
+  }
+
+  private static String quoted(List<String> values) {
+    StringBuilder sb = new StringBuilder();
+    for (String v : values) {
+      sb.append(sb.length() == 0 ? "" : ", ").append('"').append(v).append('"');
+    }
+    return sb.toString();
+  }
+
+  private static int integer(JsonNode root, String field, int lo, int hi, String where) throws UsageException {
+    JsonNode n = root.path(field);
+    String range = "must be an integer in [" + lo + ", " + hi + "]";
+    if (!n.isIntegralNumber()) {
+      throw new UsageException(where + ": " + field, range + " (got " + describe(n) + ")");
+    }
+    if (!n.canConvertToInt() || n.intValue() < lo || n.intValue() > hi) {
+      throw new UsageException(where + ": " + field, range + " (got " + n + ")");
+    }
+    return n.intValue();
+  }
+
+  private static double number(JsonNode root, String field, String where) throws UsageException {
+    JsonNode n = root.path(field);
+    if (!n.isNumber()) {
+      throw new UsageException(where + ": " + field, "must be a number (got " + describe(n) + ")");
+    }
+    return n.doubleValue();
+  }
+
+  private static int[] blocks(JsonNode root, String where) throws UsageException {
+    JsonNode n = root.path("blocks");
+    String rule = "must be an array of block sizes, integers >= 1 summing to d";
+    if (!n.isArray()) {
+      throw new UsageException(where + ": blocks", rule + " (got " + describe(n) + ")");
+    }
+    if (n.size() > ProblemConfig.MAX_D) {
+      throw new UsageException(where + ": blocks", "at most " + ProblemConfig.MAX_D + " blocks allowed");
+    }
+    int[] sizes = new int[n.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      JsonNode b = n.path(i);
+      if (!b.isIntegralNumber() || !b.canConvertToInt()) {
+        throw new UsageException(where + ": blocks", rule + " (entry " + i + " is " + describe(b) + ")");
+      }
+      sizes[i] = b.intValue();
+    }
+    return sizes;
+  }
+
+  /** A short description of a JSON value for error messages. */
+  private static String describe(JsonNode n) {
+    String text = n.isMissingNode() ? "nothing" : n.isTextual() ? "the string " + n : n.isNull() ? "null"
+        : n.isBoolean() ? "the boolean " + n : n.isArray() ? "an array" : n.isObject() ? "an object" : n.toString();
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+  }
+}

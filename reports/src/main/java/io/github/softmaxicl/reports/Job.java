@@ -1,0 +1,21 @@
+package io.github.softmaxicl.reports;
+
+/**
+ * The computation behind a command-line invocation: integrates the requested runs, checks the claims and hands
+ * back what the report shows. The command line finds it with {@link java.util.ServiceLoader} (a file
+ * {@code META-INF/services/io.github.softmaxicl.reports.Job} naming the implementation, which needs a public
+ * no-argument constructor); without one it refuses to run rather than print results it did not compute.
+ *
+ * <p>A job must not write files: the command line writes everything, atomically, from the {@link JobResult}.
+ */
+public interface Job {
+  /**
+   * Runs the request.
+   *
+   * @param request the resolved runs and options
+   * @param progress where to report progress (stderr)
+   * @return the run records, verdicts and sweeps
+   * @throws NumericalFailure if a computation failed (NaN, blow-up, evaluation limit): exit code 3, nothing written
+   */
+  JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure;
+}

@@ -1,0 +1,26 @@
+package io.github.softmaxicl.reports;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything the output files are made from: the request, the job's result, versions and timing. The timing
+ * fields ({@code started}, {@code wallSeconds}) are the only inputs that differ between identical runs.
+ *
+ * @param request the resolved request
+ * @param result the job's result
+ * @param versions the build's versions
+ * @param started when the run started
+ * @param wallSeconds total wall time in seconds
+ */
+public record ReportData(JobRequest request, JobResult result, VersionInfo versions, Instant started,
+    double wallSeconds) {
+
+  /** Validates. */
+  public ReportData {
+    Objects.requireNonNull(request);
+    Objects.requireNonNull(result);
+    Objects.requireNonNull(versions);
+    Objects.requireNonNull(started);
+  }
+}

@@ -1,0 +1,234 @@
+package io.github.softmaxicl.reports;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Writes results.json, schema 1 of OUTPUT.md: snake_case keys in the contract's order, non-finite numbers as
+ * null, numbers in {@link Double#toString} form (locale-independent, round-trip exact). Extensions beyond the
+ * contract (added, never changed): {@code integrator.learning_rate}, {@code run.mode}, {@code claims[].evidence}
+ * and a top-level {@code sweeps} array.
+ */
+public final class ResultsJsonWriter {
+  /** The schema version written. */
+  public static final int SCHEMA = 1;
+
+  private final JsonFactory factory = new JsonFactory();
+
+  /**
+   * Writes the file.
+   *
+   * @param file target path
+   * @param report what to write
+   */
+  public void write(Path file, ReportData report) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(out, report);
+    }
+  }
+
+  /** Writes to a stream (not closed). */
+  public void write(OutputStream out, ReportData report) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("schema", SCHEMA);
+      VersionInfo v = report.versions();
+      g.writeObjectFieldStart("generator");
+      g.writeStringField("name", v.name());
+      g.writeStringField("version", v.version());
+      g.writeStringField("java", v.java());
+      g.writeStringField("hipparchus", v.hipparchus());
+      g.writeStringField("ejml", v.ejml());
+      g.writeEndObject();
+      g.writeStringField("started", iso(report.started()));
+      number(g, "wall_seconds", report.wallSeconds());
+      g.writeStringField("mode", report.request().mode().id());
+      g.writeArrayFieldStart("runs");
+      for (RunRecord r : report.result().runs()) {
+        writeRun(g, r);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("claims");
+      for (Verdict c : report.result().verdicts()) {
+        writeClaim(g, c);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("sweeps");
+      for (Sweep s : report.result().sweeps()) {
+        writeSweep(g, s);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  /** ISO-8601 in UTC to the millisecond. */
+  static String iso(Instant t) {
+    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private static void writeRun(JsonGenerator g, RunRecord r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("preset", r.name());
+    g.writeStringField("dynamics", r.dynamics().id());
+    ProblemConfig c = r.config();
+    g.writeObjectFieldStart("config");
+    g.writeNumberField("d", c.d());
+    g.writeArrayFieldStart("blocks");
+    for (int b : c.blockSizes()) {
+      g.writeNumber(b);
+    }
+    g.writeEndArray();
+    g.writeNumberField("H", c.heads());
+    g.writeNumberField("L", c.promptLength());
+    number(g, "sigma", c.sigma());
+    number(g, "s2", c.s2());
+    g.writeStringField("init", r.init());
+    g.writeNumberField("seed", r.seed());
+    Integer prompts = r.prompts();
+    if (prompts == null) {
+      g.writeNullField("prompts");
+    } else {
+      g.writeNumberField("prompts", prompts.intValue());
+    }
+    g.writeEndObject();
+    IntegratorInfo in = r.integrator();
+    g.writeObjectFieldStart("integrator");
+    g.writeStringField("name", in.name());
+    number(g, "rel_tol", in.relTol());
+    number(g, "abs_tol", in.absTol());
+    number(g, "learning_rate", in.learningRate());
+    g.writeEndObject();
+    number(g, "t_end", r.tEnd());
+    number(g, "F0", r.f0());
+    number(g, "F_final", r.fFinal());
+    number(g, "F_star", r.fStar());
+    number(g, "t_warmup_end", r.tWarmupEnd());
+    number(g, "t_emergence_end", r.tEmergenceEnd());
+    g.writeArrayFieldStart("half_signal_times");
+    for (double t : r.halfSignalTimes()) {
+      number(g, t);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("allocation");
+    for (int h : r.allocation()) {
+      if (h < 0) {
+        g.writeNull();
+      } else {
+        g.writeNumber(h);
+      }
+    }
+    g.writeEndArray();
+    matrix(g, "omega_final", r.omegaFinal());
+    matrix(g, "mu_final", r.muFinal());
+    number(g, "off_structure_norm", r.offStructureNorm());
+    number(g, "init_scale", r.initScale());
+    Boolean sym = r.symmetrised();
+    if (sym == null) {
+      g.writeNullField("symmetrised");
+    } else {
+      g.writeBooleanField("symmetrised", sym.booleanValue());
+    }
+    number(g, "F_fresh", r.fFresh());
+    number(g, "F_fresh_se", r.fFreshSe());
+    number(g, "escape_time", r.escapeTime());
+    number(g, "saddle_rate_predicted", r.saddleRatePredicted());
+    number(g, "saddle_rate_measured", r.saddleRateMeasured());
+    g.writeNumberField("evaluations", r.evaluations());
+    number(g, "wall_seconds", r.wallSeconds());
+    g.writeStringField("trajectory_csv", r.trajectoryCsv());
+    g.writeEndObject();
+  }
+
+  private static void writeClaim(JsonGenerator g, Verdict c) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", c.claimId());
+    g.writeStringField("run", c.run());
+    g.writeStringField("verdict", c.status().json());
+    g.writeStringField("statement", c.statement());
+    number(g, "measured", c.measured());
+    number(g, "threshold", c.threshold());
+    g.writeStringField("budget", c.budget());
+    g.writeStringField("provenance", c.provenance());
+    g.writeArrayFieldStart("evidence");
+    for (String e : c.evidence()) {
+      g.writeString(e);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeSweep(JsonGenerator g, Sweep s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", s.id());
+    g.writeStringField("title", s.title());
+    g.writeStringField("x_label", s.xLabel());
+    g.writeStringField("y_label", s.yLabel());
+    g.writeArrayFieldStart("series");
+    for (Sweep.Series ser : s.series()) {
+      g.writeStartObject();
+      g.writeStringField("name", ser.name());
+      g.writeBooleanField("theory", ser.theory());
+      g.writeArrayFieldStart("x");
+      for (double x : ser.x()) {
+        number(g, x);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("y");
+      for (double y : ser.y()) {
+        number(g, y);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("reference_lines");
+    for (Sweep.ReferenceLine ref : s.references()) {
+      g.writeStartObject();
+      g.writeStringField("label", ref.label());
+      number(g, "value", ref.value());
+      g.writeStringField("orientation", ref.horizontal() ? "horizontal" : "vertical");
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void matrix(JsonGenerator g, String field, double[][] m) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (double[] row : m) {
+      g.writeStartArray();
+      for (double x : row) {
+        number(g, x);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+  }
+
+  private static void number(JsonGenerator g, String field, double x) throws IOException {
+    g.writeFieldName(field);
+    number(g, x);
+  }
+
+  /** JSON has no NaN or infinity: non-finite numbers are written as null. */
+  private static void number(JsonGenerator g, double x) throws IOException {
+    if (Double.isFinite(x)) {
+      g.writeNumber(x);
+    } else {
+      g.writeNull();
+    }
+  }
+}

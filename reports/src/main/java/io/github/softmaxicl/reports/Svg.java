@@ -1,0 +1,528 @@
+package io.github.softmaxicl.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small, deterministic SVG line-plot builder for the report: linear or logarithmic axes with "nice" ticks,
+ * axis labels, a title, a legend below the plot (wrapped to the width, so no text is clipped), reference lines
+ * and a clip path around the data. Points that are not finite, or not positive on a log axis, are not drawn and
+ * break the line. Text widths are estimated generously (no fonts are embedded; the viewer's sans-serif is used).
+ */
+final class Svg {
+  /** Colour-blind-safe palette (Okabe–Ito without yellow, plus grey). */
+  static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+      "#888888"};
+  /** Dash patterns for tasks (solid first). */
+  static final String[] DASHES = {"", "7 3", "2 2", "9 3 2 3", "1 4", "12 4"};
+
+  private static final double FONT = 11.0;
+  private static final double CHAR_W = 6.6;
+
+  private Svg() {}
+
+  /** Estimated width in pixels of {@code text} at the given font size (generous). */
+  static double textWidth(String text, double fontSize) {
+    return text.length() * CHAR_W * fontSize / FONT;
+  }
+
+  /** A drawn series. */
+  static final class Line {
+    final String legend;
+    final double[] x;
+    final double[] y;
+    final String colour;
+    final String dash;
+    final double width;
+    final double opacity;
+    final boolean markers;
+
+    Line(String legend, double[] x, double[] y, String colour, String dash, double width, double opacity,
+        boolean markers) {
+      this.legend = legend;
+      this.x = x.clone();
+      this.y = y.clone();
+      this.colour = colour;
+      this.dash = dash;
+      this.width = width;
+      this.opacity = opacity;
+      this.markers = markers;
+    }
+  }
+
+  /** A legend entry: a short line sample (with an optional marker) and a label. */
+  static final class LegendEntry {
+    final String label;
+    final String colour;
+    final String dash;
+    final boolean marker;
+
+    LegendEntry(String label, String colour, String dash, boolean marker) {
+      this.label = label;
+      this.colour = colour;
+      this.dash = dash;
+      this.marker = marker;
+    }
+  }
+
+  /** A line at constant x or y. */
+  static final class Ref {
+    final String label;
+    final double value;
+    final boolean horizontal;
+    final String colour;
+    final String dash;
+
+    Ref(String label, double value, boolean horizontal, String colour, String dash) {
+      this.label = label;
+      this.value = value;
+      this.horizontal = horizontal;
+      this.colour = colour;
+      this.dash = dash;
+    }
+  }
+
+  /** One plot. */
+  static final class Plot {
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final boolean logX;
+    private final boolean logY;
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Ref> refs = new ArrayList<>();
+    private final List<LegendEntry> legend = new ArrayList<>();
+    private boolean autoLegend = true;
+
+    Plot(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
+      this.title = title;
+      this.xLabel = xLabel;
+      this.yLabel = yLabel;
+      this.logX = logX;
+      this.logY = logY;
+    }
+
+    Plot line(Line l) {
+      lines.add(l);
+      return this;
+    }
+
+    Plot ref(Ref r) {
+      refs.add(r);
+      return this;
+    }
+
+    /** Replaces the automatic legend (one entry per labelled line) by explicit entries; refs are still added. */
+    Plot legend(LegendEntry e) {
+      autoLegend = false;
+      legend.add(e);
+      return this;
+    }
+
+    /** Number of data points that will be drawn. */
+    int drawablePoints() {
+      int count = 0;
+      for (Line l : lines) {
+        for (int i = 0; i < l.x.length; i++) {
+          if (ok(l.x[i], logX) && ok(l.y[i], logY)) {
+            count++;
+          }
+        }
+      }
+      return count;
+    }
+
+    private static boolean ok(double v, boolean log) {
+      return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    /**
+     * Renders the plot.
+     *
+     * @param id unique id within the page (for the clip path)
+     * @param width total width in pixels
+     * @param plotHeight height of the data area in pixels
+     */
+    String render(String id, double width, double plotHeight) {
+      Axis xa = axis(true);
+      Axis ya = axis(false);
+      List<String> yTicks = new ArrayList<>();
+      double maxYTick = 0;
+      for (double t : ya.ticks) {
+        String s = ya.label(t);
+        yTicks.add(s);
+        maxYTick = Math.max(maxYTick, textWidth(s, 10));
+      }
+      double left = 22 + maxYTick + 8;
+      double right = 16;
+      List<String> titleLines = wrap(title, width - 20, 12);
+      double top = 10 + 15 * titleLines.size();
+      double plotW = width - left - right;
+      List<LegendEntry> entries = legendEntries();
+      // Legend layout: entries flow left to right and wrap at the plot width.
+      List<double[]> pos = new ArrayList<>();
+      double lx = left;
+      double rowY = 0;
+      for (LegendEntry e : entries) {
+        double w = 30 + textWidth(e.label, 10) + 14;
+        if (lx + w > width - 4 && lx > left) {
+          lx = left;
+          rowY += 16;
+        }
+        pos.add(new double[] {lx, rowY});
+        lx += w;
+      }
+      double legendH = entries.isEmpty() ? 0 : rowY + 16 + 4;
+      double xAxisH = 40;
+      double height = top + plotHeight + xAxisH + legendH + 4;
+      int points = drawablePoints();
+      StringBuilder sb = new StringBuilder();
+      sb.append("<svg class=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(Numbers.coord(width))
+          .append("\" height=\"").append(Numbers.coord(height)).append("\" viewBox=\"0 0 ")
+          .append(Numbers.coord(width)).append(' ').append(Numbers.coord(height)).append("\" data-points=\"")
+          .append(points).append("\" role=\"img\" aria-label=\"").append(Html.esc(title)).append("\">\n");
+      sb.append("<defs><clipPath id=\"").append(id).append("-clip\"><rect x=\"").append(Numbers.coord(left))
+          .append("\" y=\"").append(Numbers.coord(top)).append("\" width=\"").append(Numbers.coord(plotW))
+          .append("\" height=\"").append(Numbers.coord(plotHeight)).append("\"/></clipPath></defs>\n");
+      for (int i = 0; i < titleLines.size(); i++) {
+        sb.append("<text class=\"ptitle\" x=\"").append(Numbers.coord(width / 2)).append("\" y=\"")
+            .append(Numbers.coord(18 + 15 * i)).append("\" text-anchor=\"middle\">")
+            .append(Html.esc(titleLines.get(i))).append("</text>\n");
+      }
+      sb.append("<rect class=\"frame\" x=\"").append(Numbers.coord(left)).append("\" y=\"").append(Numbers.coord(top))
+          .append("\" width=\"").append(Numbers.coord(plotW)).append("\" height=\"").append(Numbers.coord(plotHeight))
+          .append("\"/>\n");
+      if (points == 0) {
+        sb.append("<text class=\"nodata\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
+            .append(Numbers.coord(top + plotHeight / 2)).append("\" text-anchor=\"middle\">no drawable data</text>\n");
+      }
+      // Grid and ticks.
+      for (double t : xa.ticks) {
+        double px = left + xa.frac(t) * plotW;
+        sb.append("<line class=\"grid\" x1=\"").append(Numbers.coord(px)).append("\" y1=\"").append(Numbers.coord(top))
+            .append("\" x2=\"").append(Numbers.coord(px)).append("\" y2=\"").append(Numbers.coord(top + plotHeight))
+            .append("\"/>");
+        sb.append("<text class=\"tick\" x=\"").append(Numbers.coord(px)).append("\" y=\"")
+            .append(Numbers.coord(top + plotHeight + 14)).append("\" text-anchor=\"middle\">")
+            .append(Html.esc(xa.label(t))).append("</text>\n");
+      }
+      for (int i = 0; i < ya.ticks.length; i++) {
+        double py = top + (1 - ya.frac(ya.ticks[i])) * plotHeight;
+        sb.append("<line class=\"grid\" x1=\"").append(Numbers.coord(left)).append("\" y1=\"").append(Numbers.coord(py))
+            .append("\" x2=\"").append(Numbers.coord(left + plotW)).append("\" y2=\"").append(Numbers.coord(py))
+            .append("\"/>");
+        sb.append("<text class=\"tick\" x=\"").append(Numbers.coord(left - 5)).append("\" y=\"")
+            .append(Numbers.coord(py + 3.5)).append("\" text-anchor=\"end\">").append(Html.esc(yTicks.get(i)))
+            .append("</text>\n");
+      }
+      sb.append("<text class=\"axlabel\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
+          .append(Numbers.coord(top + plotHeight + 32)).append("\" text-anchor=\"middle\"")
+          .append(fit(xLabel, plotW)).append('>').append(Html.esc(xLabel)).append("</text>\n");
+      double ly = top + plotHeight / 2;
+      sb.append("<text class=\"axlabel\" x=\"13\" y=\"").append(Numbers.coord(ly))
+          .append("\" text-anchor=\"middle\" transform=\"rotate(-90 13 ").append(Numbers.coord(ly)).append(")\"")
+          .append(fit(yLabel, plotHeight)).append('>').append(Html.esc(yLabel)).append("</text>\n");
+      // Data, clipped to the plot area.
+      sb.append("<g clip-path=\"url(#").append(id).append("-clip)\">\n");
+      for (Ref r : refs) {
+        if (!ok(r.value, r.horizontal ? logY : logX)) {
+          continue;
+        }
+        if (r.horizontal) {
+          double py = top + (1 - ya.frac(r.value)) * plotHeight;
+          sb.append("<line x1=\"").append(Numbers.coord(left)).append("\" y1=\"").append(Numbers.coord(py))
+              .append("\" x2=\"").append(Numbers.coord(left + plotW)).append("\" y2=\"").append(Numbers.coord(py));
+        } else {
+          double px = left + xa.frac(r.value) * plotW;
+          sb.append("<line x1=\"").append(Numbers.coord(px)).append("\" y1=\"").append(Numbers.coord(top))
+              .append("\" x2=\"").append(Numbers.coord(px)).append("\" y2=\"").append(Numbers.coord(top + plotHeight));
+        }
+        sb.append("\" stroke=\"").append(r.colour).append("\" stroke-width=\"1.3\"");
+        if (!r.dash.isEmpty()) {
+          sb.append(" stroke-dasharray=\"").append(r.dash).append('"');
+        }
+        sb.append("><title>").append(Html.esc(r.label + " = " + Numbers.human(r.value))).append("</title></line>\n");
+      }
+      for (Line l : lines) {
+        renderLine(sb, l, xa, ya, left, top, plotW, plotHeight);
+      }
+      sb.append("</g>\n");
+      for (int i = 0; i < entries.size(); i++) {
+        LegendEntry e = entries.get(i);
+        double ex = pos.get(i)[0];
+        double ey = top + plotHeight + xAxisH + pos.get(i)[1] + 8;
+        sb.append("<line x1=\"").append(Numbers.coord(ex)).append("\" y1=\"").append(Numbers.coord(ey))
+            .append("\" x2=\"").append(Numbers.coord(ex + 24)).append("\" y2=\"").append(Numbers.coord(ey))
+            .append("\" stroke=\"").append(e.colour).append("\" stroke-width=\"2\"");
+        if (!e.dash.isEmpty()) {
+          sb.append(" stroke-dasharray=\"").append(e.dash).append('"');
+        }
+        sb.append("/>");
+        if (e.marker) {
+          sb.append("<circle cx=\"").append(Numbers.coord(ex + 12)).append("\" cy=\"").append(Numbers.coord(ey))
+              .append("\" r=\"3\" fill=\"").append(e.colour).append("\"/>");
+        }
+        sb.append("<text class=\"legend\" x=\"").append(Numbers.coord(ex + 29)).append("\" y=\"")
+            .append(Numbers.coord(ey + 3.5)).append("\">").append(Html.esc(e.label)).append("</text>\n");
+      }
+      sb.append("</svg>\n");
+      return sb.toString();
+    }
+
+    /** An axis label longer than its axis is squeezed to the axis length rather than clipped. */
+    private static String fit(String label, double length) {
+      if (textWidth(label, FONT) <= length) {
+        return "";
+      }
+      return " textLength=\"" + Numbers.coord(length) + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    }
+
+    private List<LegendEntry> legendEntries() {
+      List<LegendEntry> entries = new ArrayList<>();
+      if (autoLegend) {
+        for (Line l : lines) {
+          if (!l.legend.isEmpty()) {
+            entries.add(new LegendEntry(l.legend, l.colour, l.dash, l.markers));
+          }
+        }
+      } else {
+        entries.addAll(legend);
+      }
+      for (Ref r : refs) {
+        if (!r.label.isEmpty() && ok(r.value, r.horizontal ? logY : logX)) {
+          entries.add(new LegendEntry(r.label + " = " + Numbers.human(r.value), r.colour, r.dash, false));
+        }
+      }
+      return entries;
+    }
+
+    private void renderLine(StringBuilder sb, Line l, Axis xa, Axis ya, double left, double top, double plotW,
+        double plotH) {
+      StringBuilder path = new StringBuilder();
+      StringBuilder dots = new StringBuilder();
+      boolean pen = false;
+      String lastPx = "";
+      int segment = 0;
+      for (int i = 0; i <= l.x.length; i++) {
+        if (i == l.x.length || !ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+          if (segment == 1 && !l.markers) {
+            // A lone point between gaps draws nothing as a path: show it as a dot.
+            dot(dots, lastPx, 1.8, l.colour);
+          }
+          pen = false;
+          segment = 0;
+          continue;
+        }
+        String px = Numbers.coord(left + xa.frac(l.x[i]) * plotW) + ","
+            + Numbers.coord(top + (1 - ya.frac(l.y[i])) * plotH);
+        if (pen && px.equals(lastPx)) {
+          continue;
+        }
+        path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(px);
+        pen = true;
+        segment++;
+        lastPx = px;
+        if (l.markers) {
+          dot(dots, px, 3, l.colour);
+        }
+      }
+      if (path.length() == 0) {
+        return;
+      }
+      sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(l.colour)
+          .append("\" stroke-width=\"").append(Numbers.coord(l.width)).append('"');
+      if (!l.dash.isEmpty()) {
+        sb.append(" stroke-dasharray=\"").append(l.dash).append('"');
+      }
+      if (l.opacity < 1) {
+        sb.append(" stroke-opacity=\"").append(Numbers.coord(l.opacity)).append('"');
+      }
+      sb.append("/>\n");
+      if (dots.length() > 0) {
+        sb.append(dots).append('\n');
+      }
+    }
+
+    private static void dot(StringBuilder dots, String px, double r, String colour) {
+      int comma = px.indexOf(',');
+      dots.append("<circle cx=\"").append(px, 0, comma).append("\" cy=\"").append(px.substring(comma + 1))
+          .append("\" r=\"").append(Numbers.coord(r)).append("\" fill=\"").append(colour).append("\"/>");
+    }
+
+    private Axis axis(boolean isX) {
+      boolean log = isX ? logX : logY;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (Line l : lines) {
+        double[] v = isX ? l.x : l.y;
+        double[] other = isX ? l.y : l.x;
+        boolean otherLog = isX ? logY : logX;
+        for (int i = 0; i < v.length; i++) {
+          if (ok(v[i], log) && ok(other[i], otherLog)) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+          }
+        }
+      }
+      for (Ref r : refs) {
+        if (r.horizontal != isX && ok(r.value, log)) {
+          lo = Math.min(lo, r.value);
+          hi = Math.max(hi, r.value);
+        }
+      }
+      if (!(lo <= hi)) {
+        lo = log ? 1 : 0;
+        hi = log ? 10 : 1;
+      }
+      return log ? Axis.log(lo, hi) : Axis.linear(lo, hi);
+    }
+  }
+
+  /** An axis: its range (in linear or log10 units) and tick positions. */
+  static final class Axis {
+    final boolean log;
+    final double lo;
+    final double hi;
+    final double[] ticks;
+    final double step;
+
+    private Axis(boolean log, double lo, double hi, double[] ticks, double step) {
+      this.log = log;
+      this.lo = lo;
+      this.hi = hi;
+      this.ticks = ticks;
+      this.step = step;
+    }
+
+    /** Position of a value in [0, 1] along the axis. */
+    double frac(double v) {
+      double u = log ? StrictMath.log10(v) : v;
+      return (u - lo) / (hi - lo);
+    }
+
+    String label(double v) {
+      if (!log) {
+        // Round to the tick step so that 0.30000000000000004 prints as 0.3.
+        double r = Math.abs(v) < step * 1e-9 ? 0.0 : v;
+        return Numbers.human(r);
+      }
+      double e = StrictMath.log10(v);
+      long k = Math.round(e);
+      if (Math.abs(e - k) < 1e-9) {
+        if (k >= -3 && k <= 4) {
+          return Numbers.human(StrictMath.pow(10, k));
+        }
+        return "1e" + k;
+      }
+      return Numbers.human(v);
+    }
+
+    static Axis linear(double min, double max) {
+      double lo = min;
+      double hi = max;
+      if (hi - lo <= Math.abs(hi) * 1e-12) {
+        double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+        lo -= pad;
+        hi += pad;
+      } else {
+        double pad = (hi - lo) * 0.04;
+        lo -= pad;
+        hi += pad;
+      }
+      double step = niceStep((hi - lo) / 5);
+      List<Double> t = new ArrayList<>();
+      double first = StrictMath.ceil(lo / step) * step;
+      for (int i = 0; i < 20; i++) {
+        double v = first + i * step;
+        if (v > hi + step * 1e-9) {
+          break;
+        }
+        t.add(v);
+      }
+      return new Axis(false, lo, hi, toArray(t), step);
+    }
+
+    static Axis log(double min, double max) {
+      double lo = StrictMath.log10(min);
+      double hi = StrictMath.log10(max);
+      if (hi - lo < 1e-9) {
+        lo -= 0.5;
+        hi += 0.5;
+      } else {
+        double pad = (hi - lo) * 0.04;
+        lo -= pad;
+        hi += pad;
+      }
+      List<Double> t = new ArrayList<>();
+      int kLo = (int) StrictMath.floor(lo);
+      int kHi = (int) StrictMath.ceil(hi);
+      int span = kHi - kLo;
+      int every = span > 10 ? (span + 7) / 8 : 1;
+      for (int k = kLo; k <= kHi; k++) {
+        if (k % every != 0) {
+          continue;
+        }
+        if (k >= lo - 1e-9 && k <= hi + 1e-9) {
+          t.add(StrictMath.pow(10, k));
+        }
+        if (hi - lo < 2.5) {
+          for (int m : new int[] {2, 5}) {
+            double u = k + StrictMath.log10(m);
+            if (u >= lo && u <= hi) {
+              t.add(m * StrictMath.pow(10, k));
+            }
+          }
+        }
+      }
+      if (t.size() < 3 || hi - lo < 1) {
+        // Within about a decade, 1-2-5 ticks are too sparse: use linear "nice" ticks placed on the log scale.
+        Axis lin = linear(StrictMath.pow(10, lo), StrictMath.pow(10, hi));
+        t.clear();
+        for (double v : lin.ticks) {
+          if (v > 0) {
+            t.add(v);
+          }
+        }
+      }
+      t.sort(Double::compare);
+      return new Axis(true, lo, hi, toArray(t), 1);
+    }
+
+    private static double[] toArray(List<Double> list) {
+      double[] a = new double[list.size()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = list.get(i);
+      }
+      return a;
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+      double p = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(raw)));
+      double m = raw / p;
+      double nice = m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10;
+      return nice * p;
+    }
+  }
+
+  /** Splits text into lines no wider than {@code maxWidth} (estimated), at spaces. */
+  static List<String> wrap(String text, double maxWidth, double fontSize) {
+    List<String> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (textWidth(candidate, fontSize) > maxWidth && line.length() > 0) {
+        out.add(line.toString());
+        line.setLength(0);
+        line.append(word);
+      } else {
+        line.setLength(0);
+        line.append(candidate);
+      }
+    }
+    if (line.length() > 0 || out.isEmpty()) {
+      out.add(line.toString());
+    }
+    return out;
+  }
+}

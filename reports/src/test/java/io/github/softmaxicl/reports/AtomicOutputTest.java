@@ -1,0 +1,98 @@
+package io.github.softmaxicl.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output directory is replaced atomically, and never left half-written. */
+class AtomicOutputTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void abortLeavesPreviousOutputAndNoStaging() throws Exception {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    Map<String, String> before = CliHarness.snapshot(out);
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      Files.writeString(o.staging().resolve("results.json"), "{}");
+      assertEquals(1, CliHarness.leftovers(out).size(), "staging exists while writing");
+    }
+    assertEquals(before, CliHarness.snapshot(out));
+    assertEquals(List.of(), CliHarness.leftovers(out));
+  }
+
+  @Test
+  void commitReplacesAndCleansUp() throws Exception {
+    Path out = tmp.resolve("a/b/out");
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      Files.writeString(o.staging().resolve("results.json"), "{\"n\": 1}");
+      o.commit();
+    }
+    assertEquals("{\"n\": 1}", Files.readString(out.resolve("results.json")));
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      Files.writeString(o.staging().resolve("results.json"), "{\"n\": 2}");
+      o.commit();
+      assertThrows(IllegalStateException.class, o::commit);
+    }
+    assertEquals(Map.of("results.json", "{\"n\": 2}"), CliHarness.snapshot(out));
+    assertEquals(List.of(), CliHarness.leftovers(out));
+  }
+
+  @Test
+  void outputSetAsideByAnInterruptedSwapIsRestored() throws Exception {
+    Path out = tmp.resolve("out");
+    Path aside = tmp.resolve(".out.old-12345");
+    CliHarness.previousOutput(aside);
+    Map<String, String> before = CliHarness.snapshot(aside);
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      assertEquals(before, CliHarness.snapshot(out), "the previous output is back in place");
+    }
+    assertFalse(Files.exists(aside));
+  }
+
+  @Test
+  void refusesForeignDirectories() throws IOException {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Files.writeString(src.resolve("notes.txt"), "mine");
+    assertThrows(AtomicOutput.OutputDirectoryException.class, () -> AtomicOutput.check(src));
+    assertEquals(Map.of("notes.txt", "mine"), CliHarness.snapshot(src));
+  }
+
+  /** SIGTERM in the middle of a run: the shutdown hook removes the staging directory; the old output stays. */
+  @Test
+  void sigtermMidwayLeavesPreviousOutputIntact() throws Exception {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    Map<String, String> before = CliHarness.snapshot(out);
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        SignalTestMain.class.getName(), "--preset", "small", "--dynamics", "reduced", "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (CliHarness.leftovers(out).isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
+        Thread.sleep(20);
+      }
+      assertEquals(1, CliHarness.leftovers(out).size(), "the child never started writing: "
+          + Files.readString(tmp.resolve("child.log")));
+      p.destroy(); // SIGTERM on POSIX
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      p.destroyForcibly();
+    }
+    assertEquals(before, CliHarness.snapshot(out));
+    assertEquals(List.of(), CliHarness.leftovers(out));
+  }
+}
