@@ -123,7 +123,10 @@ public final class BalancedSpectralField {
     return new Evaluator();
   }
 
-  /** Evaluates dy/dt into a caller array without allocating. */
+  /**
+   * Evaluates dy/dt into a caller array, reusing its own scratch state (the loss's evaluation may still allocate
+   * small H×H work arrays; numerics has an allocation-free copy for its inner loop).
+   */
   public final class Evaluator {
     private final double[][] w = new double[heads][tasks];
     private final double[][] m = new double[heads][tasks];

@@ -46,7 +46,10 @@ public final class Claims {
   /** P3: allocation follows the initial values. */
   public static final Claim P3_ALLOCATION = new Claim("P3-allocation", "P3",
       "In the limit each head serves at most one task, and task i goes to the head predicted from the initial "
-          + "values (equal omega(0): the head with the largest mu_i^h(0)).", "H >= n, distinct largest mu_i^h(0)",
+          + "values (equal omega(0): the head with the largest mu_i^h(0)).",
+      "H >= n, equal omega(0), the per-task argmax heads of mu_i^h(0) pairwise distinct (when one head is largest "
+          + "for two tasks, either another head takes one of them or the shared head serves both and the flow "
+          + "stalls above F* on the sign-preserving manifold: measured, not claimed)",
       0.0, "exact (an allocation either matches or not)", Provenance.RECONSTRUCTION);
 
   /** P4: optimality within a constant factor. */

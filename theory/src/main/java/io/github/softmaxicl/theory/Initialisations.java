@@ -17,8 +17,8 @@ public final class Initialisations {
   public static SpectralState paper(ProblemConfig config) {
     int heads = config.heads();
     int n = config.tasks();
-    double base = Math.pow(config.promptLength(), -1.5);
-    double w0 = base / Math.sqrt(config.tokenDim());
+    double base = StrictMath.pow(config.promptLength(), -1.5);
+    double w0 = base / StrictMath.sqrt(config.tokenDim());
     double[][] omega = new double[heads][n];
     double[][] mu = new double[heads][n];
     for (double[] row : omega) {

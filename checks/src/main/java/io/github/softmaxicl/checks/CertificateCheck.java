@@ -1,0 +1,67 @@
+package io.github.softmaxicl.checks;
+
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.interval.Interval;
+import io.github.softmaxicl.theory.interval.LimitCertificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Claim P1-certificate: an interval-arithmetic proof that the closed-form limit is the unique stationary point,
+ * and a strict local minimum, of the on-task reduced loss in a small box, with every off-task ∂F/∂μ &gt; 0; and
+ * that the reduced flow's computed limit lies in that box.
+ */
+public final class CertificateCheck {
+  private CertificateCheck() {}
+
+  /** Relative radius of the certified box around the closed form. */
+  public static final double RADIUS = Claims.P1_CERTIFICATE.tolerance();
+
+  /** The verdict for a run (H ≥ n) and the certificate it rests on. */
+  public static Result check(String runId, ReducedRun run) {
+    var c = run.config();
+    // Heads serving no task keep the ω they froze at; the certificate must cover exactly those values.
+    double lo = 0;
+    double hi = 0;
+    for (int h = c.tasks(); h < c.heads(); h++) {
+      for (int j = 0; j < c.tasks(); j++) {
+        double w = run.finalState().omega(h, j);
+        lo = Math.min(lo, w);
+        hi = Math.max(hi, w);
+      }
+    }
+    Interval idle = c.heads() > c.tasks() ? Interval.of(lo, hi) : Interval.ZERO;
+    LimitCertificate cert = LimitCertificate.certify(c, RADIUS, idle);
+    List<String> ev = new ArrayList<>();
+    for (String line : cert.text().split("\n")) {
+      ev.add(line);
+    }
+    boolean allocated = Arrays.equals(run.allocation(), identity(c.tasks()));
+    boolean inside = allocated && cert.encloses(run.finalState());
+    ev.add("reduced flow's limit (t_end = " + run.tEnd() + ") inside the certified box: " + inside
+        + (allocated ? "" : " (allocation is not head i for task i)"));
+    if (!cert.isCertified()) {
+      ev.add("certificate refused: " + cert.reason());
+    }
+    Verdict v = Verdicts.of(Claims.P1_CERTIFICATE, runId, cert.isCertified() && inside, RADIUS, RADIUS, ev);
+    return new Result(v, cert);
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /**
+   * A verdict with its certificate.
+   *
+   * @param verdict the claim's verdict
+   * @param certificate the interval certificate behind it
+   */
+  public record Result(Verdict verdict, LimitCertificate certificate) {}
+}
