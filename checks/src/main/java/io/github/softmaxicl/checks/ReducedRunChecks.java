@@ -80,8 +80,8 @@ public final class ReducedRunChecks {
       ev.add(fmt("task %d (head %d): sqrt(d_i) omega = %.12g, mu/mu* = %.12g", i + 1, h + 1, w, m));
       worst = Math.max(worst, Math.max(Math.abs(w - 1), Math.abs(m - 1)));
     }
-    ev.add(fmt("velocity norm at t_end %.3g (balanced metric; the plain gradient tends to the off-task slopes g, "
-        + "norm %.3g)", run.velocityNorm(), run.gradientNorm()));
+    ev.add(fmt("velocity norm at t_end %.3e (balanced metric; the plain gradient tends to the off-task slopes g, "
+        + "norm %.3e)", run.velocityNorm(), run.gradientNorm()));
     double tol = Claims.P1_CONVERGENCE.tolerance();
     return Verdicts.of(Claims.P1_CONVERGENCE, runId, worst <= tol, worst, tol, ev);
   }
@@ -103,7 +103,7 @@ public final class ReducedRunChecks {
         }
       }
     }
-    ev.add(fmt("max off-task |mu| / mu* = %.3g at t_end = %.6g", worst, run.tEnd()));
+    ev.add(fmt("max off-task |mu| / mu* = %.3e at t_end = %.6g", worst, run.tEnd()));
     ev.add(fmt("off-task omega of serving heads decay like 1/t: max |omega| t_end = %.4g", worstOmegaT));
     if (c.heads() > c.tasks()) {
       ev.add("heads serving no task keep non-zero omega (they freeze; interval certificate finding)");

@@ -9,7 +9,7 @@ public enum Preset {
   /** Quick checks: d = 8, blocks 4, 4, H = 2, L = 40. */
   SMALL("small", ProblemConfig.withDefaultBlocks(8, 2, 2, 40, 0.0, 1.0), 3.0e4, "quick checks"),
   /** More heads than tasks: d = 24, blocks 8, 8, 8, H = 4, L = 200. */
-  EXTRA_HEAD("extra-head", ProblemConfig.withDefaultBlocks(24, 3, 4, 200, 0.0, 1.0), 3.0e4, "H > n");
+  EXTRA_HEAD("extra-head", ProblemConfig.withDefaultBlocks(24, 3, 4, 200, 0.0, 1.0), 3.0e5, "H > n");
 
   private final String id;
   private final ProblemConfig config;
@@ -38,7 +38,10 @@ public enum Preset {
     return Initialisations.paper(config);
   }
 
-  /** Default end time of the reduced flow: long enough to show the convergence phase. */
+  /**
+   * Default end time of the reduced flow: long enough to show the convergence phase (for extra-head, whose
+   * emergence ends near t = 2200, 3e5 is where the off-task ω reach their 1/t regime).
+   */
   public double defaultTEnd() {
     return defaultTEnd;
   }

@@ -145,6 +145,7 @@ final class LinearlyImplicitExtrapolation {
         t = clipped ? target : t + hStep;
         System.arraycopy(best, 0, y, 0, dim);
         ode.derivative(t, y, f0);
+        ode.checkAccepted(t, y);
         steps++;
         if (clipped && t < tEnd) {
           recorder.record(t, y);

@@ -18,6 +18,9 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
    */
   public static final double LOG_BLOW_UP = 60.0;
 
+  /** Derivative written for a trial stage outside the sound region: large enough to force a rejection. */
+  public static final double PROBE_REJECTION = 1e20;
+
   private final BalancedSpectralField field;
   private final LogField evaluator;
   private final int dimension;
@@ -27,6 +30,7 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   private double lastF = Double.NaN;
   private boolean haveLast;
   private long evaluations;
+  private long probeRejections;
 
   /**
    * The flow of a field, with an evaluation limit, evaluated by the theory module's evaluator (the reference).
@@ -80,11 +84,56 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
     return yDot;
   }
 
-  /** Writes dy/dt at (t, y) into yDot (checked) and returns F(y). */
+  /**
+   * Writes dy/dt at (t, y) into yDot and returns F(y).
+   *
+   * <p>An embedded Runge–Kutta step evaluates trial stages that may lie far outside anything the flow reaches
+   * (a step that is about to be rejected). A stage whose log coordinate exceeds {@link #LOG_BLOW_UP}, or whose F
+   * or derivative overflows, therefore does not end the run: its derivative is set to {@link #PROBE_REJECTION}
+   * in every coordinate, which makes the step's error estimate enormous so the integrator rejects it and
+   * shrinks the step; it returns +∞ and is not cached. Only an accepted state beyond the bound is a blow-up
+   * ({@link #checkAccepted}). A NaN state is a failure at once.
+   */
   public double derivative(double t, double[] y, double[] yDot) {
     if (++evaluations > maxEvaluations) {
       throw new ReducedFlowFailure(t, "evaluations", "evaluation limit " + maxEvaluations + " reached", null);
     }
+    for (int k = 0; k < y.length; k++) {
+      if (Double.isNaN(y[k])) {
+        throw new ReducedFlowFailure(t, coordinateName(k), "state is NaN", null);
+      }
+      if (y[k] > LOG_BLOW_UP) {
+        return rejectProbe(yDot);
+      }
+    }
+    double f = evaluator.derivative(y, yDot);
+    if (!Double.isFinite(f)) {
+      return rejectProbe(yDot);
+    }
+    for (int k = 0; k < yDot.length; k++) {
+      if (!Double.isFinite(yDot[k])) {
+        return rejectProbe(yDot);
+      }
+    }
+    System.arraycopy(y, 0, lastY, 0, dimension);
+    lastF = f;
+    haveLast = true;
+    return f;
+  }
+
+  private double rejectProbe(double[] yDot) {
+    probeRejections++;
+    java.util.Arrays.fill(yDot, PROBE_REJECTION);
+    return Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Checks a state the integrator accepted: a log coordinate above {@link #LOG_BLOW_UP}, a NaN, or a non-finite
+   * F there is a numerical failure of the run, with its time and quantity.
+   *
+   * @throws ReducedFlowFailure if the accepted state is not sound
+   */
+  public void checkAccepted(double t, double[] y) {
     for (int k = 0; k < y.length; k++) {
       double v = y[k];
       if (!(v <= LOG_BLOW_UP)) {
@@ -92,19 +141,15 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
             : "blow-up: log coordinate " + v + " > " + LOG_BLOW_UP, null);
       }
     }
-    double f = evaluator.derivative(y, yDot);
+    double f = loss(t, y);
     if (!Double.isFinite(f)) {
-      throw new ReducedFlowFailure(t, "F", "loss is " + f, null);
+      throw new ReducedFlowFailure(t, "F", "loss is " + f + " at an accepted state", null);
     }
-    for (int k = 0; k < yDot.length; k++) {
-      if (!Double.isFinite(yDot[k])) {
-        throw new ReducedFlowFailure(t, "d/dt " + coordinateName(k), "derivative is " + yDot[k], null);
-      }
-    }
-    System.arraycopy(y, 0, lastY, 0, dimension);
-    lastF = f;
-    haveLast = true;
-    return f;
+  }
+
+  /** Trial stages whose derivative was replaced to force a step rejection (see {@link #derivative}). */
+  public long probeRejections() {
+    return probeRejections;
   }
 
   /**

@@ -67,6 +67,7 @@ public final class ReducedFlowRunner {
         ? new ReducedFlowOde(field, new LeadingOrderLogField(config, init), options.maxEvaluations())
         : new ReducedFlowOde(field, options.maxEvaluations());
     double[] y0 = field.toLog(init);
+    ode.checkAccepted(0.0, y0);
     final int n = config.tasks();
     final int hn = config.heads() * n;
     double f0 = ode.loss(0.0, y0);

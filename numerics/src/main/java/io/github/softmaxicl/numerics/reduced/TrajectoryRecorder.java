@@ -48,6 +48,7 @@ final class TrajectoryRecorder implements ODEStepHandler {
   @Override
   public void handleStep(ODEStateInterpolator interpolator) {
     double tCur = interpolator.getCurrentState().getTime();
+    ode.checkAccepted(tCur, interpolator.getCurrentState().getPrimaryState());
     while (next <= tCur && next < tEnd) {
       double t = next;
       record(t, interpolator.getInterpolatedState(t).getPrimaryState());
