@@ -180,6 +180,7 @@ public final class HtmlReport {
     scalars(sb, r, end);
     lossWindowPlot(sb, r, end);
     excessPlot(sb, r);
+    emergencePlot(sb, r);
     if (r.dynamics() != Dynamics.REDUCED) {
       offStructurePlot(sb, r);
     }
@@ -372,6 +373,45 @@ public final class HtmlReport {
     figure(sb, p.render(nextId(), PLOT_W, 300), windowText(r, end) + ". F* is the loss of the one-head-per-task"
         + " limit (MODEL.md §6); t<sub>w</sub>: first F ≤ 0.99 F(0), t<sub>e</sub>: first F − F* ≤ 0.01 (F(0) − F*)"
         + " (§7).", PLOT_W);
+  }
+
+  /**
+   * Close-up of emergence, [t_w − Δ, t_e + Δ] with Δ = t_e − t_w: on the [0, 1.6 t_e] window emergence is a
+   * few per cent of the width, and the task-by-task steps and half-signal times are only visible here.
+   */
+  private void emergencePlot(StringBuilder sb, RunRecord r) {
+    double tw = r.tWarmupEnd();
+    double te = r.tEmergenceEnd();
+    if (!(Double.isFinite(tw) && Double.isFinite(te) && te > tw)) {
+      return;
+    }
+    double delta = te - tw;
+    double lo = Math.max(0, tw - delta);
+    double hi = te + delta;
+    List<TrajectorySample> all = r.trajectory();
+    int from = Math.max(0, nearestSample(all, lo) - 1);
+    List<TrajectorySample> s = upTo(all.subList(from, all.size()), hi);
+    Svg.Plot p = new Svg.Plot("Close-up of emergence, t from t_w − Δ to t_e + Δ (Δ = t_e − t_w = "
+        + Numbers.human(delta) + ")", "t (gradient-flow time, dimensionless)", "F (mean squared error over tasks)",
+        false, false);
+    p.xRange(lo, hi);
+    p.line(new Svg.Line(runLabel(r), times(s), losses(s, 0), "#000000", "", 1.8, 1, true));
+    List<TrajectorySample> predAll = r.reducedPrediction();
+    if (!predAll.isEmpty()) {
+      int pf = Math.max(0, nearestSample(predAll, lo) - 1);
+      List<TrajectorySample> pred = upTo(predAll.subList(pf, predAll.size()), hi);
+      p.line(new Svg.Line("reduced prediction", times(pred), losses(pred, 0), "#0072B2", "7 3", 1.6, 1, false));
+    }
+    p.ref(new Svg.Ref("F*", r.fStar(), true, "#009E73", "4 3"));
+    p.ref(new Svg.Ref("t_w", tw, false, "#E69F00", "5 3"));
+    p.ref(new Svg.Ref("t_e", te, false, "#CC79A7", "5 3"));
+    double[] half = r.halfSignalTimes();
+    for (int i = 0; i < half.length; i++) {
+      p.ref(new Svg.Ref("half-signal, task " + (i + 1), half[i], false, "#888888", Svg.DASHES[1 + i % 5]));
+    }
+    figure(sb, p.render(nextId(), PLOT_W, 300), "Dots are the recorded samples (the integrator records one at each"
+        + " event, so t<sub>w</sub>, t<sub>e</sub> and the half-signal times are samples); lines join them"
+        + " linearly. Tasks whose half-signal times coincide emerge together.", PLOT_W);
   }
 
   /** (b) F − F* on log–log axes over the whole run: the slow tail after emergence. */
@@ -731,17 +771,21 @@ public final class HtmlReport {
       sb.append("<figure id=\"sweep-").append(Html.esc(s.id())).append("\" style=\"margin:0\">\n");
       Svg.Plot p = new Svg.Plot(s.title(), s.xLabel(), s.yLabel(), s.logX(), s.logY());
       int k = 0;
+      boolean errors = false;
       for (Sweep.Series ser : s.series()) {
         String colour = Svg.PALETTE[k++ % Svg.PALETTE.length];
         p.line(new Svg.Line(ser.name(), ser.x(), ser.y(), colour, ser.theory() ? "7 3" : "", ser.theory() ? 1.6 : 1.2,
-            1, !ser.theory()));
+            1, !ser.theory(), ser.yError()));
+        errors |= ser.hasErrors();
       }
       for (Sweep.ReferenceLine ref : s.references()) {
         p.ref(new Svg.Ref(ref.label(), ref.value(), ref.horizontal(), "#555555", "3 3"));
       }
       sb.append(p.render(nextId(), PLOT_W, 280));
-      if (!s.note().isEmpty()) {
-        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(s.note()))
+      String note = s.note() + (errors ? (s.note().isEmpty() ? "" : " ") + "Error bars: ± the y error given with"
+          + " each measured series (see its legend for what it is)." : "");
+      if (!note.isEmpty()) {
+        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(note))
             .append("</figcaption>\n");
       }
       sb.append("</figure>\n");
