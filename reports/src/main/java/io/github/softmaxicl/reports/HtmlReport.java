@@ -85,7 +85,12 @@ public final class HtmlReport {
           + "svg .legend{font-size:10px}svg .ptitle{font-size:12px;font-weight:bold}svg .nodata{font-size:12px;"
           + "fill:#a00}svg .cell{font-size:10px}",
       "svg .frame{fill:none;stroke:#444;stroke-width:1}svg .grid{stroke:#e4e4e4;stroke-width:1}",
-      "ul.evidence{margin:2px 0 0 16px;padding:0;font-size:12px;color:#444}",
+      ".evidence{margin:3px 0 0;font-size:12px;color:#444}.evidence summary{cursor:pointer}"
+          + ".evidence .more{color:#0645ad}.evidence ul{margin:2px 0 0 16px;padding:0}",
+      // Printed pages show every evidence line (browsers that support ::details-content; the text is in the page).
+      "@media print{details.evidence::details-content{content-visibility:visible;display:block}"
+          + "details.evidence .more{display:none}}",
+      "figure.plot{margin:0}figure.plot figcaption{font-size:12px;color:#333;padding:0 4px 6px}",
       ".note{font-size:13px;color:#333;max-width:1000px}",
       "code{font-size:12px;word-break:break-all}",
       "footer{margin-top:32px;font-size:12px;color:#555}",
@@ -123,18 +128,32 @@ public final class HtmlReport {
       sb.append("<tr id=\"claim-").append(Html.esc(v.claimId() + "-" + v.run())).append("\"><td>")
           .append(Html.esc(v.claimId())).append("</td><td>").append(Html.esc(v.run())).append("</td><td class=\"")
           .append(cls).append("\">").append(cls).append("</td><td>").append(Html.esc(v.statement()));
-      if (!v.evidence().isEmpty()) {
-        sb.append("<ul class=\"evidence\">");
-        for (String e : v.evidence()) {
-          sb.append("<li>").append(Html.esc(e)).append("</li>");
-        }
-        sb.append("</ul>");
-      }
+      evidence(sb, v.evidence());
       sb.append("</td><td class=\"num\">").append(Html.esc(Numbers.human(v.measured()))).append("</td><td class=\"num\">")
           .append(Html.esc(Numbers.human(v.threshold()))).append("</td><td>").append(Html.esc(v.budget()))
           .append("</td><td>").append(Html.esc(v.provenance())).append("</td></tr>\n");
     }
     sb.append("</table>\n</section>\n");
+  }
+
+  /**
+   * Evidence lines of a verdict: one line inline; several in a collapsed {@code <details>} whose summary is the
+   * first line, so that the table stays scannable while the full text stays in the page (and in results.json).
+   */
+  static void evidence(StringBuilder sb, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    if (lines.size() == 1) {
+      sb.append("<div class=\"evidence\">").append(Html.esc(lines.get(0))).append("</div>");
+      return;
+    }
+    sb.append("<details class=\"evidence\"><summary>").append(Html.esc(lines.get(0))).append(" <span class=\"more\">(")
+        .append(lines.size() - 1).append(" more line").append(lines.size() == 2 ? "" : "s").append(")</span></summary><ul>");
+    for (String e : lines.subList(1, lines.size())) {
+      sb.append("<li>").append(Html.esc(e)).append("</li>");
+    }
+    sb.append("</ul></details>");
   }
 
   // ---------------------------------------------------------------- runs
@@ -156,14 +175,17 @@ public final class HtmlReport {
       }
     }
     sb.append(count == 0 ? "none" : "").append(".</p>\n");
+    double end = windowEnd(r);
     sb.append("<div class=\"figs\">\n");
-    scalars(sb, r);
-    sb.append(lossPlot(r));
+    scalars(sb, r, end);
+    lossWindowPlot(sb, r, end);
+    excessPlot(sb, r);
+    emergencePlot(sb, r);
     if (r.dynamics() != Dynamics.REDUCED) {
-      sb.append(offStructurePlot(r));
+      offStructurePlot(sb, r);
     }
-    sb.append("</div>\n<h4>Semi-singular values against t</h4>\n<div class=\"figs\">\n");
-    spectralPanels(sb, r);
+    sb.append("</div>\n<h4>Semi-singular values against t (same window as the loss)</h4>\n<div class=\"figs\">\n");
+    spectralPanels(sb, r, end);
     sb.append("</div>\n<h4>Task allocation: μ<sub>i</sub><sup>h</sup>·ω<sub>i</sub><sup>h</sup> per head (rows) and"
         + " task (columns)</h4>\n");
     heatmaps(sb, r);
@@ -185,12 +207,14 @@ public final class HtmlReport {
     return Arrays.toString(c.blockSizes());
   }
 
-  private static void scalars(StringBuilder sb, RunRecord r) {
+  private static void scalars(StringBuilder sb, RunRecord r, double end) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"F(0)", Numbers.human(r.f0())});
     rows.add(new String[] {"F(t_end), t_end = " + Numbers.human(r.tEnd()), Numbers.human(r.fFinal())});
     rows.add(new String[] {"F* (one head per task, MODEL.md §6)", Numbers.human(r.fStar())});
-    rows.add(new String[] {"F(t_end) / F*", Numbers.human(r.fFinal() / r.fStar())});
+    // F(t_end) and F* agree to many digits; their difference is what a reader wants to see.
+    rows.add(new String[] {"F(t_end) − F*", Numbers.human(r.fFinal() - r.fStar())});
+    rows.add(new String[] {"F(t_end) / F* − 1", Numbers.human(r.fFinal() / r.fStar() - 1)});
     rows.add(new String[] {"end of warm-up t_w", marker(r.tWarmupEnd())});
     rows.add(new String[] {"end of emergence t_e", marker(r.tEmergenceEnd())});
     double[] half = r.halfSignalTimes();
@@ -203,6 +227,7 @@ public final class HtmlReport {
           .append(alloc[i] < 0 ? "none" : "head " + (alloc[i] + 1));
     }
     rows.add(new String[] {"half-signal times", hs.toString()});
+    rows.add(new String[] {"linear-t window of the plots", "[0, " + Numbers.human(end) + "]"});
     rows.add(new String[] {"allocation at t_end (largest μ·ω)", al.toString()});
     if (r.dynamics() != Dynamics.REDUCED) {
       Integer prompts = r.prompts();
@@ -251,24 +276,89 @@ public final class HtmlReport {
     return "p" + (++plotCounter);
   }
 
-  private String lossPlot(RunRecord r) {
+  /** Multiple of t_e at which the linear-t window ends, so that the settling after emergence stays in view. */
+  static final double WINDOW_FACTOR = 1.6;
+  /** Decades shown below the largest |μ| on the log-μ panels; the exponential off-task decay continues below. */
+  static final double MU_DECADES = 10;
+
+  /**
+   * Right end of the linear-t window of the per-run plots: min(t_end, 1.6·t_e), or t_end when emergence was
+   * not reached (t_e NaN). A t_end that is not a positive number is replaced by the last sample time.
+   */
+  static double windowEnd(double tEnd, double tEmergence, double lastSample) {
+    double end = Double.isFinite(tEnd) && tEnd > 0 ? tEnd : lastSample;
+    if (Double.isFinite(tEmergence) && tEmergence > 0) {
+      end = Math.min(end, WINDOW_FACTOR * tEmergence);
+    }
+    return end;
+  }
+
+  private static double windowEnd(RunRecord r) {
     List<TrajectorySample> s = r.trajectory();
+    return windowEnd(r.tEnd(), r.tEmergenceEnd(), s.get(s.size() - 1).t());
+  }
+
+  /** The samples up to {@code end} and the first one after it (so that lines run to the frame edge). */
+  static List<TrajectorySample> upTo(List<TrajectorySample> s, double end) {
+    int k = 0;
+    while (k < s.size() && s.get(k).t() <= end) {
+      k++;
+    }
+    return s.subList(0, Math.min(s.size(), k + 1));
+  }
+
+  /** Fixes the x axis of a linear-t panel to [0, end] (left automatic if the window is degenerate). */
+  private static void window(Svg.Plot p, double end) {
+    if (end > 0) {
+      p.xRange(0, end);
+    }
+  }
+
+  private static void figure(StringBuilder sb, String svg, String captionHtml, double width) {
+    sb.append("<figure class=\"plot\" style=\"max-width:").append(Numbers.coord(width)).append("px\">\n").append(svg);
+    if (!captionHtml.isEmpty()) {
+      sb.append("<figcaption>").append(captionHtml).append("</figcaption>\n");
+    }
+    sb.append("</figure>\n");
+  }
+
+  private static String windowText(RunRecord r, double end) {
+    String why = Double.isFinite(r.tEmergenceEnd())
+        ? (end < r.tEnd() ? "1.6 t<sub>e</sub>" : "t<sub>end</sub> (before 1.6 t<sub>e</sub>)")
+        : "t<sub>end</sub>, as emergence was not reached";
+    return "Linear t over [0, " + Html.esc(Numbers.human(end)) + "] = [0, " + why + "]";
+  }
+
+  private static double[] losses(List<TrajectorySample> s, double minus) {
     double[] f = new double[s.size()];
     for (int i = 0; i < f.length; i++) {
-      f[i] = s.get(i).loss();
+      f[i] = s.get(i).loss() - minus;
     }
-    String lossName = r.dynamics() == Dynamics.REDUCED ? "F(t), reduced model" : "F(t), full model (in-sample)";
-    Svg.Plot p = new Svg.Plot("Loss against t (log–log; t = 0 not shown)", "t (gradient-flow time)", "F",
-        true, true);
-    p.line(new Svg.Line(lossName, times(s), f, "#000000", "", 1.8, 1, false));
-    List<TrajectorySample> pred = r.reducedPrediction();
+    return f;
+  }
+
+  private static String runLabel(RunRecord r) {
+    switch (r.dynamics()) {
+      case REDUCED:
+        return "F(t), reduced model";
+      case FULL:
+        return "F(t), full model (in-sample)";
+      default:
+        return "F(t), full model, SGD (batch loss)";
+    }
+  }
+
+  /** (a) The loss against linear t over the window, with the phase markers and F*. */
+  private void lossWindowPlot(StringBuilder sb, RunRecord r, double end) {
+    List<TrajectorySample> s = upTo(r.trajectory(), end);
+    Svg.Plot p = new Svg.Plot("Loss against t (linear t; warm-up, emergence and settling)", "t (gradient-flow time,"
+        + " dimensionless)", "F (mean squared error over tasks)", false, false);
+    window(p, end);
+    p.line(new Svg.Line(runLabel(r), times(s), losses(s, 0), "#000000", "", 1.8, 1, false));
+    List<TrajectorySample> pred = upTo(r.reducedPrediction(), end);
     if (!pred.isEmpty()) {
-      double[] fp = new double[pred.size()];
-      for (int i = 0; i < fp.length; i++) {
-        fp[i] = pred.get(i).loss();
-      }
-      p.line(new Svg.Line("reduced prediction from the same start", times(pred), fp, "#0072B2", "7 3", 1.6, 1,
-          false));
+      p.line(new Svg.Line("reduced prediction from the same start", times(pred), losses(pred, 0), "#0072B2", "7 3",
+          1.6, 1, false));
     }
     p.ref(new Svg.Ref("F*", r.fStar(), true, "#009E73", "4 3"));
     p.ref(new Svg.Ref("t_w (end of warm-up)", r.tWarmupEnd(), false, "#E69F00", "5 3"));
@@ -277,66 +367,166 @@ public final class HtmlReport {
     for (int i = 0; i < half.length; i++) {
       p.ref(new Svg.Ref("half-signal, task " + (i + 1), half[i], false, "#888888", Svg.DASHES[1 + i % 5]));
     }
-    if (Double.isFinite(r.escapeTime())) {
+    if (Double.isFinite(r.escapeTime()) && r.escapeTime() <= end) {
       p.ref(new Svg.Ref("saddle escape", r.escapeTime(), false, "#D55E00", "2 2"));
     }
-    return p.render(nextId(), PLOT_W, 300);
+    figure(sb, p.render(nextId(), PLOT_W, 300), windowText(r, end) + ". F* is the loss of the one-head-per-task"
+        + " limit (MODEL.md §6); t<sub>w</sub>: first F ≤ 0.99 F(0), t<sub>e</sub>: first F − F* ≤ 0.01 (F(0) − F*)"
+        + " (§7).", PLOT_W);
   }
 
-  private String offStructurePlot(RunRecord r) {
+  /**
+   * Close-up of emergence, [t_w − Δ, t_e + Δ] with Δ = t_e − t_w: on the [0, 1.6 t_e] window emergence is a
+   * few per cent of the width, and the task-by-task steps and half-signal times are only visible here.
+   */
+  private void emergencePlot(StringBuilder sb, RunRecord r) {
+    double tw = r.tWarmupEnd();
+    double te = r.tEmergenceEnd();
+    if (!(Double.isFinite(tw) && Double.isFinite(te) && te > tw)) {
+      return;
+    }
+    double delta = te - tw;
+    double lo = Math.max(0, tw - delta);
+    double hi = te + delta;
+    List<TrajectorySample> all = r.trajectory();
+    int from = Math.max(0, nearestSample(all, lo) - 1);
+    List<TrajectorySample> s = upTo(all.subList(from, all.size()), hi);
+    Svg.Plot p = new Svg.Plot("Close-up of emergence, t from t_w − Δ to t_e + Δ (Δ = t_e − t_w = "
+        + Numbers.human(delta) + ")", "t (gradient-flow time, dimensionless)", "F (mean squared error over tasks)",
+        false, false);
+    p.xRange(lo, hi);
+    p.line(new Svg.Line(runLabel(r), times(s), losses(s, 0), "#000000", "", 1.8, 1, true));
+    List<TrajectorySample> predAll = r.reducedPrediction();
+    if (!predAll.isEmpty()) {
+      int pf = Math.max(0, nearestSample(predAll, lo) - 1);
+      List<TrajectorySample> pred = upTo(predAll.subList(pf, predAll.size()), hi);
+      p.line(new Svg.Line("reduced prediction", times(pred), losses(pred, 0), "#0072B2", "7 3", 1.6, 1, false));
+    }
+    p.ref(new Svg.Ref("F*", r.fStar(), true, "#009E73", "4 3"));
+    p.ref(new Svg.Ref("t_w", tw, false, "#E69F00", "5 3"));
+    p.ref(new Svg.Ref("t_e", te, false, "#CC79A7", "5 3"));
+    double[] half = r.halfSignalTimes();
+    for (int i = 0; i < half.length; i++) {
+      p.ref(new Svg.Ref("half-signal, task " + (i + 1), half[i], false, "#888888", Svg.DASHES[1 + i % 5]));
+    }
+    figure(sb, p.render(nextId(), PLOT_W, 300), "Dots are the recorded samples (the integrator records one at each"
+        + " event, so t<sub>w</sub>, t<sub>e</sub> and the half-signal times are samples); lines join them"
+        + " linearly. Tasks whose half-signal times coincide emerge together.", PLOT_W);
+  }
+
+  /** (b) F − F* on log–log axes over the whole run: the slow tail after emergence. */
+  private void excessPlot(StringBuilder sb, RunRecord r) {
     List<TrajectorySample> s = r.trajectory();
-    double[] v = new double[s.size()];
-    boolean positive = true;
-    for (int i = 0; i < v.length; i++) {
-      v[i] = s.get(i).offStructureNorm();
-      if (Double.isFinite(v[i]) && v[i] <= 0) {
-        positive = false;
+    double[] t = times(s);
+    double[] y = losses(s, r.fStar());
+    Svg.Plot p = new Svg.Plot("Excess loss F − F* against t (log–log, whole run)", "t (gradient-flow time,"
+        + " dimensionless; log scale)", "F − F* (log scale)", true, true);
+    p.line(new Svg.Line(runLabel(r).replace("F(t)", "F − F*"), t, y, "#000000", "", 1.8, 1, false));
+    List<TrajectorySample> pred = r.reducedPrediction();
+    int droppedPred = 0;
+    if (!pred.isEmpty()) {
+      double[] yp = losses(pred, r.fStar());
+      p.line(new Svg.Line("reduced prediction", times(pred), yp, "#0072B2", "7 3", 1.6, 1, false));
+      droppedPred = dropped(times(pred), yp);
+    }
+    int dropped = dropped(t, y);
+    // Tail slope over the last decade of t, and guides through the last drawable point to compare it with.
+    int last = -1;
+    for (int i = t.length - 1; i >= 0; i--) {
+      if (t[i] > 0 && y[i] > 0 && Double.isFinite(y[i])) {
+        last = i;
+        break;
       }
     }
-    Svg.Plot p = new Svg.Plot("Norm of the weights outside the decomposable structure", "t (gradient-flow time)",
-        "off-structure norm", true, positive);
-    p.line(new Svg.Line("off-structure norm", times(s), v, "#D55E00", "", 1.6, 1, false));
+    String slope = "";
+    if (last > 0) {
+      int first = -1;
+      for (int i = 0; i < last; i++) {
+        if (t[i] > 0 && t[i] <= t[last] / 10 && y[i] > 0 && Double.isFinite(y[i])) {
+          first = i;
+        }
+      }
+      double start = Double.isFinite(r.tEmergenceEnd()) ? Math.max(r.tEmergenceEnd(), t[last] / 1000) : t[last] / 100;
+      if (start < t[last]) {
+        double ratio = t[last] / start;
+        p.line(new Svg.Line("guide ∝ 1/t", new double[] {start, t[last]}, new double[] {y[last] * ratio, y[last]},
+            "#999999", "2 3", 1.2, 1, false));
+        p.line(new Svg.Line("guide ∝ 1/t²", new double[] {start, t[last]},
+            new double[] {y[last] * ratio * ratio, y[last]}, "#999999", "9 3", 1.2, 1, false));
+      }
+      if (first >= 0) {
+        double k = StrictMath.log(y[last] / y[first]) / StrictMath.log(t[last] / t[first]);
+        slope = " Log–log slope of F − F* from t = " + Html.esc(Numbers.human(t[first])) + " to t = "
+            + Html.esc(Numbers.human(t[last])) + ": <b>" + Html.esc(Numbers.human(k, 3)) + "</b> (−1 for a 1/t"
+            + " tail, −2 for 1/t²); the grey guides pass through the last point.";
+      }
+    }
+    p.ref(new Svg.Ref("t_w", r.tWarmupEnd(), false, "#E69F00", "5 3"));
     p.ref(new Svg.Ref("t_e", r.tEmergenceEnd(), false, "#CC79A7", "5 3"));
-    return p.render(nextId(), PLOT_W, 300);
+    String droppedText = "t = 0 is not shown on the log axis"
+        + (dropped == 0 ? "" : "; " + dropped + " sample" + (dropped == 1 ? "" : "s") + " with F − F* ≤ 0 (or not"
+            + " finite) at t &gt; 0 are not drawn" + (r.dynamics() == Dynamics.REDUCED ? " (round-off of F near F*)"
+            : " (the full model can go below F*, MODEL.md §9)"))
+        + (droppedPred == 0 ? "" : "; " + droppedPred + " such samples of the reduced prediction are not drawn")
+        + ".";
+    figure(sb, p.render(nextId(), PLOT_W, 300), "The whole run, t up to t<sub>end</sub> = "
+        + Html.esc(Numbers.human(r.tEnd())) + ". " + droppedText + slope, PLOT_W);
   }
 
-  private void spectralPanels(StringBuilder sb, RunRecord r) {
+  /** Samples with t &gt; 0 whose y cannot be drawn on a log axis. */
+  private static int dropped(double[] t, double[] y) {
+    int count = 0;
+    for (int i = 0; i < t.length; i++) {
+      if (t[i] > 0 && !(y[i] > 0 && Double.isFinite(y[i]))) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Full and SGD runs: the norm outside the decomposable structure against linear t, log y. */
+  private void offStructurePlot(StringBuilder sb, RunRecord r) {
+    List<TrajectorySample> s = r.trajectory();
+    double[] v = new double[s.size()];
+    int dropped = 0;
+    for (int i = 0; i < v.length; i++) {
+      v[i] = s.get(i).offStructureNorm();
+      if (!(v[i] > 0 && Double.isFinite(v[i]))) {
+        dropped++;
+      }
+    }
+    Svg.Plot p = new Svg.Plot("Norm of the weights outside the decomposable structure (linear t, log y)",
+        "t (gradient-flow time, dimensionless)", "off-structure norm (Frobenius, log scale)", false, true);
+    p.line(new Svg.Line("off-structure norm", times(s), v, "#D55E00", "", 1.6, 1, false));
+    p.ref(new Svg.Ref("t_e", r.tEmergenceEnd(), false, "#CC79A7", "5 3"));
+    p.ref(new Svg.Ref("saddle escape", r.escapeTime(), false, "#000000", "2 2"));
+    figure(sb, p.render(nextId(), PLOT_W, 300), "The whole run. Exponential growth away from the saddle is a"
+        + " straight line here (rate predicted 2g = " + Html.esc(Numbers.human(r.saddleRatePredicted()))
+        + ", measured " + Html.esc(Numbers.human(r.saddleRateMeasured())) + ")."
+        + (dropped == 0 ? "" : " " + dropped + " sample" + (dropped == 1 ? "" : "s") + " with norm 0 (e.g. an"
+            + " exactly structured start) or not finite are not drawn on the log axis."), PLOT_W);
+  }
+
+  private void spectralPanels(StringBuilder sb, RunRecord r, double end) {
     int heads = r.config().heads();
     int n = r.config().tasks();
-    boolean withPrediction = !r.reducedPrediction().isEmpty();
-    for (int q = 0; q < 2; q++) {
-      boolean isMu = q == 0;
-      String sym = isMu ? "μ" : "ω";
-      if (q == 1 && withPrediction) {
-        // One row per quantity: μ panels above ω panels.
-        sb.append("</div>\n<div class=\"figs\">\n");
-      }
-      if (withPrediction) {
-        // Solid = measured, dashed = reduced prediction; one panel per task keeps the two readable.
-        for (int i = 0; i < n; i++) {
-          Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head: this run (solid), reduced (dashed)",
-              "t", sym + "_" + (i + 1) + "^h", true, false);
-          for (int h = 0; h < heads; h++) {
-            String colour = Svg.PALETTE[h % Svg.PALETTE.length];
-            p.line(new Svg.Line("", times(r.trajectory()), series(r.trajectory(), isMu, h, i), colour, "", 1.6, 1,
-                false));
-            p.line(new Svg.Line("", times(r.reducedPrediction()), series(r.reducedPrediction(), isMu, h, i), colour,
-                "7 3", 1.3, 0.8, false));
-            p.legend(new Svg.LegendEntry("head " + (h + 1), colour, "", false));
-          }
-          p.legend(new Svg.LegendEntry(r.dynamics() == Dynamics.SGD ? "this run (SGD)" : "this run (full flow)",
-              "#444444", "", false));
-          p.legend(new Svg.LegendEntry("reduced prediction", "#444444", "7 3", false));
-          addMarkers(p, r);
-          sb.append(p.render(nextId(), SMALL_W, 220));
-        }
-      } else {
-        Svg.Plot p = new Svg.Plot(sym + " per head (colour) and task (line style)", "t",
-            isMu ? "μ_i^h (OV value)" : "ω_j^h (KQ value)", true, false);
+    List<TrajectorySample> run = upTo(r.trajectory(), end);
+    List<TrajectorySample> pred = upTo(r.reducedPrediction(), end);
+    String window = windowText(r, end) + ", as in the loss plot.";
+    if (pred.isEmpty()) {
+      // Heads as colours, tasks as line styles, all on one panel per quantity.
+      for (int q = 0; q < 3; q++) {
+        boolean isMu = q < 2;
+        boolean log = q == 1;
+        String sym = isMu ? "μ" : "ω";
+        Svg.Plot p = new Svg.Plot(sym + " per head (colour) and task (line style)" + (log ? ", log scale" : ""),
+            "t (gradient-flow time, dimensionless)", isMu ? "μ_i^h (output–value" + (log ? ", log scale)" : ")")
+                : "ω_j^h (key–query)", false, log);
+        window(p, end);
         for (int h = 0; h < heads; h++) {
           for (int i = 0; i < n; i++) {
-            p.line(new Svg.Line("", times(r.trajectory()), series(r.trajectory(), isMu, h, i),
-                Svg.PALETTE[h % Svg.PALETTE.length], Svg.DASHES[i % Svg.DASHES.length], 1.6, 1, false));
+            p.line(new Svg.Line("", times(run), series(run, isMu, h, i), Svg.PALETTE[h % Svg.PALETTE.length],
+                Svg.DASHES[i % Svg.DASHES.length], 1.6, 1, false));
           }
         }
         for (int h = 0; h < heads; h++) {
@@ -346,9 +536,86 @@ public final class HtmlReport {
           p.legend(new Svg.LegendEntry("task " + (i + 1), "#444444", Svg.DASHES[i % Svg.DASHES.length], false));
         }
         addMarkers(p, r);
-        sb.append(p.render(nextId(), PLOT_W, 260));
+        String caption = window;
+        if (log) {
+          caption += " " + logMuCaption(p, run, List.of(), -1);
+        }
+        figure(sb, p.render(nextId(), PLOT_W, 260), caption, PLOT_W);
+      }
+      return;
+    }
+    // Full or SGD run: one row per task, solid = this run, dashed = reduced prediction from the same start.
+    String runName = r.dynamics() == Dynamics.SGD ? "this run (SGD)" : "this run (full flow)";
+    for (int i = 0; i < n; i++) {
+      sb.append("</div>\n<div class=\"figs\">\n");
+      for (int q = 0; q < 3; q++) {
+        boolean isMu = q < 2;
+        boolean log = q == 1;
+        String sym = isMu ? "μ" : "ω";
+        Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head" + (log ? ", log scale" : ""),
+            "t (gradient-flow time)", sym + "_" + (i + 1) + "^h" + (log ? " (log scale)" : ""), false, log);
+        window(p, end);
+        for (int h = 0; h < heads; h++) {
+          String colour = Svg.PALETTE[h % Svg.PALETTE.length];
+          p.line(new Svg.Line("", times(run), series(run, isMu, h, i), colour, "", 1.6, 1, false));
+          p.line(new Svg.Line("", times(pred), series(pred, isMu, h, i), colour, "7 3", 1.3, 0.8, false));
+          p.legend(new Svg.LegendEntry("head " + (h + 1), colour, "", false));
+        }
+        p.legend(new Svg.LegendEntry(runName, "#444444", "", false));
+        p.legend(new Svg.LegendEntry("reduced prediction", "#444444", "7 3", false));
+        addMarkers(p, r);
+        String caption = q == 0 ? window : "";
+        if (log) {
+          caption = logMuCaption(p, run, pred, i);
+        }
+        figure(sb, p.render(nextId(), SMALL_W, 220), caption, SMALL_W);
       }
     }
+  }
+
+  /**
+   * Sets the floor of a log-μ panel to {@link #MU_DECADES} decades below the largest |μ| in the window and says
+   * in the caption what lies below it and what is not drawn.
+   */
+  private static String logMuCaption(Svg.Plot p, List<TrajectorySample> run, List<TrajectorySample> pred,
+      int task) {
+    double max = 0;
+    double minPositive = Double.POSITIVE_INFINITY;
+    int nonPositive = 0;
+    for (List<TrajectorySample> s : List.of(run, pred)) {
+      for (TrajectorySample x : s) {
+        for (int h = 0; h < x.heads(); h++) {
+          for (int i = 0; i < x.tasks(); i++) {
+            if (task >= 0 && i != task) {
+              continue;
+            }
+            double v = x.mu(h, i);
+            if (v > 0 && Double.isFinite(v)) {
+              max = Math.max(max, v);
+              minPositive = Math.min(minPositive, v);
+            } else {
+              nonPositive++;
+            }
+          }
+        }
+      }
+    }
+    StringBuilder c = new StringBuilder("Log scale shows growth by orders of magnitude during the warm-up and the"
+        + " exponential decay of off-task μ after emergence.");
+    if (max > 0) {
+      double floor = max * StrictMath.pow(10, -MU_DECADES);
+      p.yFloor(floor);
+      if (minPositive < floor) {
+        c.append(" The axis stops ").append(Numbers.coord(MU_DECADES)).append(" decades below the largest μ; lines"
+            + " leaving at the bottom continue down to ").append(Html.esc(Numbers.human(minPositive, 2)))
+            .append(" in this window.");
+      }
+    }
+    if (nonPositive > 0) {
+      c.append(' ').append(nonPositive).append(" value").append(nonPositive == 1 ? "" : "s")
+          .append(" of μ ≤ 0 (underflow to 0, or a sign change in the full model) are not drawn.");
+    }
+    return c.toString();
   }
 
   private static void addMarkers(Svg.Plot p, RunRecord r) {
@@ -364,8 +631,23 @@ public final class HtmlReport {
     return v;
   }
 
-  /** The sample nearest to {@code t} (the earlier one on ties). */
-  private static TrajectorySample nearest(List<TrajectorySample> s, double t) {
+  /** Index of the first sample recorded at exactly {@code t}, or -1 (the trajectory is sorted by t). */
+  static int exactSample(List<TrajectorySample> s, double t) {
+    int lo = 0;
+    int hi = s.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (s.get(mid).t() < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo < s.size() && s.get(lo).t() == t ? lo : -1;
+  }
+
+  /** Index of the sample nearest to {@code t} (the earlier one on ties). */
+  static int nearestSample(List<TrajectorySample> s, double t) {
     int lo = 0;
     int hi = s.size() - 1;
     while (hi - lo > 1) {
@@ -376,22 +658,23 @@ public final class HtmlReport {
         hi = mid;
       }
     }
-    return Math.abs(s.get(hi).t() - t) < Math.abs(s.get(lo).t() - t) ? s.get(hi) : s.get(lo);
+    return Math.abs(s.get(hi).t() - t) < Math.abs(s.get(lo).t() - t) ? hi : lo;
   }
 
   private static void heatmaps(StringBuilder sb, RunRecord r) {
     List<TrajectorySample> s = r.trajectory();
-    String[] names = {"t = 0 (start)", "end of warm-up", "end of emergence", "t_end"};
+    String[] names = {"t = 0 (start)", "end of warm-up t_w", "end of emergence t_e", "t_end"};
     double[] at = {s.get(0).t(), r.tWarmupEnd(), r.tEmergenceEnd(), s.get(s.size() - 1).t()};
     int heads = r.config().heads();
     int n = r.config().tasks();
     sb.append("<div class=\"figs\">\n");
-    double cellW = 58;
+    double cellW = 62;
     double cellH = 24;
     double left = 56;
-    double top = 52;
-    double width = left + n * cellW + 10;
+    double top = 66;
+    double width = Math.max(left + n * cellW + 10, 236);
     double height = top + heads * cellH + 10;
+    boolean allExact = true;
     for (int k = 0; k < at.length; k++) {
       sb.append("<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(Numbers.coord(width))
           .append("\" height=\"").append(Numbers.coord(height)).append("\" viewBox=\"0 0 ").append(Numbers.coord(width))
@@ -401,7 +684,17 @@ public final class HtmlReport {
         sb.append("<text class=\"cell\" x=\"4\" y=\"32\">not reached</text>\n</svg>\n");
         continue;
       }
-      TrajectorySample x = nearest(s, at[k]);
+      int index = exactSample(s, at[k]);
+      String which;
+      if (index >= 0) {
+        which = k == 1 || k == 2 ? "event sample, t = " + Numbers.human(at[k]) : "sample at t = " + Numbers.human(at[k]);
+      } else {
+        // Only if the integrator did not record a sample at the event (it should): say so on the map.
+        allExact = false;
+        index = nearestSample(s, at[k]);
+        which = "NEAREST sample t = " + Numbers.human(s.get(index).t()) + " (event " + Numbers.human(at[k]) + ")";
+      }
+      TrajectorySample x = s.get(index);
       // Each map has its own colour scale: early maps (values ~ L^-3) would be blank on the final map's scale.
       double max = 0;
       for (int h = 0; h < heads; h++) {
@@ -412,7 +705,9 @@ public final class HtmlReport {
           }
         }
       }
-      sb.append("<text class=\"cell\" x=\"4\" y=\"30\">").append(Html.esc("sample at t = " + Numbers.human(x.t())))
+      sb.append("<text class=\"cell\" x=\"4\" y=\"30\"").append(which.startsWith("NEAREST")
+          ? " style=\"fill:#a00\"" : "").append(">").append(Html.esc(which)).append("</text>\n");
+      sb.append("<text class=\"cell\" x=\"4\" y=\"43\">").append(Html.esc("F = " + Numbers.human(x.loss())))
           .append("</text>\n");
       for (int i = 0; i < n; i++) {
         sb.append("<text class=\"cell\" x=\"").append(Numbers.coord(left + (i + 0.5) * cellW)).append("\" y=\"")
@@ -429,19 +724,26 @@ public final class HtmlReport {
           double rel = max > 0 && Double.isFinite(v) ? v / max : 0;
           sb.append("<rect x=\"").append(Numbers.coord(left + i * cellW)).append("\" y=\"").append(Numbers.coord(y))
               .append("\" width=\"").append(Numbers.coord(cellW)).append("\" height=\"").append(Numbers.coord(cellH))
-              .append("\" fill=\"").append(diverging(rel)).append("\" stroke=\"#fff\"/>");
+              .append("\" fill=\"").append(diverging(rel)).append("\" stroke=\"#fff\"><title>")
+              .append(Html.esc("head " + (h + 1) + ", task " + (i + 1) + ": μ·ω = " + Numbers.human(v, 6)))
+              .append("</title></rect>");
           sb.append("<text class=\"cell\" x=\"").append(Numbers.coord(left + (i + 0.5) * cellW)).append("\" y=\"")
               .append(Numbers.coord(y + cellH / 2 + 3.5)).append("\" text-anchor=\"middle\"")
               .append(Math.abs(rel) > 0.6 ? " style=\"fill:#fff\"" : "").append('>')
-              .append(Html.esc(Numbers.human(v))).append("</text>");
+              .append(Html.esc(Numbers.human(v, 3))).append("</text>");
         }
         sb.append('\n');
       }
       sb.append("</svg>\n");
     }
     sb.append("</div>\n<p class=\"note\">Colour: μ·ω relative to the largest |μ·ω| of the same map (each map has its"
-        + " own scale; red positive, blue negative). At the one-head-per-task limit μ<sub>i</sub>*ω<sub>i</sub>* = 1/(1 + e κ<sub>i</sub>"
-        + " d<sub>i</sub>) (MODEL.md §6). Each map shows the trajectory sample nearest to the marked time.</p>\n");
+        + " own scale; red positive, blue negative). At the one-head-per-task limit μ<sub>i</sub>*ω<sub>i</sub>* ="
+        + " 1/(1 + e κ<sub>i</sub> d<sub>i</sub>) (MODEL.md §6). ")
+        .append(allExact ? "The maps at t<sub>w</sub> and t<sub>e</sub> show the trajectory sample recorded at the"
+            + " event itself." : "<b>At least one marker time has no recorded sample; its map shows the nearest"
+            + " sample, marked NEAREST.</b>")
+        .append(" Small values are in scientific notation; 0 means exactly 0 (e.g. an off-task μ that underflowed)."
+            + "</p>\n");
   }
 
   /** White at 0, red (#b2182b) at +1, blue (#2166ac) at −1. */
@@ -469,17 +771,21 @@ public final class HtmlReport {
       sb.append("<figure id=\"sweep-").append(Html.esc(s.id())).append("\" style=\"margin:0\">\n");
       Svg.Plot p = new Svg.Plot(s.title(), s.xLabel(), s.yLabel(), s.logX(), s.logY());
       int k = 0;
+      boolean errors = false;
       for (Sweep.Series ser : s.series()) {
         String colour = Svg.PALETTE[k++ % Svg.PALETTE.length];
         p.line(new Svg.Line(ser.name(), ser.x(), ser.y(), colour, ser.theory() ? "7 3" : "", ser.theory() ? 1.6 : 1.2,
-            1, !ser.theory()));
+            1, !ser.theory(), ser.yError()));
+        errors |= ser.hasErrors();
       }
       for (Sweep.ReferenceLine ref : s.references()) {
         p.ref(new Svg.Ref(ref.label(), ref.value(), ref.horizontal(), "#555555", "3 3"));
       }
       sb.append(p.render(nextId(), PLOT_W, 280));
-      if (!s.note().isEmpty()) {
-        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(s.note()))
+      String note = s.note() + (errors ? (s.note().isEmpty() ? "" : " ") + "Error bars: ± the y error given with"
+          + " each measured series (see its legend for what it is)." : "");
+      if (!note.isEmpty()) {
+        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(note))
             .append("</figcaption>\n");
       }
       sb.append("</figure>\n");

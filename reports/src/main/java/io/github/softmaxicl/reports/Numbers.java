@@ -11,8 +11,19 @@ final class Numbers {
     return Double.toString(x);
   }
 
-  /** Short human form with 4 significant digits (plain in [0.001, 10^4), else like {@code 3.5e4}); "–" for NaN, "∞"/"−∞" for infinities. */
+  /**
+   * Short human form with 4 significant digits (plain in [0.001, 10^4), else like {@code 3.5e4} or
+   * {@code 1.2e-13}); "–" for NaN, "∞"/"−∞" for infinities. Only an exact zero prints as "0".
+   */
   static String human(double x) {
+    return human(x, 4);
+  }
+
+  /** As {@link #human(double)} with {@code digits} (1 to 17) significant digits. */
+  static String human(double x, int digits) {
+    if (digits < 1 || digits > 17) {
+      throw new IllegalArgumentException("digits must be in 1..17 (got " + digits + ")");
+    }
     if (Double.isNaN(x)) {
       return "–";
     }
@@ -24,10 +35,13 @@ final class Numbers {
     }
     double a = Math.abs(x);
     if (a >= 1e-3 && a < 9999.5) {
-      String s = String.format(Locale.ROOT, "%.4g", x);
-      return trimZeros(s);
+      String s = String.format(Locale.ROOT, "%." + digits + "g", x);
+      if (s.indexOf('e') < 0) {
+        return trimZeros(s);
+      }
+      // %g switches to exponent form itself when rounding carries past 10^4 (e.g. 9999.6 at 4 digits).
     }
-    String s = String.format(Locale.ROOT, "%.3e", x);
+    String s = String.format(Locale.ROOT, "%." + (digits - 1) + "e", x);
     int e = s.indexOf('e');
     String mantissa = trimZeros(s.substring(0, e));
     int exponent = Integer.parseInt(s.substring(e + 1));

@@ -36,9 +36,24 @@ final class Svg {
     final double width;
     final double opacity;
     final boolean markers;
+    /** Symmetric y error per point (drawn as a bar with caps), or empty for none. */
+    final double[] yErr;
 
     Line(String legend, double[] x, double[] y, String colour, String dash, double width, double opacity,
         boolean markers) {
+      this(legend, x, y, colour, dash, width, opacity, markers, new double[0]);
+    }
+
+    /**
+     * A line with error bars.
+     *
+     * @param yErr symmetric error of each y (same length as y; NaN or non-positive entries draw no bar), or empty
+     */
+    Line(String legend, double[] x, double[] y, String colour, String dash, double width, double opacity,
+        boolean markers, double[] yErr) {
+      if (x.length != y.length || (yErr.length != 0 && yErr.length != y.length)) {
+        throw new IllegalArgumentException("x, y (and y errors) must have the same length");
+      }
       this.legend = legend;
       this.x = x.clone();
       this.y = y.clone();
@@ -47,6 +62,17 @@ final class Svg {
       this.width = width;
       this.opacity = opacity;
       this.markers = markers;
+      this.yErr = yErr.clone();
+    }
+
+    /** Lower end of the error bar of point i (y itself without a bar). */
+    double lowY(int i) {
+      return i < yErr.length && yErr[i] > 0 ? y[i] - yErr[i] : y[i];
+    }
+
+    /** Upper end of the error bar of point i (y itself without a bar). */
+    double highY(int i) {
+      return i < yErr.length && yErr[i] > 0 ? y[i] + yErr[i] : y[i];
     }
   }
 
@@ -93,6 +119,9 @@ final class Svg {
     private final List<Ref> refs = new ArrayList<>();
     private final List<LegendEntry> legend = new ArrayList<>();
     private boolean autoLegend = true;
+    private double xMin = Double.NaN;
+    private double xMax = Double.NaN;
+    private double yFloor = Double.NaN;
 
     Plot(String title, String xLabel, String yLabel, boolean logX, boolean logY) {
       this.title = title;
@@ -119,12 +148,38 @@ final class Svg {
       return this;
     }
 
-    /** Number of data points that will be drawn. */
+    /**
+     * Fixes the x range to exactly [lo, hi] (no padding). Data outside is clipped at the frame and does not
+     * influence the y range; lines still run to the frame edge from the nearest point outside.
+     */
+    Plot xRange(double lo, double hi) {
+      if (!(lo < hi)) {
+        throw new IllegalArgumentException("x range needs lo < hi (got " + lo + ", " + hi + ")");
+      }
+      this.xMin = lo;
+      this.xMax = hi;
+      return this;
+    }
+
+    /**
+     * Lowest y shown (for log axes spanning hundreds of decades): smaller values are drawn running off the bottom
+     * of the frame, where they are clipped.
+     */
+    Plot yFloor(double floor) {
+      this.yFloor = floor;
+      return this;
+    }
+
+    private boolean inX(double x) {
+      return Double.isNaN(xMin) || (x >= xMin && x <= xMax);
+    }
+
+    /** Number of data points that will be drawn inside the frame. */
     int drawablePoints() {
       int count = 0;
       for (Line l : lines) {
         for (int i = 0; i < l.x.length; i++) {
-          if (ok(l.x[i], logX) && ok(l.y[i], logY)) {
+          if (ok(l.x[i], logX) && ok(l.y[i], logY) && inX(l.x[i]) && (Double.isNaN(yFloor) || l.y[i] >= yFloor)) {
             count++;
           }
         }
@@ -326,6 +381,7 @@ final class Svg {
           dot(dots, px, 3, l.colour);
         }
       }
+      errorBars(sb, l, xa, ya, left, top, plotW, plotH);
       if (path.length() == 0) {
         return;
       }
@@ -343,6 +399,36 @@ final class Svg {
       }
     }
 
+    /** Vertical bars with caps; on a log axis a bar reaching zero or below runs off the bottom of the frame. */
+    private void errorBars(StringBuilder sb, Line l, Axis xa, Axis ya, double left, double top, double plotW,
+        double plotH) {
+      StringBuilder d = new StringBuilder();
+      for (int i = 0; i < l.yErr.length; i++) {
+        if (!(l.yErr[i] > 0) || !Double.isFinite(l.yErr[i]) || !ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+          continue;
+        }
+        double low = l.y[i] - l.yErr[i];
+        double high = l.y[i] + l.yErr[i];
+        double px = left + xa.frac(l.x[i]) * plotW;
+        double pyLow = ok(low, logY) ? top + (1 - ya.frac(low)) * plotH : top + plotH + 2;
+        double pyHigh = top + (1 - ya.frac(high)) * plotH;
+        String x0 = Numbers.coord(px - 3);
+        String x1 = Numbers.coord(px + 3);
+        String xc = Numbers.coord(px);
+        String yl = Numbers.coord(pyLow);
+        String yh = Numbers.coord(pyHigh);
+        d.append(d.length() == 0 ? "M" : " M").append(xc).append(',').append(yl).append(" L").append(xc).append(',')
+            .append(yh).append(" M").append(x0).append(',').append(yh).append(" L").append(x1).append(',').append(yh);
+        if (ok(low, logY)) {
+          d.append(" M").append(x0).append(',').append(yl).append(" L").append(x1).append(',').append(yl);
+        }
+      }
+      if (d.length() > 0) {
+        sb.append("<path class=\"errorbar\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(l.colour)
+            .append("\" stroke-width=\"1\"/>\n");
+      }
+    }
+
     private static void dot(StringBuilder dots, String px, double r, String colour) {
       int comma = px.indexOf(',');
       dots.append("<circle cx=\"").append(px, 0, comma).append("\" cy=\"").append(px.substring(comma + 1))
@@ -351,16 +437,25 @@ final class Svg {
 
     private Axis axis(boolean isX) {
       boolean log = isX ? logX : logY;
+      if (isX && !Double.isNaN(xMin)) {
+        return log ? Axis.log(xMin, xMax, false) : Axis.linear(xMin, xMax, false);
+      }
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (Line l : lines) {
-        double[] v = isX ? l.x : l.y;
-        double[] other = isX ? l.y : l.x;
-        boolean otherLog = isX ? logY : logX;
-        for (int i = 0; i < v.length; i++) {
-          if (ok(v[i], log) && ok(other[i], otherLog)) {
-            lo = Math.min(lo, v[i]);
-            hi = Math.max(hi, v[i]);
+        for (int i = 0; i < l.x.length; i++) {
+          if (!ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+            continue;
+          }
+          if (isX) {
+            lo = Math.min(lo, l.x[i]);
+            hi = Math.max(hi, l.x[i]);
+          } else if (inX(l.x[i])) {
+            double low = l.lowY(i);
+            double high = l.highY(i);
+            // An error bar reaching below zero on a log axis does not set the range (it runs off the frame).
+            lo = Math.min(lo, ok(low, log) ? low : l.y[i]);
+            hi = Math.max(hi, high);
           }
         }
       }
@@ -369,6 +464,9 @@ final class Svg {
           lo = Math.min(lo, r.value);
           hi = Math.max(hi, r.value);
         }
+      }
+      if (!isX && !Double.isNaN(yFloor) && lo < yFloor && yFloor < hi) {
+        lo = yFloor;
       }
       if (!(lo <= hi)) {
         lo = log ? 1 : 0;
@@ -418,16 +516,23 @@ final class Svg {
     }
 
     static Axis linear(double min, double max) {
+      return linear(min, max, true);
+    }
+
+    /** A linear axis over [min, max], padded by 4 % on each side if {@code pad}. */
+    static Axis linear(double min, double max, boolean pad) {
       double lo = min;
       double hi = max;
-      if (hi - lo <= Math.abs(hi) * 1e-12) {
-        double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
-        lo -= pad;
-        hi += pad;
+      if (!pad && hi > lo) {
+        // Exact range: nothing to do.
+      } else if (hi - lo <= Math.abs(hi) * 1e-12) {
+        double margin = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+        lo -= margin;
+        hi += margin;
       } else {
-        double pad = (hi - lo) * 0.04;
-        lo -= pad;
-        hi += pad;
+        double margin = (hi - lo) * 0.04;
+        lo -= margin;
+        hi += margin;
       }
       double step = niceStep((hi - lo) / 5);
       List<Double> t = new ArrayList<>();
@@ -443,15 +548,20 @@ final class Svg {
     }
 
     static Axis log(double min, double max) {
+      return log(min, max, true);
+    }
+
+    /** A logarithmic axis over [min, max] (both > 0), padded by 4 % of the decades on each side if {@code pad}. */
+    static Axis log(double min, double max, boolean pad) {
       double lo = StrictMath.log10(min);
       double hi = StrictMath.log10(max);
       if (hi - lo < 1e-9) {
         lo -= 0.5;
         hi += 0.5;
-      } else {
-        double pad = (hi - lo) * 0.04;
-        lo -= pad;
-        hi += pad;
+      } else if (pad) {
+        double margin = (hi - lo) * 0.04;
+        lo -= margin;
+        hi += margin;
       }
       List<Double> t = new ArrayList<>();
       int kLo = (int) StrictMath.floor(lo);
@@ -476,7 +586,7 @@ final class Svg {
       }
       if (t.size() < 3 || hi - lo < 1) {
         // Within about a decade, 1-2-5 ticks are too sparse: use linear "nice" ticks placed on the log scale.
-        Axis lin = linear(StrictMath.pow(10, lo), StrictMath.pow(10, hi));
+        Axis lin = linear(StrictMath.pow(10, lo), StrictMath.pow(10, hi), false);
         t.clear();
         for (double v : lin.ticks) {
           if (v > 0) {

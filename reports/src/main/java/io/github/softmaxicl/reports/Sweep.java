@@ -46,16 +46,28 @@ public record Sweep(String id, String title, String xLabel, String yLabel, boole
    * @param y ordinates (NaN points are not drawn and are written as null)
    * @param theory true for a theoretical curve (drawn as a dashed line without markers), false for
    *     measurements (markers joined by a thin line)
+   * @param yError symmetric standard error (or other stated uncertainty) of each y, drawn as error bars; empty
+   *     for none. NaN or non-positive entries draw no bar.
    */
-  public record Series(String name, double[] x, double[] y, boolean theory) {
-    /** Validates and copies. */
+  public record Series(String name, double[] x, double[] y, boolean theory, double[] yError) {
+    /** Validates and copies; a null {@code yError} means none. */
     public Series {
       Objects.requireNonNull(name);
       x = x.clone();
       y = y.clone();
+      yError = yError == null ? new double[0] : yError.clone();
       if (x.length != y.length) {
         throw new IllegalArgumentException("series " + name + ": x and y differ in length");
       }
+      if (yError.length != 0 && yError.length != y.length) {
+        throw new IllegalArgumentException("series " + name + ": y errors need one entry per point or none (got "
+            + yError.length + " for " + y.length + " points)");
+      }
+    }
+
+    /** A series without error bars. */
+    public Series(String name, double[] x, double[] y, boolean theory) {
+      this(name, x, y, theory, new double[0]);
     }
 
     @Override
@@ -66,6 +78,17 @@ public record Sweep(String id, String title, String xLabel, String yLabel, boole
     @Override
     public double[] y() {
       return y.clone();
+    }
+
+    /** The y errors (empty if none); a copy. */
+    @Override
+    public double[] yError() {
+      return yError.clone();
+    }
+
+    /** Whether the series has error bars. */
+    public boolean hasErrors() {
+      return yError.length > 0;
     }
   }
 

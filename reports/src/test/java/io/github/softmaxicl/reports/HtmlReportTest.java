@@ -1,0 +1,268 @@
+package io.github.softmaxicl.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.theory.Preset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-run panels, the evidence folding, the sweep error bars and the window logic of {@link HtmlReport}, on
+ * SYNTHETIC records (toy curves from {@link SyntheticJob}, not results). The rendered page is also written to
+ * target/html-report-test/index.html for looking at it with scripts/render-report.sh.
+ */
+class HtmlReportTest {
+  private static final RunSpec SPEC =
+      new RunSpec("paper", "preset", Preset.PAPER.config(), "paper", 1, 7, OptionalInt.empty(), 3000);
+
+  @Test
+  void windowIsOnePointSixTeCappedByTEndWithFallbacks() {
+    // Exact arithmetic on doubles: 1.6 * 975 and min/fallback choices, no tolerance needed beyond one ulp.
+    assertEquals(1.6 * 975.0, HtmlReport.windowEnd(3e4, 975.0, 3e4));
+    assertEquals(100.0, HtmlReport.windowEnd(100.0, 975.0, 100.0), "capped by t_end");
+    assertEquals(3e4, HtmlReport.windowEnd(3e4, Double.NaN, 3e4), "t_e not reached: the whole run");
+    assertEquals(50.0, HtmlReport.windowEnd(Double.NaN, Double.NaN, 50.0), "t_end missing: last sample");
+    assertEquals(16.0, HtmlReport.windowEnd(Double.NaN, 10.0, 50.0));
+  }
+
+  @Test
+  void eventSamplesAreFoundExactlyAndNearestOnlyAsFallback() {
+    RunRecord r = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    List<TrajectorySample> s = r.trajectory();
+    int k = s.size() / 2;
+    assertEquals(k, HtmlReport.exactSample(s, s.get(k).t()));
+    double between = 0.5 * (s.get(k).t() + s.get(k + 1).t());
+    assertEquals(-1, HtmlReport.exactSample(s, between));
+    assertEquals(-1, HtmlReport.exactSample(s, Double.NaN));
+    assertEquals(k, HtmlReport.nearestSample(s, Math.nextUp(s.get(k).t())));
+    // The synthetic record's markers are sample times, as the integrator's event samples are.
+    assertTrue(HtmlReport.exactSample(s, r.tWarmupEnd()) >= 0);
+    assertTrue(HtmlReport.exactSample(s, r.tEmergenceEnd()) >= 0);
+    List<TrajectorySample> head = HtmlReport.upTo(s, s.get(k).t());
+    assertEquals(k + 2, head.size(), "samples up to t and the first one after it");
+  }
+
+  @Test
+  void reducedRunHasEveryPanelWithDataAndExactEventMaps() {
+    RunRecord r = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    String html = render(List.of(r), List.of(), List.of());
+    Section run = section(html, "run-paper-reduced");
+    // Loss window, excess log-log, emergence close-up, mu linear, mu log, omega.
+    assertEquals(6, run.plots, run.titles.toString());
+    assertTrue(run.titles.stream().anyMatch(t -> t.startsWith("Close-up of emergence")), run.titles.toString());
+    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tWarmupEnd())));
+    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tEmergenceEnd())));
+    assertFalse(run.text.contains("NEAREST"));
+    double end = HtmlReport.windowEnd(r.tEnd(), r.tEmergenceEnd(), r.tEnd());
+    assertTrue(run.text.contains("[0, " + Numbers.human(end) + "]"), "window stated");
+    assertTrue(end < r.tEnd(), "the synthetic emergence ends well before t_end");
+    assertTrue(run.text.contains("Log–log slope of F − F*"));
+  }
+
+  @Test
+  void notReachedEmergenceShowsTheWholeRunAndSaysSo() {
+    RunRecord full = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    RunRecord r = RunRecord.builder("nan", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
+        .losses(full.f0(), full.fFinal(), full.fStar())
+        .phases(full.tWarmupEnd(), Double.NaN, full.halfSignalTimes())
+        .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).build();
+    String html = render(List.of(r), List.of(), List.of());
+    Section run = section(html, "run-nan-reduced");
+    assertEquals(5, run.plots, "no close-up without t_e: " + run.titles);
+    assertTrue(run.text.contains("[0, " + Numbers.human(full.tEnd()) + "]"));
+    assertTrue(run.text.contains("as emergence was not reached"));
+    assertTrue(run.text.contains("not reached"));
+  }
+
+  @Test
+  void fullRunOverlaysThePredictionAndPlotsTheOffStructureNorm() {
+    RunRecord r = SyntheticJob.record(SPEC, Dynamics.FULL);
+    assertFalse(r.reducedPrediction().isEmpty());
+    String html = render(List.of(r), List.of(), List.of());
+    Section run = section(html, "run-paper-full");
+    int n = r.config().tasks();
+    // Loss, excess, close-up, off-structure norm, and mu, log mu, omega per task.
+    assertEquals(4 + 3 * n, run.plots, run.titles.toString());
+    assertTrue(run.titles.stream().anyMatch(t -> t.startsWith("Norm of the weights outside")));
+    // The reduced prediction is drawn dashed in the loss, excess and every spectral panel.
+    int dashedPanels = 0;
+    for (String svg : run.svgs) {
+      if (svg.contains("reduced prediction") && svg.contains("stroke-dasharray=\"7 3\"")) {
+        dashedPanels++;
+      }
+    }
+    assertEquals(3 + 3 * n, dashedPanels);
+  }
+
+  @Test
+  void longEvidenceIsFoldedButComplete() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("certificate line " + i + " <box>");
+    }
+    Verdict longOne = new Verdict("P1-certificate", "paper-reduced", Verdict.Status.PASS, "statement", 1e-6, 1e-6,
+        "budget", "certified", lines);
+    Verdict shortOne = new Verdict("P2-phases", "paper-reduced", Verdict.Status.PASS, "statement", 0.03, 0.25,
+        "budget", "reconstruction", List.of("only line"));
+    String html = render(List.of(SyntheticJob.record(SPEC, Dynamics.REDUCED)), List.of(longOne, shortOne),
+        List.of());
+    assertEquals(1, count(html, "<details class=\"evidence\">"));
+    assertTrue(html.contains("<summary>certificate line 0 &lt;box&gt; <span class=\"more\">(39 more lines)</span>"
+        + "</summary>"));
+    for (String l : lines) {
+      assertEquals(1, count(html, Html.esc(l) + "<") + count(html, Html.esc(l) + " <span"), l);
+    }
+    assertTrue(html.contains("<div class=\"evidence\">only line</div>"));
+  }
+
+  @Test
+  void smallNumbersInTablesAreScientificNeverZero() {
+    assertEquals("1.2e-13", Numbers.human(1.2e-13));
+    assertEquals("-3.456e-9", Numbers.human(-3.456e-9));
+    assertEquals("0", Numbers.human(0.0));
+    assertEquals("5.2e-137", Numbers.human(5.21e-137, 2));
+    assertEquals("1e4", Numbers.human(9999.6), "rounding past 10^4 switches to the exponent form");
+    assertEquals("0.00123", Numbers.human(0.00123, 3));
+    RunRecord base = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    RunRecord r = RunRecord.builder("tiny", Dynamics.REDUCED, base.config(), base.integrator()).tEnd(base.tEnd())
+        .losses(base.f0(), 5.0 + 1.2e-13, 5.0).phases(base.tWarmupEnd(), base.tEmergenceEnd(),
+            base.halfSignalTimes()).finalState(base.omegaFinal(), base.muFinal()).trajectory(base.trajectory())
+        .build();
+    String html = render(List.of(r), List.of(), List.of());
+    // F(t_end) − F* is 1.2e-13 up to the rounding of 5 + 1.2e-13 (one ulp of 5 is 8.9e-16, i.e. < 1 % of it).
+    Matcher m = Pattern.compile("<th>F\\(t_end\\) − F\\*</th><td class=\"num\">([^<]*)</td>").matcher(html);
+    assertTrue(m.find());
+    assertTrue(m.group(1).matches("1\\.(19|2|20)\\d*e-13"), m.group(1));
+  }
+
+  @Test
+  void sweepWithErrorBarsMultipleSeriesAndReferenceRenders() {
+    Sweep s = realisticSweep();
+    String html = render(List.of(SyntheticJob.record(SPEC, Dynamics.REDUCED)), List.of(), List.of(s));
+    Section sweeps = section(html, "sweeps");
+    assertEquals(1, sweeps.plots);
+    String svg = sweeps.svgs.get(0);
+    assertEquals(2, count(svg, "class=\"errorbar\""), "two measured series with errors");
+    assertTrue(svg.contains("e = 2.718"), "reference line in the legend");
+    assertTrue(svg.contains("data-points=\"21\""), "3 series x 7 points, all positive on the log x axis");
+    // The old four-argument constructor still works and means "no errors"; a null error array too.
+    Sweep.Series plain = new Sweep.Series("a", new double[] {1, 2}, new double[] {3, 4}, false);
+    assertFalse(plain.hasErrors());
+    assertArrayEquals(new double[0], new Sweep.Series("b", new double[] {1}, new double[] {2}, true, null).yError());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Sweep.Series("c", new double[] {1, 2}, new double[] {3, 4}, false, new double[] {1}));
+  }
+
+  @Test
+  void renderingIsDeterministicAndWellFormed() throws Exception {
+    List<RunRecord> runs = List.of(SyntheticJob.record(SPEC, Dynamics.REDUCED),
+        SyntheticJob.record(SPEC, Dynamics.FULL), SyntheticJob.record(SPEC, Dynamics.SGD));
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("evidence line " + i);
+    }
+    List<Verdict> verdicts = List.of(new Verdict("P1-certificate", "paper-reduced", Verdict.Status.PASS,
+        SyntheticJob.MARK + "statement", 1e-6, 1e-6, "budget", "certified", lines));
+    String a = render(runs, verdicts, List.of(realisticSweep()));
+    String b = render(runs, verdicts, List.of(realisticSweep()));
+    assertEquals(a, b);
+    XmlCheck.balanced(a);
+    assertFalse(a.contains("NaN"));
+    assertFalse(a.contains("<script"));
+    Matcher svg = Pattern.compile("(?s)<svg.*?</svg>").matcher(a);
+    while (svg.find()) {
+      XmlCheck.wellFormed(svg.group());
+      Matcher pts = Pattern.compile("data-points=\"(\\d+)\"").matcher(svg.group());
+      if (pts.find()) {
+        assertTrue(Integer.parseInt(pts.group(1)) > 0, "a plot without data: " + svg.group().substring(0, 300));
+      }
+    }
+    Path dir = Path.of("target", "html-report-test");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("index.html"), a);
+  }
+
+  /** A P4-shaped sweep: two measured series with error bars, a closed-form curve and the reference e. */
+  private static Sweep realisticSweep() {
+    double[] ratio = {0.5, 1, 2, 4, 8, 16, 32};
+    double[] theory = new double[ratio.length];
+    double[] reduced = new double[ratio.length];
+    double[] sgd = new double[ratio.length];
+    double[] reducedErr = new double[ratio.length];
+    double[] sgdErr = new double[ratio.length];
+    for (int k = 0; k < ratio.length; k++) {
+      theory[k] = Math.E * (ratio[k] + 1) / (ratio[k] + Math.E);
+      reduced[k] = theory[k] * (1 + 0.004 * ((k % 3) - 1));
+      reducedErr[k] = 0.004 * theory[k];
+      sgd[k] = theory[k] * (1 + 0.03 * ((k % 2) - 0.5));
+      sgdErr[k] = 0.05 * theory[k];
+    }
+    return new Sweep("P4-ratio", SyntheticJob.MARK + "F_final / infimum against L/d", "L/d (log scale)",
+        "F_final / signed infimum", true, false,
+        List.of(new Sweep.Series("reduced model (synthetic)", ratio, reduced, false, reducedErr),
+            new Sweep.Series("full model, SGD, mean ± s.e. (synthetic)", ratio, sgd, false, sgdErr),
+            new Sweep.Series("closed form e(L + d)/(L + e d)", ratio, theory, true)),
+        List.of(new Sweep.ReferenceLine("e", Math.E, true)), "Synthetic test data.");
+  }
+
+  private static String render(List<RunRecord> runs, List<Verdict> verdicts, List<Sweep> sweeps) {
+    List<RunSpec> specs = List.of(SPEC);
+    JobRequest req = new JobRequest(specs, DynamicsChoice.ALL, Mode.QUICK, 1, List.of());
+    ReportData data = new ReportData(req, new JobResult(runs, verdicts, sweeps),
+        new VersionInfo("n", "v", "j", "h", "e", "r"), Instant.EPOCH, 1.0);
+    return new HtmlReport().render(data);
+  }
+
+  private static int count(String haystack, String needle) {
+    int c = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+      c++;
+    }
+    return c;
+  }
+
+  /** The plots (SVGs with data-points) of the section with the given id. */
+  private static Section section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertTrue(start >= 0, "no section " + id);
+    int end = html.indexOf("</section>", start);
+    String text = html.substring(start, end);
+    Section s = new Section(text);
+    Matcher svg = Pattern.compile("(?s)<svg class=\"plot\".*?</svg>").matcher(text);
+    while (svg.find()) {
+      String fragment = svg.group();
+      Matcher pts = Pattern.compile("data-points=\"(\\d+)\"").matcher(fragment);
+      assertTrue(pts.find());
+      Matcher title = Pattern.compile("aria-label=\"([^\"]*)\"").matcher(fragment);
+      assertTrue(title.find());
+      assertTrue(Integer.parseInt(pts.group(1)) > 0, "plot without data in " + id + ": " + title.group(1));
+      s.plots++;
+      s.titles.add(title.group(1));
+      s.svgs.add(fragment);
+    }
+    return s;
+  }
+
+  private static final class Section {
+    final String text;
+    int plots;
+    final List<String> titles = new ArrayList<>();
+    final List<String> svgs = new ArrayList<>();
+
+    Section(String text) {
+      this.text = text;
+    }
+  }
+}
