@@ -1,0 +1,72 @@
+package io.github.softmaxicl.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real job, run twice and with different thread counts, writes byte-identical results.json, CSVs and
+ * index.html apart from the timing fields (started, wall seconds), which are masked before comparing.
+ */
+class EndToEndDeterminismTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void sameCommandGivesSameBytesApartFromTiming(@TempDir Path dir) throws IOException {
+    Map<String, String> a = run(dir.resolve("a"), "1");
+    Map<String, String> b = run(dir.resolve("b"), "1");
+    Map<String, String> c = run(dir.resolve("c"), "2");
+    assertTrue(a.containsKey("runs/small-reduced.csv"), a.keySet().toString());
+    assertEquals(a.keySet(), b.keySet());
+    assertEquals(a.keySet(), c.keySet());
+    for (String file : a.keySet()) {
+      assertSameText(file, a.get(file), b.get(file));
+      // Only the --threads value of the command line may differ between a and c.
+      // The thread count is recorded (command line, reproducibility table); nothing else may change.
+      assertSameText(file, a.get(file).replace("--threads 1", "--threads N").replace(", 1 (results do not", ", N (results do not"),
+          c.get(file).replace("--threads 2", "--threads N").replace(", 2 (results do not", ", N (results do not"));
+    }
+  }
+
+  /** Equal texts, or a message showing the first differing line. */
+  private static void assertSameText(String file, String x, String y) {
+    String[] lx = x.split("\n", -1);
+    String[] ly = y.split("\n", -1);
+    for (int i = 0; i < Math.min(lx.length, ly.length); i++) {
+      assertEquals(lx[i], ly[i], file + " line " + (i + 1));
+    }
+    assertEquals(lx.length, ly.length, file + " line count");
+  }
+
+  private static Map<String, String> run(Path out, String threads) throws IOException {
+    CliHarness h = CliHarness.run(new ReproductionJob(), "--preset", "small", "--dynamics", "reduced", "--out",
+        out.toString(), "--threads", threads);
+    assertEquals(0, h.code, h.err);
+    Map<String, String> files = new TreeMap<>(CliHarness.snapshot(out));
+    JsonNode root = JSON.readTree(files.get("results.json"));
+    // The output directory is part of the recorded command line: mask it too.
+    String html = files.get("index.html").replace(out.toString(), "OUT");
+    files.replaceAll((k, v) -> v.replace(out.toString(), "OUT"));
+    // Mask every wall time as printed in the page, then drop the timing keys from the JSON.
+    html = html.replace(Numbers.human(root.get("wall_seconds").asDouble()) + " s", "WALL s");
+    for (JsonNode run : root.get("runs")) {
+      String wall = Numbers.human(run.get("wall_seconds").asDouble());
+      html = html.replace(", " + wall + " s", ", WALL s").replace(">" + wall + "</td>", ">WALL</td>");
+      ((ObjectNode) run).remove("wall_seconds");
+    }
+    ((ObjectNode) root).remove("wall_seconds");
+    ((ObjectNode) root).remove("started");
+    files.put("results.json", JSON.writeValueAsString(root));
+    files.put("index.html", html);
+    return files;
+  }
+}
