@@ -38,6 +38,26 @@ final class SeparationSweep {
     return 2 * FastMath.sqrt(s) * r.gradientNorm() / r.minHessianEigenvalue() + 2.0 * c.tasks() * FastMath.ulp(1.0);
   }
 
+  /**
+   * For equal blocks d_b (σ = 0, s² = 1) the symmetric single head (d_b ω² = 1/n by stationarity) gives
+   * F_single / F* = n (1 + x)/(1 + n x) with x = e d_b / L; NaN for unequal blocks or σ ≠ 0. A cross-check of
+   * the optimiser, which does not impose symmetry.
+   */
+  static double symmetricRatio(ProblemConfig c) {
+    int b = c.blockSize(0);
+    for (int i = 1; i < c.tasks(); i++) {
+      if (c.blockSize(i) != b) {
+        return Double.NaN;
+      }
+    }
+    if (c.sigma() != 0 || c.s2() != 1) {
+      return Double.NaN;
+    }
+    int n = c.tasks();
+    double x = StrictMath.E * b / c.promptLength();
+    return n * (1 + x) / (1 + n * x);
+  }
+
   static Part run(SweepSettings s) {
     String statement = Claims.P5_SEPARATION.statement() + " Checked on a grid: F_single*/F* > 1, strictly "
         + "increasing along L and below d*sum(d_i)/sum(d_i^2) for every block set (F_single* from SingleHeadOptimum: "
@@ -91,9 +111,12 @@ final class SeparationSweep {
         boolean certified = r.minHessianEigenvalue() > 0;
         stationary &= certified && dev <= bound;
         worstStationarity = FastMath.max(worstStationarity, certified ? dev / bound : Double.POSITIVE_INFINITY);
+        double symmetric = symmetricRatio(c);
         evidence.add(String.format(java.util.Locale.ROOT,
-            "%s L=%d (L/d=%.3g): F_single*/F* = %.6f (limit %.6f, gap %.4f), F_single* = %.6g, F* = %.6g%s%s%s",
+            "%s L=%d (L/d=%.3g): F_single*/F* = %.6f (limit %.6f, gap %.4f), F_single* = %.6g, F* = %.6g%s%s%s%s",
             SweepGrid.label(set), l, (double) l / d, ratio, limit, limit - ratio, r.fSingle(), r.fStar(),
+            Double.isNaN(symmetric) ? "" : String.format(java.util.Locale.ROOT,
+                "; equal blocks, symmetric closed form n(1+x)/(1+nx) = %.6f", symmetric),
             above ? "" : " [NOT > 1]", below ? "" : " [NOT below the limit]", increasing ? "" : " [not increasing]"));
         stationarityEvidence.add(String.format(java.util.Locale.ROOT,
             "%s L=%d: |sum d_j omega_j^2 - 1| = %.2e, bound %.2e (|grad| %.2e, lambda_min %.3e)%s",
