@@ -1,0 +1,141 @@
+package io.github.softmaxicl.checks.sweeps;
+
+import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sizes and tolerances of the sweeps run by {@link SweepChecks}. Immutable; start from {@link #quick()} (CI,
+ * well under a minute on 2 cores) or {@link #full()} (larger ladders and Monte Carlo sizes, minutes) and change
+ * fields with the {@code with...} methods.
+ *
+ * @param blockSets block-size lists of the P4/P5 sweep (each list sums to its d; σ = 0, s² = 1, H = n)
+ * @param lengthsPerBlockSet number of prompt lengths per block set, geometric in L/d (≥ 2)
+ * @param minLOverD smallest L/d of the P4/P5 sweep
+ * @param maxLOverD largest L/d of the P4/P5 sweep
+ * @param tEndStart first end time of a reduced flow; multiplied by 10 until converged
+ * @param tEndMax largest end time tried; a flow not converged by then gives an ERROR verdict
+ * @param convergenceTolerance relative gap |F(t_end) − F*| / F* accepted as converged (P4), and relative change
+ *     of F between t_end and 10 t_end accepted as converged (H &lt; n observation)
+ * @param lengthConfig P7: the problem the limit model is trained on (its L is the training length)
+ * @param lengthFactors P7: test lengths L' = factor · L
+ * @param lengthPrompts P7: Monte Carlo prompts per test length
+ * @param expansionLimit P7: largest expansion parameter m(L') = M₃/(M₁ L') at which the refined loss is held
+ *     to Monte Carlo (see {@link LengthGeneralisationCheck})
+ * @param errorConfig model-error ladder: the problem (its L is replaced by the ladder's)
+ * @param errorOmega model-error ladder: ω of each specialised head on its task
+ * @param errorMu model-error ladder: μ of each specialised head on its task
+ * @param errorLadder model-error ladder: prompt lengths (≥ 4 values, increasing)
+ * @param errorPrompts model-error ladder: Monte Carlo prompts per length
+ * @param fewHeadsConfig H &lt; n observation: the problem (its H is replaced by each of {@code fewHeads})
+ * @param fewHeads H &lt; n observation: head counts to run
+ * @param seed base seed of every Monte Carlo estimate
+ */
+public record SweepSettings(List<List<Integer>> blockSets, int lengthsPerBlockSet, double minLOverD,
+    double maxLOverD, double tEndStart, double tEndMax, double convergenceTolerance, ProblemConfig lengthConfig,
+    List<Double> lengthFactors, int lengthPrompts, double expansionLimit, ProblemConfig errorConfig,
+    double errorOmega, double errorMu, List<Integer> errorLadder, int errorPrompts, ProblemConfig fewHeadsConfig,
+    List<Integer> fewHeads, long seed) {
+
+  /** Validates and copies. */
+  public SweepSettings {
+    Objects.requireNonNull(lengthConfig);
+    Objects.requireNonNull(errorConfig);
+    Objects.requireNonNull(fewHeadsConfig);
+    blockSets = blockSets.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+    lengthFactors = List.copyOf(lengthFactors);
+    errorLadder = List.copyOf(errorLadder);
+    fewHeads = List.copyOf(fewHeads);
+    if (blockSets.isEmpty() || lengthsPerBlockSet < 2 || !(minLOverD > 0) || !(maxLOverD > minLOverD)
+        || !Double.isFinite(maxLOverD)) {
+      throw new IllegalArgumentException("need >= 1 block set, >= 2 lengths and 0 < minLOverD < maxLOverD");
+    }
+    if (!(tEndStart > 0) || !(tEndMax >= tEndStart) || !Double.isFinite(tEndMax)) {
+      throw new IllegalArgumentException("need 0 < tEndStart <= tEndMax < infinity");
+    }
+    if (!(convergenceTolerance >= 0) || !(expansionLimit > 0)) {
+      throw new IllegalArgumentException("convergenceTolerance must be >= 0 and expansionLimit > 0");
+    }
+    if (lengthFactors.size() < 2 || lengthPrompts < 2 || errorLadder.size() < 4 || errorPrompts < 2
+        || fewHeads.isEmpty()) {
+      throw new IllegalArgumentException("need >= 2 length factors, >= 4 ladder lengths, >= 2 prompts, >= 1 head count");
+    }
+    if (lengthConfig.heads() < lengthConfig.tasks() || errorConfig.heads() < errorConfig.tasks()) {
+      throw new IllegalArgumentException("P7 and model-error configurations need H >= n (one head per task)");
+    }
+  }
+
+  /**
+   * CI size: blocks {4,4}, {8,8,8}, {16,17,17} at 5 lengths L/d = 1 .. 100; P7 on {@code paper} at
+   * L' = L/4 .. 16 L with 8,000 prompts each; model-error ladder d = 8+8, ω = 0.35, μ = 2.5 at L = 100 .. 800
+   * with 10,000 prompts each; H &lt; n observation on blocks 4,4,4 at L = 1000 with H = 1, 2, 3.
+   */
+  public static SweepSettings quick() {
+    return new SweepSettings(
+        List.of(List.of(4, 4), List.of(8, 8, 8), List.of(16, 17, 17)), 5, 1.0, 100.0,
+        3.0e4, 3.0e7, 1e-6,
+        Preset.PAPER.config(), List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0), 8_000, 0.02,
+        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5, List.of(100, 200, 400, 800), 10_000,
+        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3),
+        20240229L);
+  }
+
+  /**
+   * Paper size: adds the unequal blocks {8,16} and 9 lengths per block set; P7 from L/8 to 32 L with 40,000
+   * prompts; model-error ladder L = 50 .. 3200 with 40,000 prompts; H = 1..4 in the observation.
+   */
+  public static SweepSettings full() {
+    return new SweepSettings(
+        List.of(List.of(4, 4), List.of(8, 16), List.of(8, 8, 8), List.of(16, 17, 17)), 9, 1.0, 100.0,
+        3.0e4, 3.0e7, 1e-6,
+        Preset.PAPER.config(), List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0), 40_000, 0.02,
+        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5,
+        List.of(50, 100, 200, 400, 800, 1600, 3200), 40_000,
+        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3, 4),
+        20240229L);
+  }
+
+  /** The same settings with other P4/P5 block sets and lengths. */
+  public SweepSettings withGrid(List<List<Integer>> sets, int lengths, double minRatio, double maxRatio) {
+    return new SweepSettings(sets, lengths, minRatio, maxRatio, tEndStart, tEndMax, convergenceTolerance,
+        lengthConfig, lengthFactors, lengthPrompts, expansionLimit, errorConfig, errorOmega, errorMu, errorLadder,
+        errorPrompts, fewHeadsConfig, fewHeads, seed);
+  }
+
+  /** The same settings with another reduced-flow horizon and convergence tolerance. */
+  public SweepSettings withFlow(double start, double max, double tolerance) {
+    return new SweepSettings(blockSets, lengthsPerBlockSet, minLOverD, maxLOverD, start, max, tolerance,
+        lengthConfig, lengthFactors, lengthPrompts, expansionLimit, errorConfig, errorOmega, errorMu, errorLadder,
+        errorPrompts, fewHeadsConfig, fewHeads, seed);
+  }
+
+  /** The same settings with another P7 set-up. */
+  public SweepSettings withLength(ProblemConfig config, List<Double> factors, int prompts, double limit) {
+    return new SweepSettings(blockSets, lengthsPerBlockSet, minLOverD, maxLOverD, tEndStart, tEndMax,
+        convergenceTolerance, config, factors, prompts, limit, errorConfig, errorOmega, errorMu, errorLadder,
+        errorPrompts, fewHeadsConfig, fewHeads, seed);
+  }
+
+  /** The same settings with another model-error ladder. */
+  public SweepSettings withErrorLadder(ProblemConfig config, double omega, double mu, List<Integer> ladder,
+      int prompts) {
+    return new SweepSettings(blockSets, lengthsPerBlockSet, minLOverD, maxLOverD, tEndStart, tEndMax,
+        convergenceTolerance, lengthConfig, lengthFactors, lengthPrompts, expansionLimit, config, omega, mu, ladder,
+        prompts, fewHeadsConfig, fewHeads, seed);
+  }
+
+  /** The same settings with another H &lt; n observation. */
+  public SweepSettings withFewHeads(ProblemConfig config, List<Integer> heads) {
+    return new SweepSettings(blockSets, lengthsPerBlockSet, minLOverD, maxLOverD, tEndStart, tEndMax,
+        convergenceTolerance, lengthConfig, lengthFactors, lengthPrompts, expansionLimit, errorConfig, errorOmega,
+        errorMu, errorLadder, errorPrompts, config, heads, seed);
+  }
+
+  /** The same settings with another seed. */
+  public SweepSettings withSeed(long value) {
+    return new SweepSettings(blockSets, lengthsPerBlockSet, minLOverD, maxLOverD, tEndStart, tEndMax,
+        convergenceTolerance, lengthConfig, lengthFactors, lengthPrompts, expansionLimit, errorConfig, errorOmega,
+        errorMu, errorLadder, errorPrompts, fewHeadsConfig, fewHeads, value);
+  }
+}

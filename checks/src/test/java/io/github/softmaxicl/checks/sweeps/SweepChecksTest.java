@@ -1,0 +1,179 @@
+package io.github.softmaxicl.checks.sweeps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.theory.ClosedForms;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link SweepChecks} on a small settings object, and deliberately broken inputs. */
+class SweepChecksTest {
+  private static SweepSettings small;
+  private static SweepOutcome outcome;
+
+  /**
+   * Small sweep: blocks {2,2}, {3,3,3}, {2,5} at L/d = 1, √30, 30; P7 on blocks 16,16 (H = 2, L = 50) at
+   * L' = 25 .. 800 with 3,000 prompts (m(800) = 0.0185 ≤ 0.02, so L' = 800 is asserted); the quick model-error
+   * ladder; H = 1, 2, 3 on blocks 4,4,4.
+   */
+  @BeforeAll
+  static void runSmallSweep() {
+    small = SweepSettings.quick()
+        .withGrid(List.of(List.of(2, 2), List.of(3, 3, 3), List.of(2, 5)), 3, 1.0, 30.0)
+        .withLength(ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0), List.of(0.5, 1.0, 4.0, 16.0), 3000,
+            0.02);
+    outcome = SweepChecks.run(small, 2);
+  }
+
+  private static Verdict verdict(String id) {
+    return outcome.verdict(id).orElseThrow(() -> new AssertionError("no verdict " + id));
+  }
+
+  @Test
+  void everyVerdictPassesWithReconstructionProvenance() {
+    assertEquals(7, outcome.verdicts().size());
+    for (Verdict v : outcome.verdicts()) {
+      assertEquals(Verdict.Status.PASS, v.status(), v.claimId() + ": " + v.evidence());
+      assertEquals("reconstruction", v.provenance());
+      assertEquals("sweep", v.run());
+      assertTrue(Double.isFinite(v.measured()));
+    }
+    assertEquals(List.of("p4-optimality", "p5-separation", "p7-length-generalisation", "p6-model-error",
+        "observation-few-heads"), outcome.results().stream().map(SweepResult::id).toList());
+  }
+
+  /** P4: the largest flow ratio is the closed form at the largest L/d (flow converged to 1e-6 relative). */
+  @Test
+  void optimalityMeasuredIsLargestClosedFormRatio() {
+    double best = 0;
+    for (List<Integer> set : small.blockSets()) {
+      int d = SweepGrid.config(set, 1).d();
+      for (int l : SweepGrid.lengths(d, small)) {
+        best = Math.max(best, ClosedForms.optimalityRatio(SweepGrid.config(set, l)));
+      }
+    }
+    Verdict v = verdict("P4-optimality");
+    assertEquals(best, v.measured(), small.convergenceTolerance() * best);
+    assertTrue(v.measured() < StrictMath.E);
+  }
+
+  /**
+   * P5: the measured value is the smallest plotted ratio, and every equal-block point equals the symmetric closed
+   * form n(1 + x)/(1 + n x), x = e d_b/L (optimiser budget 1e-10 relative).
+   */
+  @Test
+  void separationMeasuredIsSmallestRatio() {
+    SweepResult plot = outcome.result("p5-separation").orElseThrow();
+    double min = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < small.blockSets().size(); k++) {
+      List<Integer> set = small.blockSets().get(k);
+      List<SweepResult.Point> points = plot.series().get(k).points();
+      int d = SweepGrid.config(set, 1).d();
+      for (SweepResult.Point p : points) {
+        min = Math.min(min, p.y());
+        if (set.stream().distinct().count() == 1) {
+          int n = set.size();
+          double x = StrictMath.E * set.get(0) / Math.round(p.x() * d);
+          double expected = n * (1 + x) / (1 + n * x);
+          assertEquals(expected, p.y(), 1e-10 * expected, set + " at L/d = " + p.x());
+        }
+      }
+    }
+    assertEquals(min, verdict("P5-separation").measured());
+    assertTrue(verdict("P5-single-head-stationarity").measured() <= 1.0);
+  }
+
+  /** P7: asserted only at L' = 800; calibration measured is the linear loss over the plotted MC point. */
+  @Test
+  void lengthGeneralisationMeasuredValuesAreConsistent() {
+    Verdict cf = verdict("P7-length-generalisation");
+    assertTrue(cf.measured() <= 4.0);
+    assertEquals(1, cf.evidence().stream().filter(e -> e.contains("asserted: ")).count(), cf.evidence().toString());
+    SweepResult plot = outcome.result("p7-length-generalisation").orElseThrow();
+    List<SweepResult.Point> mc = plot.series().get(0).points();
+    SweepResult.Point last = mc.get(mc.size() - 1);
+    assertEquals(800.0, last.x());
+    assertTrue(last.hasError());
+    double ratio = LinearAttentionBaseline.loss(small.lengthConfig(), 800) / last.y();
+    assertEquals(ratio, verdict("P7-length-calibration").measured(), 1e-12 * ratio);
+  }
+
+  /** Model-error ladder: measured is |e_ref| / |e_LO| at the largest L, read back from the plotted points. */
+  @Test
+  void modelErrorMeasuredMatchesPlot() {
+    SweepResult plot = outcome.result("p6-model-error").orElseThrow();
+    List<SweepResult.Point> lo = plot.series().get(0).points();
+    List<SweepResult.Point> ref = plot.series().get(1).points();
+    double expected = ref.get(ref.size() - 1).y() / lo.get(lo.size() - 1).y();
+    assertEquals(expected, verdict("P6-model-error").measured(), 1e-12);
+    assertTrue(ref.get(0).y() > ref.get(ref.size() - 1).y());
+  }
+
+  /** Observation: with H = 2 < n = 3 one head serves two tasks; with H = n the loss is F*. */
+  @Test
+  void fewHeadsObservation() {
+    SweepResult obs = outcome.result("observation-few-heads").orElseThrow();
+    List<SweepResult.Point> flow = obs.series().get(0).points();
+    List<SweepResult.Point> predicted = obs.series().get(1).points();
+    assertEquals(3, flow.size());
+    // H = n: F_final/F* = 1 to the stationarity tolerance 1e-6 (plus the off-task 1/t^2 tail, far smaller).
+    assertEquals(1.0, flow.get(2).y(), 1e-6);
+    for (int k = 0; k < flow.size(); k++) {
+      // The prediction (each head at the single-head optimum of its tasks) within the flow's 1e-6.
+      assertEquals(predicted.get(k).y(), flow.get(k).y(), 1e-6 * flow.get(k).y());
+    }
+    assertTrue(obs.notes().stream().anyMatch(n -> n.startsWith("H=2") && n.contains("serves task 2, 3")),
+        obs.notes().toString());
+  }
+
+  /** A t_end far too short cannot reach the limit: the P4 verdict is ERROR, never a pass. */
+  @Test
+  void shortHorizonGivesError() {
+    SweepSettings broken = small.withFlow(10.0, 10.0, 1e-6);
+    Verdict v = OptimalitySweep.run(broken).verdicts().get(0);
+    assertEquals(Verdict.Status.ERROR, v.status());
+    assertTrue(Double.isNaN(v.measured()));
+  }
+
+  /** A zero convergence tolerance is unreachable for a floating-point flow: ERROR. */
+  @Test
+  void zeroToleranceGivesError() {
+    SweepSettings broken = small.withFlow(3.0e4, 3.0e4, 0.0);
+    assertEquals(Verdict.Status.ERROR, OptimalitySweep.run(broken).verdicts().get(0).status());
+  }
+
+  /** With an expansion limit too small for any L', nothing is verified: ERROR, not a pass. */
+  @Test
+  void lengthCheckErrsWithNothingAsserted() {
+    SweepSettings none = small.withLength(small.lengthConfig(), List.of(0.5, 1.0), 500, 0.02);
+    Part empty = LengthGeneralisationCheck.run(none, 2);
+    assertEquals(Verdict.Status.ERROR, empty.verdicts().get(0).status());
+    assertEquals(Verdict.Status.ERROR, empty.verdicts().get(1).status());
+  }
+
+  /**
+   * A ladder of short prompts (L = 20 .. 80, where the refined loss overshoots with sharp heads, MODEL.md §4) must
+   * FAIL the model-error verdict: it is not vacuous.
+   */
+  @Test
+  void modelErrorFailsOnShortPrompts() {
+    SweepSettings shortLadder = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 30, 50, 80), 2000);
+    Verdict v = ModelErrorLadder.run(shortLadder, 2).verdicts().get(0);
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+  }
+
+  /** Monte Carlo results do not depend on the thread count. */
+  @Test
+  void threadCountDoesNotChangeResults() {
+    SweepSettings tiny = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 40, 80, 160), 300);
+    SweepResult one = ModelErrorLadder.run(tiny, 1).results().get(0);
+    SweepResult two = ModelErrorLadder.run(tiny, 2).results().get(0);
+    assertEquals(one.series(), two.series());
+    assertFalse(one.series().get(0).points().isEmpty());
+  }
+}
