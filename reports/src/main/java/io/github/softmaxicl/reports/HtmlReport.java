@@ -782,11 +782,20 @@ public final class HtmlReport {
         p.ref(new Svg.Ref(ref.label(), ref.value(), ref.horizontal(), "#555555", "3 3"));
       }
       sb.append(p.render(nextId(), PLOT_W, 280));
-      String note = s.note() + (errors ? (s.note().isEmpty() ? "" : " ") + "Error bars: ± the y error given with"
-          + " each measured series (see its legend for what it is)." : "");
-      if (!note.isEmpty()) {
-        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(note))
-            .append("</figcaption>\n");
+      // A note of several lines (per-point values) goes into a collapsed list; a short note is the caption.
+      List<String> noteLines = s.note().isEmpty() ? List.of() : List.of(s.note().split("\n"));
+      String caption = noteLines.size() == 1 ? noteLines.get(0) : "";
+      caption += errors ? (caption.isEmpty() ? "" : " ") + "Error bars: ± the y error given with"
+          + " each measured series (see its legend for what it is)." : "";
+      if (!caption.isEmpty() || noteLines.size() > 1) {
+        sb.append("<figcaption class=\"note\" style=\"max-width:640px\">").append(Html.esc(caption));
+        if (noteLines.size() > 1) {
+          List<String> lines = new java.util.ArrayList<>();
+          lines.add("values behind the plot");
+          lines.addAll(noteLines);
+          evidence(sb, lines);
+        }
+        sb.append("</figcaption>\n");
       }
       sb.append("</figure>\n");
     }

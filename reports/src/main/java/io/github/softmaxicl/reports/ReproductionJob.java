@@ -5,6 +5,10 @@ import io.github.softmaxicl.checks.CertificateCheck;
 import io.github.softmaxicl.checks.ReducedRunChecks;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.checks.sweeps.SweepChecks;
+import io.github.softmaxicl.checks.sweeps.SweepOutcome;
+import io.github.softmaxicl.checks.sweeps.SweepResult;
+import io.github.softmaxicl.checks.sweeps.SweepSettings;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
@@ -46,6 +50,7 @@ public final class ReproductionJob implements Job {
       progress.message("P3 allocation property: " + cases + " seeded random starts");
       verdicts.add(guard(Claims.P3_ALLOCATION_PROPERTY, "property",
           () -> AllocationProperty.check(cases, 1000, ALLOCATION_T_END, options)));
+      runSweeps(request, progress, verdicts, sweeps);
     }
     return new JobResult(runs, verdicts, sweeps);
   }
@@ -72,6 +77,19 @@ public final class ReproductionJob implements Job {
     verdicts.addAll(ReducedRunChecks.check(id, run, options));
     if (c.heads() >= c.tasks()) {
       verdicts.add(guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run).verdict()));
+    }
+  }
+
+  /** The sweeps of P4, P5, P7 and the model-error ladder; their own failures come back as error verdicts. */
+  private static void runSweeps(JobRequest request, ProgressSink progress, List<Verdict> verdicts,
+      List<Sweep> sweeps) {
+    SweepSettings settings = request.mode() == Mode.FULL ? SweepSettings.full() : SweepSettings.quick();
+    progress.message("sweeps: P4 optimality, P5 separation, P7 length generalisation, model error ("
+        + request.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    SweepOutcome outcome = SweepChecks.run(settings, request.threads());
+    verdicts.addAll(outcome.verdicts());
+    for (SweepResult r : outcome.results()) {
+      sweeps.add(SweepAdapter.of(r));
     }
   }
 

@@ -77,8 +77,11 @@ public final class Claims {
   /** P7: length generalisation. */
   public static final Claim P7_LENGTH = new Claim("P7-length-generalisation", "P7",
       "A limit model trained at L and tested at L' has loss s^2 d_i (1 - mu* omega*)^2 + (c_i/L') mu*^2 e "
-          + "(closed form) within Monte Carlo error of the true model.", "L' large enough for the expansion",
-      4.0, "4 Monte Carlo standard errors + O(1/L') model error", Provenance.RECONSTRUCTION);
+          + "(closed form) within 4 Monte Carlo standard errors of the true model, plus the closed form's "
+          + "computable first-order model error (refined - closed form), where the expansion holds.",
+      "m(L') = M3/(M1 L') <= 0.02, M_k = prod_j (1 - 2k omega_j^2)^(-d_j/2)", 4.0,
+      "4 Monte Carlo standard errors + |refined - closed form| + an order-of-magnitude estimate m V of the "
+          + "refined loss's next term", Provenance.RECONSTRUCTION);
 
   /** P7: saturation indicator along the flow. */
   public static final Claim P7_SATURATION = new Claim("P7-saturation", "P7",
