@@ -32,7 +32,7 @@ import java.util.OptionalInt;
 public final class ConfigFile {
   /** Fields a configuration file may have, in the order of OUTPUT.md. */
   public static final List<String> FIELDS =
-      List.of("d", "blocks", "H", "L", "sigma", "s2", "init", "seed", "prompts", "t_end");
+      List.of("d", "blocks", "H", "L", "sigma", "s2", "init", "seed", "prompts", "t_end", "init_scale");
   /** Fields that must be present. */
   public static final List<String> REQUIRED = List.of("d", "blocks", "H", "L");
   /** The initialisations known (MODEL.md §5). */
@@ -197,13 +197,21 @@ public final class ConfigFile {
         throw new UsageException(where + ": t_end", "must be a finite number > 0 (got " + tEnd + ")");
       }
     }
+    // Extension of OUTPUT.md's fields: the factor k of MODEL.md §9 on ω(0) and μ(0) (every factor × √k).
+    double initScale = 1.0;
+    if (root.has("init_scale")) {
+      initScale = number(root, "init_scale", where);
+      if (!(initScale > 0) || !Double.isFinite(initScale)) {
+        throw new UsageException(where + ": init_scale", "must be a finite number > 0 (got " + initScale + ")");
+      }
+    }
     ProblemConfig config;
     try {
       config = ProblemConfig.of(d, blocks, heads, promptLength, sigma, s2);
     } catch (ConfigException e) {
       throw new UsageException(where, String.valueOf(e.getMessage()));
     }
-    return new RunSpec(name, source, config, init, 1.0, seed, prompts, tEnd);
+    return new RunSpec(name, source, config, init, initScale, seed, prompts, tEnd);
   }
 
   private static String quoted(List<String> values) {

@@ -1,0 +1,47 @@
+package io.github.softmaxicl.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run whose flow fails numerically (here: an initial scale so large that F overflows at t = 0) gives exit 3,
+ * error verdicts naming the time and the quantity, and never a pass; the other runs still report.
+ */
+class NumericalFailureTest {
+  @Test
+  void overflowingStartIsAnErrorAndTheOtherRunsStillReport(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("huge.json");
+    Files.writeString(config, "{\"d\": 8, \"blocks\": [4, 4], \"H\": 2, \"L\": 40, \"init_scale\": 1e6, \"t_end\": 100}");
+    Path out = dir.resolve("out");
+    CliHarness h = CliHarness.run(new ReproductionJob(), "--preset", "small", "--config", config.toString(),
+        "--dynamics", "reduced", "--out", out.toString());
+    assertEquals(Main.EXIT_NUMERICAL, h.code, h.err);
+    assertTrue(h.err.contains("numerical failure: reduced flow failed at t = 0.0 (F)"), h.err);
+    JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    int errors = 0;
+    int smallPasses = 0;
+    for (JsonNode c : root.get("claims")) {
+      String run = c.get("run").asText();
+      String verdict = c.get("verdict").asText();
+      if (run.equals("huge-reduced")) {
+        assertEquals("error", verdict, c.toString());
+        assertTrue(c.get("measured").isNull(), "no measurement for a failed run: " + c);
+        errors++;
+      }
+      if (run.equals("small-reduced") && verdict.equals("pass")) {
+        smallPasses++;
+      }
+    }
+    assertTrue(errors >= 3, "error verdicts for the failed run: " + errors);
+    assertTrue(smallPasses >= 6, "the other run still reports: " + smallPasses);
+    assertTrue(Files.exists(out.resolve("runs/small-reduced.csv")));
+  }
+}
