@@ -191,6 +191,13 @@ public final class ResultsJsonWriter {
         number(g, y);
       }
       g.writeEndArray();
+      if (ser.hasErrors()) {
+        g.writeArrayFieldStart("y_error");
+        for (double e : ser.yError()) {
+          number(g, e);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
