@@ -61,7 +61,8 @@ public final class Main {
   List<String> presets = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "a JSON configuration: d, blocks, H, L (required), sigma, s2, init, seed, prompts, t_end")
+      description = "a JSON configuration: d, blocks, H, L (required), sigma, s2, init, seed, prompts, t_end, "
+          + "init_scale")
   @Nullable Path config;
 
   @Option(names = "--dynamics", paramLabel = "reduced|full|sgd|all", converter = DynamicsConverter.class,
