@@ -1,0 +1,269 @@
+package io.github.softmaxicl.numerics.reduced;
+
+import io.github.softmaxicl.theory.BalancedSpectralField;
+import io.github.softmaxicl.theory.ClosedForms;
+import io.github.softmaxicl.theory.LeadingOrderLoss;
+import io.github.softmaxicl.theory.PhaseMarkers;
+import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralGradient;
+import io.github.softmaxicl.theory.SpectralState;
+import java.util.Arrays;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEIntegrator;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventHandler;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
+import org.hipparchus.util.FastMath;
+
+/**
+ * Integrates the balanced spectral flow of the leading-order reduced loss (MODEL.md §4–§5, reduced model
+ * (reconstruction)) from t = 0 to t_end and locates the phase markers of §7 with Hipparchus event detectors.
+ *
+ * <p>Two legs. Leg 1: the chosen explicit Hipparchus integrator (DP853 by default) with one event detector per
+ * marker (end of warm-up, end of emergence, each task's half-signal time) and the trajectory recorder as step
+ * handler, until every marker has been located (or t_end). Leg 2, the convergence phase: either the same
+ * explicit integrator without detectors, or {@link LinearlyImplicitExtrapolation}, which removes the stability
+ * limit of the stiff on-task modes (see {@link ReducedFlowOptions.Tail}). Markers are located before the switch
+ * by construction, so the switch changes no marker time.
+ *
+ * <p>Event location: the switching functions are F-based (warm-up, emergence; F is non-increasing along a
+ * gradient flow, so each crosses once and is checked at step ends only) or signal-based (half-signal, checked at
+ * least every 1 % of t); roots are refined by a 5th-order bracketing Brent solver to the absolute time accuracy
+ * of the options (default 1e-9) and 1e-14 relative.
+ */
+public final class ReducedFlowRunner {
+  private static final int EVENT_MAX_ITER = 200;
+
+  private ReducedFlowRunner() {}
+
+  /**
+   * Runs the flow.
+   *
+   * @param config the problem
+   * @param init start state (every entry non-zero; signs are kept along the flow)
+   * @param tEnd end time, finite and &gt; 0
+   * @param options integrator, tolerances, tail treatment, sampling
+   * @return the run
+   * @throws IllegalArgumentException if the start does not match the configuration or tEnd is invalid
+   * @throws ReducedFlowFailure on a numerical failure (non-finite state or F, blow-up, evaluation limit,
+   *     step-size underflow)
+   */
+  public static ReducedRun run(ProblemConfig config, SpectralState init, double tEnd, ReducedFlowOptions options) {
+    if (!(tEnd > 0) || !Double.isFinite(tEnd)) {
+      throw new IllegalArgumentException("t_end must be finite and > 0 (got " + tEnd + ")");
+    }
+    LeadingOrderLoss loss = new LeadingOrderLoss(config);
+    BalancedSpectralField field = new BalancedSpectralField(loss, init);
+    long start = System.nanoTime();
+    ReducedFlowOde ode = new ReducedFlowOde(field, options.maxEvaluations());
+    double[] y0 = field.toLog(init);
+    final int n = config.tasks();
+    final int hn = config.heads() * n;
+    double f0 = ode.loss(0.0, y0);
+    double fStar = ClosedForms.fStar(config);
+    double warmupLevel = PhaseMarkers.warmupThreshold(f0);
+    double emergenceLevel = PhaseMarkers.emergenceThreshold(f0, fStar);
+    double[] halfLevel = new double[n];
+    double[] productSign = new double[hn];
+    for (int i = 0; i < n; i++) {
+      halfLevel[i] = PhaseMarkers.halfSignalThreshold(config, i);
+    }
+    for (int h = 0; h < config.heads(); h++) {
+      for (int i = 0; i < n; i++) {
+        productSign[h * n + i] = FastMath.signum(init.omega(h, i)) * FastMath.signum(init.mu(h, i));
+      }
+    }
+
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, tEnd, options.samplesPerDecade(),
+        options.windowSamplesPerWarmup());
+    recorder.record(0.0, y0);
+    Markers markers = new Markers(n, recorder);
+
+    PhaseMarkerDetector.SwitchingFunction warmupG = (t, y) -> warmupLevel - ode.loss(t, y);
+    PhaseMarkerDetector.SwitchingFunction emergenceG = (t, y) -> emergenceLevel - ode.loss(t, y);
+    PhaseMarkerDetector.SwitchingFunction[] halfG = new PhaseMarkerDetector.SwitchingFunction[n];
+    for (int i = 0; i < n; i++) {
+      final int task = i;
+      halfG[i] = (t, y) -> {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int h = 0; h * n + task < hn; h++) {
+          int k = h * n + task;
+          best = FastMath.max(best, productSign[k] * FastMath.exp(y[k] + y[hn + k]));
+        }
+        return best - halfLevel[task];
+      };
+    }
+
+    ODEIntegrator first = newIntegrator(options, y0.length, tEnd);
+    BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-14, options.eventTimeAccuracy(),
+        0.0, 5);
+    // F is non-increasing along the flow: one crossing, so step ends suffice (max check = whole interval).
+    AdaptableInterval once = AdaptableInterval.of(tEnd);
+    AdaptableInterval onePercent = (s, forward) -> FastMath.max(1e-6, 0.01 * s.getTime());
+    addOrMark(first, markers, Markers.WARMUP, warmupG, y0, once, solver);
+    addOrMark(first, markers, Markers.EMERGENCE, emergenceG, y0, once, solver);
+    for (int i = 0; i < n; i++) {
+      addOrMark(first, markers, Markers.HALF_SIGNAL + i, halfG[i], y0, onePercent, solver);
+    }
+    first.addStepHandler(recorder);
+
+    double tailStart = Double.NaN;
+    ODEStateAndDerivative reached = integrate(first, ode, new ODEState(0.0, y0), tEnd);
+    double[] y = reached.getPrimaryState();
+    double t = reached.getTime();
+    if (t < tEnd) {
+      tailStart = t;
+      if (options.tail() == ReducedFlowOptions.Tail.SAME_INTEGRATOR) {
+        ODEIntegrator second = newIntegrator(options, y0.length, tEnd);
+        second.addStepHandler(recorder);
+        y = integrate(second, ode, new ODEState(t, y), tEnd).getPrimaryState();
+      } else {
+        LinearlyImplicitExtrapolation tail = new LinearlyImplicitExtrapolation(options.relTol(), options.absTol());
+        double h0 = FastMath.max(1e-3, FastMath.abs(first.getCurrentSignedStepsize()));
+        y = tail.integrate(ode, t, y, tEnd, h0, recorder);
+      }
+    }
+    double fFinal = ode.loss(tEnd, y);
+    recorder.record(tEnd, y);
+    SpectralState end = field.fromLog(y);
+    SpectralGradient grad = loss.gradient(end);
+    double velocity = norm(field.velocity(end));
+    long evaluations = ode.evaluations();
+    double wall = (System.nanoTime() - start) * 1e-9;
+    return new ReducedRun(config, init, options.integratorName(), options.relTol(), options.absTol(),
+        options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, markers.time(Markers.WARMUP),
+        markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), allocation(end), end, grad.norm(), velocity,
+        evaluations, wall, tailStart, recorder.samples());
+  }
+
+  private static void addOrMark(ODEIntegrator integrator, Markers markers, int which,
+      PhaseMarkerDetector.SwitchingFunction g, double[] y0, AdaptableInterval maxCheck,
+      BracketingNthOrderBrentSolver solver) {
+    if (g.value(0.0, y0) >= 0) {
+      markers.set(which, 0.0, y0);
+      return;
+    }
+    ODEEventHandler handler = (state, detector, increasing) ->
+        increasing ? markers.set(which, state.getTime(), state.getPrimaryState()) : Action.CONTINUE;
+    integrator.addEventDetector(new PhaseMarkerDetector(g, maxCheck, EVENT_MAX_ITER, solver, handler));
+  }
+
+  private static ODEStateAndDerivative integrate(ODEIntegrator integrator, ReducedFlowOde ode, ODEState start,
+      double tEnd) {
+    try {
+      return integrator.integrate(ode, start, tEnd);
+    } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+      double t = Double.NaN;
+      try {
+        t = integrator.getStepStart().getTime();
+      } catch (RuntimeException ignored) {
+        // no step taken yet: the time stays unknown
+      }
+      throw new ReducedFlowFailure(t, "integrator", String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private static ODEIntegrator newIntegrator(ReducedFlowOptions options, int dim, double tEnd) {
+    double[] abs = new double[dim];
+    double[] rel = new double[dim];
+    Arrays.fill(abs, options.absTol());
+    Arrays.fill(rel, options.relTol());
+    double minStep = 1e-12;
+    double maxStep = tEnd;
+    AdaptiveStepsizeIntegrator integrator;
+    switch (options.integrator()) {
+      case GRAGG_BULIRSCH_STOER:
+        integrator = new GraggBulirschStoerIntegrator(minStep, maxStep, abs, rel);
+        break;
+      case DORMAND_PRINCE_54:
+        integrator = new DormandPrince54Integrator(minStep, maxStep, abs, rel);
+        break;
+      case DORMAND_PRINCE_853:
+      default:
+        integrator = new DormandPrince853Integrator(minStep, maxStep, abs, rel);
+        break;
+    }
+    // The evaluation limit is enforced (with the failure time) by ReducedFlowOde itself.
+    integrator.setMaxEvaluations(Integer.MAX_VALUE);
+    return integrator;
+  }
+
+  /** For each task, the head with the largest μ_i^h ω_i^h. */
+  static int[] allocation(SpectralState s) {
+    int[] out = new int[s.tasks()];
+    for (int i = 0; i < out.length; i++) {
+      int bestHead = 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int h = 0; h < s.heads(); h++) {
+        double p = s.mu(h, i) * s.omega(h, i);
+        if (p > best) {
+          best = p;
+          bestHead = h;
+        }
+      }
+      out[i] = bestHead;
+    }
+    return out;
+  }
+
+  private static double norm(SpectralState v) {
+    double s = 0;
+    for (int h = 0; h < v.heads(); h++) {
+      for (int j = 0; j < v.tasks(); j++) {
+        s += v.omega(h, j) * v.omega(h, j) + v.mu(h, j) * v.mu(h, j);
+      }
+    }
+    return FastMath.sqrt(s);
+  }
+
+  /** Marker times, with the recorder notified and STOP once every marker is located. */
+  private static final class Markers {
+    static final int WARMUP = 0;
+    static final int EMERGENCE = 1;
+    static final int HALF_SIGNAL = 2;
+
+    private final double[] times;
+    private final TrajectoryRecorder recorder;
+
+    Markers(int tasks, TrajectoryRecorder recorder) {
+      this.times = new double[HALF_SIGNAL + tasks];
+      Arrays.fill(times, Double.NaN);
+      this.recorder = recorder;
+    }
+
+    Action set(int which, double t, double[] y) {
+      if (which >= 0 && which < times.length && Double.isNaN(times[which])) {
+        times[which] = t;
+        if (which == WARMUP) {
+          recorder.warmupEnded(t, y);
+        } else if (which == EMERGENCE) {
+          recorder.emergenceEnded(t, y);
+        } else {
+          recorder.marker(t, y);
+        }
+      }
+      for (double v : times) {
+        if (Double.isNaN(v)) {
+          return Action.CONTINUE;
+        }
+      }
+      return Action.STOP;
+    }
+
+    double time(int which) {
+      return which >= 0 && which < times.length ? times[which] : Double.NaN;
+    }
+
+    double[] halfSignalTimes() {
+      return Arrays.copyOfRange(times, HALF_SIGNAL, times.length);
+    }
+  }
+}
