@@ -19,7 +19,7 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   public static final double LOG_BLOW_UP = 60.0;
 
   private final BalancedSpectralField field;
-  private final BalancedSpectralField.Evaluator evaluator;
+  private final LogField evaluator;
   private final int dimension;
   private final long maxEvaluations;
   private final double[] scratch;
@@ -28,14 +28,39 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   private boolean haveLast;
   private long evaluations;
 
-  /** The flow of a field, with an evaluation limit. */
+  /**
+   * The flow of a field, with an evaluation limit, evaluated by the theory module's evaluator (the reference).
+   */
   public ReducedFlowOde(BalancedSpectralField field, long maxEvaluations) {
+    this(field, theoryEvaluator(field), maxEvaluations);
+  }
+
+  ReducedFlowOde(BalancedSpectralField field, LogField evaluator, long maxEvaluations) {
+    if (evaluator.dimension() != field.dimension()) {
+      throw new IllegalArgumentException("evaluator and field dimensions differ");
+    }
     this.field = field;
-    this.evaluator = field.newEvaluator();
+    this.evaluator = evaluator;
     this.dimension = field.dimension();
     this.maxEvaluations = maxEvaluations;
     this.scratch = new double[dimension];
     this.lastY = new double[dimension];
+  }
+
+  private static LogField theoryEvaluator(BalancedSpectralField field) {
+    BalancedSpectralField.Evaluator ev = field.newEvaluator();
+    int dim = field.dimension();
+    return new LogField() {
+      @Override
+      public int dimension() {
+        return dim;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        return ev.derivative(y, yDot);
+      }
+    };
   }
 
   /** The field integrated. */

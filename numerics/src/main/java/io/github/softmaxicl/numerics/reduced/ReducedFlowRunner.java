@@ -63,7 +63,9 @@ public final class ReducedFlowRunner {
     LeadingOrderLoss loss = new LeadingOrderLoss(config);
     BalancedSpectralField field = new BalancedSpectralField(loss, init);
     long start = System.nanoTime();
-    ReducedFlowOde ode = new ReducedFlowOde(field, options.maxEvaluations());
+    ReducedFlowOde ode = options.fastField()
+        ? new ReducedFlowOde(field, new LeadingOrderLogField(config, init), options.maxEvaluations())
+        : new ReducedFlowOde(field, options.maxEvaluations());
     double[] y0 = field.toLog(init);
     final int n = config.tasks();
     final int hn = config.heads() * n;
