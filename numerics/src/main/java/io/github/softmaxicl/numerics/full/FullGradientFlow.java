@@ -43,6 +43,17 @@ public final class FullGradientFlow {
     long sampleSeed;
     @Nullable LimitPoint limit;
     Progress progress = Progress.NONE;
+    boolean controlVariate;
+
+    /**
+     * Integrate the flow of the control-variate-corrected sample loss F̂ − F̂_cv + E ℓ_cv ({@link ControlVariate})
+     * instead of the plain sample average: the same population flow, without the frozen sampling term
+     * y_{q,i}·ȳ_i that makes the plain fixed-sample flow need ω(0)√(LN) ≫ 1 (MODEL.md §9).
+     */
+    public Options controlVariate(boolean v) {
+      this.controlVariate = v;
+      return this;
+    }
 
     /** End time (> 0). */
     public Options tEnd(double v) {
@@ -113,7 +124,7 @@ public final class FullGradientFlow {
     var c = model.config();
     LimitPoint limit = o.limit != null ? o.limit : LimitPoint.of(c);
     double fStar = limit.fStar();
-    Evaluator ev = new Evaluator(model, sample);
+    Evaluator ev = new Evaluator(model, sample, o.controlVariate);
     double[] y0 = start.toFlat();
     double f0 = ev.loss(y0);
     double spacing = Double.isNaN(o.recordSpacing) ? o.tEnd / 1000 : o.recordSpacing;
@@ -164,7 +175,7 @@ public final class FullGradientFlow {
     double tEmergence = emergence.time;
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
     double wall = (System.nanoTime() - wallStart) * 1e-9;
-    return new FullRun(c, "full", "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
+    return new FullRun(c, "full", o.controlVariate ? "DormandPrince54 + control variate" : "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
         o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
         fresh.standardError(), fStar, warmup.time, tEmergence, ro.state(), ro.offStructureNorm(), traj,
         ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),
@@ -180,14 +191,16 @@ public final class FullGradientFlow {
   private static final class Evaluator implements OrdinaryDifferentialEquation {
     final FullModel model;
     final PromptSource sample;
+    final boolean controlVariate;
     double @Nullable [] cachedY;
     double cachedLoss = Double.NaN;
     long gradientEvaluations;
     long lossEvaluations;
 
-    Evaluator(FullModel model, PromptSource sample) {
+    Evaluator(FullModel model, PromptSource sample, boolean controlVariate) {
       this.model = model;
       this.sample = sample;
+      this.controlVariate = controlVariate;
     }
 
     @Override
@@ -197,7 +210,7 @@ public final class FullGradientFlow {
 
     @Override
     public double[] computeDerivatives(double t, double[] y) {
-      LossAndGradient lg = model.lossAndGradient(weights(t, y), sample);
+      LossAndGradient lg = model.lossAndGradient(weights(t, y), sample, controlVariate);
       gradientEvaluations++;
       double[] g = lg.gradientArray();
       for (int i = 0; i < g.length; i++) {
@@ -216,7 +229,7 @@ public final class FullGradientFlow {
       if (cy != null && Arrays.equals(cy, y)) {
         return cachedLoss;
       }
-      double l = model.loss(weights(Double.NaN, y), sample);
+      double l = model.loss(weights(Double.NaN, y), sample, controlVariate);
       lossEvaluations++;
       remember(y, l, Double.NaN);
       return l;

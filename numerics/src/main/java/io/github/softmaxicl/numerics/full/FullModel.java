@@ -40,6 +40,8 @@ public final class FullModel implements AutoCloseable {
   private final Workspace[] workspaces;
   private final double[][][] slotGradients;
   private final double[] slotLoss;
+  /** Per-chunk sums of z̄ z̄ᵀ (D×D), y_q z̄ᵀ (n×D) and ‖y_q‖² for the control variate. */
+  private final double[][] slotMoments;
   private long promptEvaluations;
 
   /**
@@ -65,6 +67,8 @@ public final class FullModel implements AutoCloseable {
       slotGradients[s] = AttentionWeights.newBlocks(config);
     }
     this.slotLoss = new double[WAVE];
+    int dd = config.tokenDim();
+    this.slotMoments = new double[WAVE][dd * dd + config.tasks() * dd + 1];
   }
 
   /** The problem. */
@@ -84,8 +88,22 @@ public final class FullModel implements AutoCloseable {
 
   /** The loss F and its gradient on all prompts of {@code prompts}. */
   public synchronized LossAndGradient lossAndGradient(AttentionWeights w, PromptSource prompts) {
+    return lossAndGradient(w, prompts, false);
+  }
+
+  /**
+   * The loss F and its gradient on all prompts of {@code prompts}, optionally with the uniform-attention
+   * control variate of {@link ControlVariate} (same expectation over prompts, smaller variance of the O and V
+   * gradients while attention is nearly uniform).
+   */
+  public synchronized LossAndGradient lossAndGradient(AttentionWeights w, PromptSource prompts,
+      boolean controlVariate) {
     double[][] grad = AttentionWeights.newBlocks(config);
-    double loss = run(w, prompts, grad, null);
+    double @Nullable [] moments = controlVariate ? new double[slotMoments[0].length] : null;
+    double loss = run(w, prompts, grad, null, moments);
+    if (moments != null) {
+      loss += ControlVariate.correct(config, w, moments, prompts.size(), grad);
+    }
     double[] flat = new double[AttentionWeights.size(config)];
     int pos = 0;
     for (double[] b : grad) {
@@ -97,18 +115,28 @@ public final class FullModel implements AutoCloseable {
 
   /** The loss F on all prompts of {@code prompts} (forward pass only). */
   public synchronized double loss(AttentionWeights w, PromptSource prompts) {
-    return run(w, prompts, null, null);
+    return run(w, prompts, null, null, null);
+  }
+
+  /** The loss F on all prompts of {@code prompts}, optionally with the control variate (forward pass only). */
+  public synchronized double loss(AttentionWeights w, PromptSource prompts, boolean controlVariate) {
+    if (!controlVariate) {
+      return loss(w, prompts);
+    }
+    double[] moments = new double[slotMoments[0].length];
+    double loss = run(w, prompts, null, null, moments);
+    return loss + ControlVariate.correct(config, w, moments, prompts.size(), null);
   }
 
   /** The per-prompt losses (1/n) ‖y_q − ŷ‖², in prompt order (forward pass only). */
   public synchronized double[] promptLosses(AttentionWeights w, PromptSource prompts) {
     double[] out = new double[prompts.size()];
-    run(w, prompts, null, out);
+    run(w, prompts, null, out, null);
     return out;
   }
 
   private double run(AttentionWeights w, PromptSource prompts, double @Nullable [][] grad,
-      double @Nullable [] perPrompt) {
+      double @Nullable [] perPrompt, double @Nullable [] moments) {
     if (!w.config().equals(config) || !prompts.config().equals(config)) {
       throw new IllegalArgumentException("weights, prompts and model must share one configuration");
     }
@@ -124,13 +152,13 @@ public final class FullModel implements AutoCloseable {
       int last = Math.min(chunks, w0 + WAVE);
       AtomicInteger next = new AtomicInteger(first);
       if (pool == null) {
-        work(workspaces[0], next, first, last, w, prompts, grad != null, gScale, perPrompt);
+        work(workspaces[0], next, first, last, w, prompts, grad != null, gScale, perPrompt, moments != null);
       } else {
         List<Callable<Void>> jobs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           Workspace ws = workspaces[t];
           jobs.add(() -> {
-            work(ws, next, first, last, w, prompts, grad != null, gScale, perPrompt);
+            work(ws, next, first, last, w, prompts, grad != null, gScale, perPrompt, moments != null);
             return null;
           });
         }
@@ -151,6 +179,12 @@ public final class FullModel implements AutoCloseable {
       }
       for (int c = first; c < last; c++) {
         lossSum += slotLoss[c - first];
+        if (moments != null) {
+          double[] src = slotMoments[c - first];
+          for (int i = 0; i < moments.length; i++) {
+            moments[i] += src[i];
+          }
+        }
         if (grad != null) {
           double[][] part = slotGradients[c - first];
           for (int b = 0; b < grad.length; b++) {
@@ -168,7 +202,7 @@ public final class FullModel implements AutoCloseable {
   }
 
   private void work(Workspace ws, AtomicInteger next, int first, int last, AttentionWeights w, PromptSource prompts,
-      boolean gradient, double gScale, double @Nullable [] perPrompt) {
+      boolean gradient, double gScale, double @Nullable [] perPrompt, boolean moments) {
     for (int c = next.getAndIncrement(); c < last; c = next.getAndIncrement()) {
       int start = c * CHUNK;
       int count = Math.min(CHUNK, prompts.size() - start);
@@ -180,6 +214,9 @@ public final class FullModel implements AutoCloseable {
         }
       }
       slotLoss[c - first] = ws.chunk(w, gradient ? part : null, gScale, perPrompt, start);
+      if (moments) {
+        ws.moments(slotMoments[c - first]);
+      }
     }
   }
 
@@ -214,6 +251,7 @@ public final class FullModel implements AutoCloseable {
     final DMatrixRMaj gb;
     final DMatrixRMaj ga;
     final double[] gp;
+    final double[] zbar;
 
     Workspace(ProblemConfig config) {
       this.config = config;
@@ -244,6 +282,46 @@ public final class FullModel implements AutoCloseable {
       this.gb = new DMatrixRMaj(CHUNK, dd);
       this.ga = new DMatrixRMaj(CHUNK, dd);
       this.gp = new double[ll];
+      this.zbar = new double[dd];
+    }
+
+    /**
+     * Sums over the prompts in {@link #block} of z̄ z̄ᵀ (D×D, row-major), y_q z̄ᵀ (n×D) and ‖y_q‖², z̄ the mean
+     * of the L context tokens, written (not added) into {@code out}.
+     */
+    void moments(double[] out) {
+      java.util.Arrays.fill(out, 0.0);
+      int mzz = dd * dd;
+      int myz = mzz + n * dd;
+      double invL = 1.0 / ll;
+      for (int p = 0; p < block.count; p++) {
+        double[] tok = block.tokens[p];
+        java.util.Arrays.fill(zbar, 0.0);
+        for (int l = 0; l < ll; l++) {
+          int t = l * dd;
+          for (int k = 0; k < dd; k++) {
+            zbar[k] += tok[t + k];
+          }
+        }
+        for (int k = 0; k < dd; k++) {
+          zbar[k] *= invL;
+        }
+        for (int r = 0; r < dd; r++) {
+          double zr = zbar[r];
+          int o = r * dd;
+          for (int k = 0; k < dd; k++) {
+            out[o + k] += zr * zbar[k];
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          double y = block.targets[p * n + i];
+          int o = mzz + i * dd;
+          for (int k = 0; k < dd; k++) {
+            out[o + k] += y * zbar[k];
+          }
+          out[myz] += y * y;
+        }
+      }
     }
 
     /** Loss sum of the chunk in {@link #block}; adds the chunk's gradient to {@code grad} if given. */

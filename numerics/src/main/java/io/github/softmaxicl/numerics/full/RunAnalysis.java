@@ -7,11 +7,11 @@ import org.hipparchus.util.FastMath;
  * Post-processing of recorded trajectories shared by the flow and SGD: level crossings, allocation, the
  * saddle escape of MODEL.md §9 and its measured rate.
  */
-final class RunAnalysis {
+public final class RunAnalysis {
   private RunAnalysis() {}
 
   /** First time the recorded loss falls to {@code level} or below, linearly interpolated; NaN if never. */
-  static double firstCrossing(List<TrajectoryPoint> traj, double level) {
+  public static double firstCrossing(List<TrajectoryPoint> traj, double level) {
     for (int s = 0; s < traj.size(); s++) {
       TrajectoryPoint p = traj.get(s);
       if (p.loss() <= level) {
@@ -24,6 +24,53 @@ final class RunAnalysis {
       }
     }
     return Double.NaN;
+  }
+
+  /**
+   * Per-task half-signal times of MODEL.md §7 on a recorded trajectory: first t with
+   * max_h μ_i^h ω_i^h ≥ ½ μ_i* ω_i*, linearly interpolated between samples; NaN where never reached.
+   */
+  public static double[] halfSignalTimes(List<TrajectoryPoint> traj, io.github.softmaxicl.theory.ProblemConfig c) {
+    int n = c.tasks();
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      double level = io.github.softmaxicl.theory.PhaseMarkers.halfSignalThreshold(c, i);
+      out[i] = Double.NaN;
+      double prevT = Double.NaN;
+      double prevV = Double.NaN;
+      for (TrajectoryPoint p : traj) {
+        double v = Double.NEGATIVE_INFINITY;
+        for (int h = 0; h < c.heads(); h++) {
+          v = FastMath.max(v, p.state().mu(h, i) * p.state().omega(h, i));
+        }
+        if (v >= level) {
+          out[i] = Double.isNaN(prevT) ? p.t() : prevT + (level - prevV) / (v - prevV) * (p.t() - prevT);
+          break;
+        }
+        prevT = p.t();
+        prevV = v;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For each task the head with the largest μ_i^h ω_i^h in {@code state} (the allocation of OUTPUT.md).
+   */
+  public static int[] allocation(io.github.softmaxicl.theory.SpectralState state) {
+    int n = state.tasks();
+    int[] alloc = new int[n];
+    for (int i = 0; i < n; i++) {
+      double best = Double.NEGATIVE_INFINITY;
+      for (int h = 0; h < state.heads(); h++) {
+        double v = state.mu(h, i) * state.omega(h, i);
+        if (v > best) {
+          best = v;
+          alloc[i] = h;
+        }
+      }
+    }
+    return alloc;
   }
 
   /** Result of the escape analysis. */

@@ -4,6 +4,7 @@ import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.hipparchus.util.FastMath;
 
 /**
  * Stochastic gradient descent with fresh prompts each step (the authors' protocol, MODEL.md §8–9):
@@ -30,6 +31,48 @@ public final class StochasticGradientDescent {
     double perturbation = 0;
     @Nullable LimitPoint limit;
     Progress progress = Progress.NONE;
+    boolean controlVariate;
+    @Nullable AdaptiveStep adaptive;
+    double tEnd = Double.POSITIVE_INFINITY;
+    boolean stopAtEmergence;
+    double stopAfterHalfSignal = Double.NaN;
+
+    /**
+     * Stop once every task has passed its half-signal level (MODEL.md §7) and a further {@code fraction} of the
+     * latest half-signal time has elapsed. Unlike the emergence level, which is set by the reduced F* and may lie
+     * below the full model's own limit loss at finite L, this is always reached by an emerging run.
+     */
+    public Options stopAfterHalfSignal(double fraction) {
+      this.stopAfterHalfSignal = fraction;
+      return this;
+    }
+
+    /**
+     * Use the uniform-attention control variate ({@link ControlVariate}): same expected gradient, far smaller
+     * variance of the O and V gradients in the warm-up.
+     */
+    public Options controlVariate(boolean v) {
+      this.controlVariate = v;
+      return this;
+    }
+
+    /** A state-dependent step size; replaces {@link #rate(LearningRate)} when set. */
+    public Options adaptive(AdaptiveStep v) {
+      this.adaptive = v;
+      return this;
+    }
+
+    /** Stop once t = Σ η reaches this time (the step that crosses it is shortened to end there). */
+    public Options tEnd(double v) {
+      this.tEnd = v;
+      return this;
+    }
+
+    /** Stop at the first recorded window whose loss is at or below the emergence level of MODEL.md §7. */
+    public Options stopAtEmergence(boolean v) {
+      this.stopAtEmergence = v;
+      return this;
+    }
 
     /** Prompts per step (a multiple of 4^n when symmetrised). */
     public Options batch(int v) {
@@ -43,7 +86,7 @@ public final class StochasticGradientDescent {
       return this;
     }
 
-    /** Number of steps. */
+    /** Number of steps (the largest number when {@link #tEnd(double)} or emergence stops the run). */
     public Options steps(long v) {
       this.steps = v;
       return this;
@@ -93,9 +136,21 @@ public final class StochasticGradientDescent {
    * @throws NumericalFailureException if a loss or weight becomes non-finite
    */
   public static FullRun run(FullModel model, AttentionWeights start, long seed, Options o) {
+    return runDetailed(model, start, seed, o).run();
+  }
+
+  /**
+   * Runs SGD from {@code start} and returns the run with its step-size record.
+   *
+   * @throws NumericalFailureException if a loss or weight becomes non-finite
+   */
+  public static SgdRun runDetailed(FullModel model, AttentionWeights start, long seed, Options o) {
     ProblemConfig c = model.config();
     if (o.steps < 1 || o.recordEvery < 1) {
       throw new IllegalArgumentException("steps and recordEvery must be >= 1");
+    }
+    if (!(o.tEnd > 0)) {
+      throw new IllegalArgumentException("t_end must be > 0 (got " + o.tEnd + ")");
     }
     int images = o.symmetrised ? 1 << (2 * c.tasks()) : 1;
     if (o.batch < 1 || o.batch % images != 0) {
@@ -106,59 +161,110 @@ public final class StochasticGradientDescent {
     LimitPoint limit = o.limit != null ? o.limit : LimitPoint.of(c);
     double fStar = limit.fStar();
     // Evaluation prompts use streams no step can reach (step indices are >= 0).
-    MonteCarloLoss init = MonteCarloLoss.estimate(model, start, Seeds.derive(seed, -1), o.freshPrompts);
-    double f0 = init.mean();
+    // With the control variate F(0) is estimated with it too: at nearly uniform attention it is then almost
+    // exact, so the warm-up marker 0.99 F(0) is not set by Monte Carlo noise.
+    double f0 = o.controlVariate
+        ? model.lossAndGradient(start, PromptSampler.of(c, Seeds.derive(seed, -1), o.freshPrompts, false), true).loss()
+        : MonteCarloLoss.estimate(model, start, Seeds.derive(seed, -1), o.freshPrompts).mean();
+    double emergenceLevel = fStar + 0.01 * (f0 - fStar);
     List<TrajectoryPoint> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
+    List<double[]> etaTrace = new ArrayList<>();
+    etaTrace.add(new double[] {0, Double.NaN, 0, Double.NaN});
     double[] flat = start.toFlat();
     AttentionWeights w = start;
     double t = 0;
+    double sumEta2OverB = 0;
     double windowSum = 0;
+    double windowEta = 0;
     long windowCount = 0;
     double lastWindow = f0;
+    double speed = 0;
+    double lastLambda = Double.NaN;
     long lastReport = System.nanoTime();
-    for (long k = 0; k < o.steps; k++) {
+    long k = 0;
+    AdaptiveStep adaptive = o.adaptive;
+    String method = adaptive != null ? "SGD " + adaptive.describe() : "SGD " + o.rate.describe();
+    if (o.controlVariate) {
+      method += " + uniform-attention control variate";
+    }
+    boolean done = false;
+    while (!done) {
       PromptSampler batch = PromptSampler.of(c, Seeds.derive(seed, k), draws, o.symmetrised);
-      LossAndGradient lg = model.lossAndGradient(w, batch);
+      LossAndGradient lg = model.lossAndGradient(w, batch, o.controlVariate);
       if (!Double.isFinite(lg.loss())) {
         throw new NumericalFailureException("non-finite mini-batch loss at step " + k + " (t = " + t + ")");
       }
-      double eta = o.rate.rate(k);
       double[] g = lg.gradientArray();
+      double eta;
+      if (adaptive != null) {
+        double[] next = adaptive.next(w, g, speed);
+        eta = next[0];
+        speed = next[1];
+        lastLambda = next[2];
+      } else {
+        eta = o.rate.rate(k);
+      }
+      if (t + eta >= o.tEnd) {
+        eta = o.tEnd - t;
+        done = true;
+      }
       for (int i = 0; i < flat.length; i++) {
         flat[i] -= eta * g[i];
       }
       t += eta;
+      sumEta2OverB += eta * eta / o.batch;
       try {
         w = AttentionWeights.fromFlat(c, flat);
       } catch (IllegalArgumentException e) {
         throw new NumericalFailureException("weights not finite after step " + k + " (t = " + t + ")", e);
       }
       windowSum += lg.loss();
+      windowEta += eta;
       windowCount++;
-      if (windowCount == o.recordEvery || k == o.steps - 1) {
+      k++;
+      if (k >= o.steps) {
+        done = true;
+      }
+      if (windowCount == o.recordEvery || done) {
         lastWindow = windowSum / windowCount;
         traj.add(point(t, lastWindow, w));
+        etaTrace.add(new double[] {t, windowEta / windowCount, sumEta2OverB, lastLambda});
         windowSum = 0;
+        windowEta = 0;
         windowCount = 0;
+        if (o.stopAtEmergence && f0 > fStar && lastWindow <= emergenceLevel) {
+          done = true;
+        }
+        if (!Double.isNaN(o.stopAfterHalfSignal)) {
+          double latest = 0;
+          for (double th : RunAnalysis.halfSignalTimes(traj, c)) {
+            latest = Double.isNaN(th) ? Double.POSITIVE_INFINITY : FastMath.max(latest, th);
+          }
+          if (t >= latest * (1 + o.stopAfterHalfSignal)) {
+            done = true;
+          }
+        }
       }
       long now = System.nanoTime();
-      if (now - lastReport > 2_000_000_000L) {
+      if (now - lastReport > 2_000_000_000L || done) {
         lastReport = now;
-        double perStep = (now - wallStart) * 1e-9 / (k + 1);
-        o.progress.report(t, lg.loss(), perStep * (o.steps - k - 1));
+        double elapsed = (now - wallStart) * 1e-9;
+        double left = Double.isInfinite(o.tEnd) ? elapsed / k * (o.steps - k) : elapsed * (o.tEnd - t) / t;
+        o.progress.report(t, lg.loss(), left);
       }
     }
     MonteCarloLoss fresh = MonteCarloLoss.estimate(model, w, Seeds.derive(seed, -2), o.freshPrompts);
     double tWarm = RunAnalysis.firstCrossing(traj, 0.99 * f0);
-    double tEmergence = f0 > fStar ? RunAnalysis.firstCrossing(traj, fStar + 0.01 * (f0 - fStar)) : Double.NaN;
+    double tEmergence = f0 > fStar ? RunAnalysis.firstCrossing(traj, emergenceLevel) : Double.NaN;
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
     SpectralReadout ro = SpectralReadout.of(w);
     double wall = (System.nanoTime() - wallStart) * 1e-9;
-    return new FullRun(c, "sgd", "SGD " + o.rate.describe(), Double.NaN, Double.NaN, o.batch, seed, o.initScale,
-        o.perturbation, o.symmetrised, o.steps * (long) o.batch, o.steps * (long) draws, t, f0, lastWindow,
+    FullRun run = new FullRun(c, "sgd", method, Double.NaN, Double.NaN, o.batch, seed, o.initScale,
+        o.perturbation, o.symmetrised, k * (long) o.batch, k * (long) draws, t, f0, lastWindow,
         fresh.mean(), fresh.standardError(), fStar, tWarm, tEmergence, ro.state(), ro.offStructureNorm(), traj,
-        o.steps, 2L, wall, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());
+        k, 2L, wall, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());
+    return new SgdRun(run, etaTrace, k, o.controlVariate);
   }
 
   private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
