@@ -18,7 +18,17 @@ import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
+import io.github.softmaxicl.checks.FullDynamicsChecks;
+import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.comparison.FullVsReduced;
+import io.github.softmaxicl.numerics.full.FullRun;
+import io.github.softmaxicl.numerics.full.NumericalFailureException;
+import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
+import io.github.softmaxicl.numerics.full.RunAnalysis;
+import io.github.softmaxicl.numerics.full.TrajectoryPoint;
+import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -52,7 +62,107 @@ public final class ReproductionJob implements Job {
           () -> AllocationProperty.check(cases, 1000, ALLOCATION_T_END, options)));
       runSweeps(request, progress, verdicts, sweeps);
     }
+    boolean full = request.dynamics() == DynamicsChoice.FULL || request.dynamics() == DynamicsChoice.ALL;
+    boolean sgd = request.dynamics() == DynamicsChoice.SGD || request.dynamics() == DynamicsChoice.ALL;
+    for (RunSpec spec : request.runs()) {
+      if (full) {
+        runFullFlow(spec, request, progress, runs, verdicts);
+      }
+      if (sgd) {
+        runSgd(spec, request, progress, runs, verdicts);
+      }
+    }
     return new JobResult(runs, verdicts, sweeps);
+  }
+
+  private static void runFullFlow(RunSpec spec, JobRequest request, ProgressSink progress, List<RunRecord> runs,
+      List<Verdict> verdicts) {
+    String id = spec.runId(Dynamics.FULL);
+    StringBuilder why = new StringBuilder();
+    Optional<FullDynamicsPlan.FlowSize> size = FullDynamicsPlan.flow(spec, request.mode(), why);
+    if (size.isEmpty()) {
+      progress.message(id + ": skipped: " + why);
+      return;
+    }
+    FullDynamicsPlan.FlowSize z = size.get();
+    ProblemConfig c = spec.config();
+    try {
+      ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, z.initScale()), spec.tEnd(),
+          ReducedFlowOptions.defaults());
+      double tEnd = Double.isFinite(guide.tEmergenceEnd()) ? 1.5 * guide.tEmergenceEnd() : spec.tEnd();
+      progress.message(String.format(java.util.Locale.ROOT, "%s: full gradient flow, k = %.4g, N = %d draws x %d "
+          + "images (criterion %.3g), to t = %.4g", id, z.initScale(), z.draws(), 1 << (2 * c.tasks()),
+          z.criterion(), tEnd));
+      Comparison cmp = FullVsReduced.compare(c, z.initScale(), z.draws(), spec.seed(), tEnd,
+          new FullVsReduced.Options().threads(request.threads())
+              .progress((t, loss, eta) -> progress.progress(id, t, tEnd, loss)));
+      runs.add(record(spec, Dynamics.FULL, cmp.full(), cmp.reduced()));
+      verdicts.add(FullDynamicsChecks.technique(id, cmp));
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message(id + ": numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(Claims.P6_TECHNIQUE, id, String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static void runSgd(RunSpec spec, JobRequest request, ProgressSink progress, List<RunRecord> runs,
+      List<Verdict> verdicts) {
+    String id = spec.runId(Dynamics.SGD);
+    StringBuilder why = new StringBuilder();
+    Optional<Preset> preset = FullDynamicsPlan.sgd(spec, request.mode(), why);
+    if (preset.isEmpty()) {
+      progress.message(id + ": skipped: " + why);
+      return;
+    }
+    PaperSgdProtocol protocol = preset.get() == Preset.PAPER ? PaperSgdProtocol.full() : PaperSgdProtocol.quick();
+    progress.message(id + ": SGD with fresh prompts at the paper init (control variate, adaptive rate)");
+    try {
+      // The protocol stops after emergence, at most at twice the reduced flow's t_e: the progress horizon.
+      Preset p = preset.get();
+      double tEnd = 2 * ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(),
+          ReducedFlowOptions.defaults()).tEmergenceEnd();
+      PaperSgdProtocol.Result r = protocol.run(spec.seed(), request.threads(),
+          (t, loss, eta) -> progress.progress(id, t, tEnd, loss));
+      runs.add(record(spec, Dynamics.SGD, r.sgd().run(), r.reduced()));
+      verdicts.add(FullDynamicsChecks.sgd(id, r));
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message(id + ": numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(Claims.P6_SGD, id, String.valueOf(e.getMessage())));
+    }
+  }
+
+  static RunRecord record(RunSpec spec, Dynamics dynamics, FullRun run, ReducedRun reduced) {
+    List<TrajectorySample> samples = new ArrayList<>();
+    for (TrajectoryPoint p : run.trajectory()) {
+      samples.add(new TrajectorySample(p.t(), p.loss(), p.state().omegaArray(), p.state().muArray(),
+          p.offStructureNorm()));
+    }
+    List<TrajectorySample> prediction = new ArrayList<>();
+    for (var s : reduced.trajectory()) {
+      if (s.time() <= run.tEnd()) {
+        prediction.add(new TrajectorySample(s.time(), s.loss(), s.state().omegaArray(), s.state().muArray(),
+            Double.NaN));
+      }
+    }
+    // SGD's rate is adaptive (its schedule is the run's method): no single learning rate to record.
+    IntegratorInfo integrator = dynamics == Dynamics.SGD
+        ? new IntegratorInfo("sgd: " + run.method(), Double.NaN, Double.NaN, Double.NaN)
+        : IntegratorInfo.ode(run.method(), run.relTol(), run.absTol());
+    return RunRecord.builder(spec.name(), dynamics, run.config(), integrator)
+        .init(spec.init(), run.initScale())
+        .seed(run.seed())
+        // The fixed sample's size for the flow (images included); the batch per step for SGD.
+        .prompts((int) Math.min(Integer.MAX_VALUE, dynamics == Dynamics.SGD ? run.batch() : run.prompts()))
+        .tEnd(run.tEnd())
+        .losses(run.f0(), run.fFinal(), run.fStar())
+        .phases(run.tWarmupEnd(), run.tEmergenceEnd(), RunAnalysis.halfSignalTimes(run.trajectory(), run.config()))
+        .finalState(run.finalState().omegaArray(), run.finalState().muArray())
+        .fullModel(run.offStructureNorm(), run.symmetrised())
+        .freshLoss(run.fFresh(), run.fFreshSe())
+        .saddle(run.escapeTime(), run.saddleRatePredicted(), run.saddleRateMeasured())
+        .cost(run.evaluations(), run.wallSeconds())
+        .trajectory(samples)
+        .reducedPrediction(prediction)
+        .build();
   }
 
   private static void runReduced(RunSpec spec, ReducedFlowOptions options, ProgressSink progress,

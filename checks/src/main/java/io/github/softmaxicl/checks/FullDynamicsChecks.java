@@ -1,0 +1,110 @@
+package io.github.softmaxicl.checks;
+
+import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.full.FullRun;
+import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.ClosedForms;
+import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Claim P6 against the full model: the deterministic flow on a fixed symmetrised sample against the reduced flow
+ * from the same start, and SGD with fresh prompts against the reduced flow from the paper init.
+ */
+public final class FullDynamicsChecks {
+  private FullDynamicsChecks() {}
+
+  /** P6-technique from a full-vs-reduced comparison. */
+  public static Verdict technique(String runId, Comparison cmp) {
+    List<String> ev = new ArrayList<>();
+    FullRun full = cmp.full();
+    double warmBudget = cmp.budget().warmupDeviation();
+    double timeBudget = cmp.budget().emergenceTime();
+    double dev = cmp.maxDeviation();
+    double timeDev = cmp.maxHalfSignalTimeDeviation();
+    ev.add(ReducedRunChecks.fmt("criterion omega(0) sqrt(L N) = %.3g (N = %d independent draws x %d sign-flip "
+        + "images, init scale k = %.4g)", cmp.criterion(), cmp.draws(), full.prompts() / Math.max(1, cmp.draws()),
+        cmp.initScale()));
+    ev.add(ReducedRunChecks.fmt("warm-up window t <= %.4g: largest relative deviation omega %.3g, mu %.3g; budget "
+        + "%.3g", cmp.windowEnd(), cmp.maxOmegaDeviation(), cmp.maxMuDeviation(), warmBudget));
+    ev.add("allocation full " + ReducedRunChecks.oneBased(cmp.fullAllocation()) + ", reduced "
+        + ReducedRunChecks.oneBased(cmp.reducedAllocation()));
+    ev.add("half-signal times full " + Arrays.toString(cmp.fullHalfSignalTimes()) + ", reduced "
+        + Arrays.toString(cmp.reducedHalfSignalTimes()) + ReducedRunChecks.fmt(": relative deviation %.3g, budget "
+        + "%.3g", timeDev, timeBudget));
+    ev.add(ReducedRunChecks.fmt("off-structure norm at t_end %.3g (symmetrised sample keeps the structure to "
+        + "round-off)", full.offStructureNorm()));
+    ev.add(ReducedRunChecks.fmt("loss of the final weights: in-sample %.5g, fresh prompts %.5g +- %.2g (overfitting "
+        + "shows as a gap)", full.fFinal(), full.fFresh(), full.fFreshSe()));
+    double measured = Math.max(dev / warmBudget, timeDev / timeBudget);
+    boolean holds = dev <= warmBudget && timeDev <= timeBudget && cmp.sameAllocation()
+        && full.offStructureNorm() < STRUCTURE_ROUND_OFF;
+    return Verdicts.of(Claims.P6_TECHNIQUE, runId, holds, measured, Claims.P6_TECHNIQUE.tolerance(), ev);
+  }
+
+  /** A symmetrised sample keeps the off-structure part at round-off; far above that it has left the structure. */
+  public static final double STRUCTURE_ROUND_OFF = 1e-8;
+
+  /** P6-sgd from the SGD protocol's result. */
+  public static Verdict sgd(String runId, PaperSgdProtocol.Result r) {
+    FullRun run = r.sgd().run();
+    ReducedRun reduced = r.reduced();
+    ProblemConfig c = run.config();
+    double[] sgdHalf = r.halfSignalTimes();
+    double[] redHalf = reduced.halfSignalTimes();
+    double worst = 0;
+    double delta = 0;
+    int minBlock = Integer.MAX_VALUE;
+    for (int i = 0; i < c.tasks(); i++) {
+      worst = Math.max(worst, Math.abs(sgdHalf[i] - redHalf[i]) / redHalf[i]);
+      delta = Math.max(delta, r.deltaAchieved()[i]);
+      minBlock = Math.min(minBlock, c.blockSize(i));
+    }
+    double budget = 3 * delta + Math.E / c.promptLength() + 1.0 / minBlock;
+    List<String> ev = new ArrayList<>();
+    ev.add("half-signal times SGD " + Arrays.toString(sgdHalf) + ", reduced " + Arrays.toString(redHalf)
+        + ReducedRunChecks.fmt(": largest relative deviation %.3g, budget %.3g", worst, budget));
+    ev.add(ReducedRunChecks.fmt("SGD noise delta of log mu over the warm-up: %.3g with the control variate, %.3g "
+        + "without (MODEL.md §9 formula with the measured per-prompt variance)", delta,
+        max(r.deltaWithoutControlVariate())));
+    ev.add(ReducedRunChecks.fmt("%d steps, %d prompts (the authors' protocol: %.3g prompts), batch %d",
+        r.sgd().steps(), r.prompts(), (double) r.authorsPrompts(), run.batch()));
+    ev.add(ReducedRunChecks.fmt("warm-up end SGD %.5g vs reduced %.5g; emergence end SGD %.5g vs reduced %.5g",
+        run.tWarmupEnd(), reduced.tWarmupEnd(), run.tEmergenceEnd(), reduced.tEmergenceEnd()));
+    ev.add(endState(run));
+    boolean holds = worst <= budget && Double.isFinite(worst);
+    return Verdicts.of(Claims.P6_SGD, runId, holds, worst / budget, Claims.P6_SGD.tolerance(), ev);
+  }
+
+  /** What the final weights look like: one head per task, or off-task μ that went negative (debiasing). */
+  static String endState(FullRun run) {
+    SpectralState s = run.finalState();
+    ProblemConfig c = run.config();
+    StringBuilder neg = new StringBuilder();
+    for (int h = 0; h < s.heads(); h++) {
+      for (int i = 0; i < s.tasks(); i++) {
+        if (s.mu(h, i) < -1e-3 * ClosedForms.muStar(c, i)) {
+          neg.append(neg.length() == 0 ? "" : ", ").append(ReducedRunChecks.fmt("mu_%d^%d = %.3g", i + 1, h + 1,
+              s.mu(h, i)));
+        }
+      }
+    }
+    return ReducedRunChecks.fmt("end state: loss %.5g in-sample, %.5g +- %.2g fresh (F* = %.5g); ", run.fFinal(),
+        run.fFresh(), run.fFreshSe(), run.fStar())
+        + (neg.length() == 0 ? "no off-task mu below -1e-3 mu*"
+            : "negative off-task mu (left the sign-preserving manifold towards debiasing, MODEL.md §9): " + neg);
+  }
+
+  private static double max(double[] a) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double v : a) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+}

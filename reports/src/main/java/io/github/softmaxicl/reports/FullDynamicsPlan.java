@@ -1,0 +1,67 @@
+package io.github.softmaxicl.reports;
+
+import io.github.softmaxicl.theory.Initialisations;
+import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.Optional;
+
+/**
+ * Which full-model runs fit a mode, and at what size (MODEL.md §9). The deterministic flow on a fixed sample
+ * only means something where ω(0)·√(L·N) ≫ 1, so the start is scaled by k to reach a target criterion with N
+ * independent draws; its cost grows like N·4^n·L·D²·H, so it runs only on small problems. SGD at the paper init
+ * follows the authors' protocol with a control variate, on the presets it was sized for.
+ */
+final class FullDynamicsPlan {
+  private FullDynamicsPlan() {}
+
+  /** Size of a deterministic full flow: k, N and the criterion it reaches. */
+  record FlowSize(double initScale, int draws, double criterion) {}
+
+  /** Independent draws of the fixed sample and the target criterion per mode. */
+  static final int DRAWS_QUICK = 1024;
+  static final int DRAWS_FULL = 4096;
+  static final double CRITERION_QUICK = 7.5;
+  static final double CRITERION_FULL = 15.0;
+
+  /**
+   * The size of the full flow for a run, or empty (with the reason in {@code why}) when it does not fit the mode.
+   */
+  static Optional<FlowSize> flow(RunSpec spec, Mode mode, StringBuilder why) {
+    ProblemConfig c = spec.config();
+    boolean quick = mode == Mode.QUICK;
+    int maxD = quick ? 12 : 20;
+    int maxL = quick ? 48 : 100;
+    int maxTasks = 3;
+    if (c.tokenDim() > maxD || c.promptLength() > maxL || c.tasks() > maxTasks || c.heads() > 4) {
+      long need = (long) c.promptLength() * c.promptLength() * c.tokenDim();
+      why.append("the deterministic full flow needs N >> L^2 D = ").append(need)
+          .append(" draws at the paper init (MODEL.md §9), or a scaled start with N draws x 4^n images; it fits ")
+          .append(quick ? "--quick" : "--full").append(" only for D <= ").append(maxD).append(", L <= ").append(maxL)
+          .append(", n <= 3, H <= 4 (use --dynamics sgd for the paper-sized protocol)");
+      return Optional.empty();
+    }
+    int draws = spec.prompts().orElse(quick ? DRAWS_QUICK : DRAWS_FULL);
+    double omega0 = Initialisations.paper(c).omega(0, 0);
+    double rootLN = Math.sqrt((double) c.promptLength() * draws);
+    // A configuration file's explicit init_scale wins; otherwise k reaches the mode's target criterion.
+    double k = spec.initScale() != 1.0 ? spec.initScale()
+        : Math.max(1.0, (quick ? CRITERION_QUICK : CRITERION_FULL) / (omega0 * rootLN));
+    return Optional.of(new FlowSize(k, draws, k * omega0 * rootLN));
+  }
+
+  /** The preset whose SGD protocol fits the mode, or empty with the reason. */
+  static Optional<Preset> sgd(RunSpec spec, Mode mode, StringBuilder why) {
+    for (Preset p : Preset.values()) {
+      if (p.id().equals(spec.name()) && p.config().equals(spec.config())) {
+        if (p == Preset.SMALL || (p == Preset.PAPER && mode == Mode.FULL)) {
+          return Optional.of(p);
+        }
+        why.append(p == Preset.PAPER ? "paper-sized SGD (about 3 minutes on 2 cores) runs with --full"
+            : "no SGD protocol is sized for " + p.id());
+        return Optional.empty();
+      }
+    }
+    why.append("the SGD protocol is sized for the presets small and paper only");
+    return Optional.empty();
+  }
+}
