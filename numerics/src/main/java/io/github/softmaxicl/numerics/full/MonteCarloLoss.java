@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import org.apache.commons.numbers.core.Sum;
 import org.hipparchus.util.FastMath;
 
 /**
@@ -27,16 +28,18 @@ public final class MonteCarloLoss {
       throw new IllegalArgumentException("need at least 2 prompts for a standard error (got " + prompts + ")");
     }
     double[] losses = model.promptLosses(w, PromptSampler.of(model.config(), seed, prompts, false));
-    double sum = 0;
+    // Up to 10^6 terms of similar size: compensated (extended-precision) sums keep the mean and the sum of
+    // squared deviations exact to the last bit, whatever the sample size.
+    Sum sum = Sum.create();
     for (double l : losses) {
-      sum += l;
+      sum.add(l);
     }
-    double mean = sum / prompts;
-    double ss = 0;
+    double mean = sum.getAsDouble() / prompts;
+    Sum ss = Sum.create();
     for (double l : losses) {
-      ss += (l - mean) * (l - mean);
+      ss.add((l - mean) * (l - mean));
     }
-    double se = FastMath.sqrt(ss / (prompts - 1.0) / prompts);
+    double se = FastMath.sqrt(ss.getAsDouble() / (prompts - 1.0) / prompts);
     if (!Double.isFinite(mean) || !Double.isFinite(se)) {
       throw new NumericalFailureException("Monte Carlo loss is not finite: " + mean + " ± " + se);
     }
