@@ -1,5 +1,6 @@
 package io.github.softmaxicl.checks;
 
+import io.github.softmaxicl.checks.sweeps.SweepResult;
 import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
@@ -46,6 +47,60 @@ public final class FullDynamicsChecks {
         && full.offStructureNorm() < STRUCTURE_ROUND_OFF;
     return Verdicts.of(Claims.P6_TECHNIQUE, runId, holds, measured, Claims.P6_TECHNIQUE.tolerance(), ev);
   }
+
+  /**
+   * P6-ladder: every rung within its budget and allocated alike, with a plot of the deviations and budgets
+   * against the rung's L.
+   *
+   * @param rungs comparisons in ladder order
+   */
+  public static LadderOutcome ladder(List<Comparison> rungs) {
+    List<String> ev = new ArrayList<>();
+    List<SweepResult.Point> warm = new ArrayList<>();
+    List<SweepResult.Point> warmBudget = new ArrayList<>();
+    List<SweepResult.Point> half = new ArrayList<>();
+    List<SweepResult.Point> halfBudget = new ArrayList<>();
+    double worst = 0;
+    boolean holds = !rungs.isEmpty();
+    for (Comparison cmp : rungs) {
+      ProblemConfig c = cmp.config();
+      double x = c.promptLength();
+      double dev = cmp.maxDeviation();
+      double timeDev = cmp.maxHalfSignalTimeDeviation();
+      double wb = cmp.budget().warmupDeviation();
+      double tb = cmp.budget().emergenceTime();
+      warm.add(SweepResult.Point.of(x, dev));
+      warmBudget.add(SweepResult.Point.of(x, wb));
+      half.add(SweepResult.Point.of(x, timeDev));
+      halfBudget.add(SweepResult.Point.of(x, tb));
+      worst = Math.max(worst, Math.max(dev / wb, timeDev / tb));
+      boolean ok = dev <= wb && timeDev <= tb && cmp.sameAllocation()
+          && cmp.full().offStructureNorm() < STRUCTURE_ROUND_OFF;
+      holds &= ok;
+      ev.add(ReducedRunChecks.fmt("blocks %s, L = %d: criterion %.3g (k = %.4g, N = %d); warm-up deviation %.3g "
+          + "(budget %.3g); half-signal deviation %.3g (budget %.3g); allocation %s%s", Arrays.toString(
+              c.blockSizes()), c.promptLength(), cmp.criterion(), cmp.initScale(), cmp.draws(), dev, wb, timeDev,
+          tb, cmp.sameAllocation() ? "same" : "DIFFERENT", ok ? "" : " - outside the budget"));
+    }
+    Verdict v = Verdicts.of(Claims.P6_LADDER, "ladder", holds, worst, Claims.P6_LADDER.tolerance(), ev);
+    SweepResult plot = new SweepResult("p6-ladder", "Full flow vs reduced flow along a ladder (blocks b+b, L = 10b)"
+        + " (reduced model (reconstruction))", "prompt length L of the rung (blocks L/10 + L/10)",
+        "relative deviation", true, true,
+        List.of(new SweepResult.Series("largest omega/mu deviation over the warm-up", warm),
+            new SweepResult.Series("largest half-signal time deviation", half)),
+        List.of(SweepResult.ReferenceLine.curve("warm-up budget", warmBudget),
+            SweepResult.ReferenceLine.curve("half-signal budget", halfBudget)),
+        ev);
+    return new LadderOutcome(v, plot);
+  }
+
+  /**
+   * The ladder's verdict and plot.
+   *
+   * @param verdict P6-ladder
+   * @param plot deviations and budgets against L
+   */
+  public record LadderOutcome(Verdict verdict, SweepResult plot) {}
 
   /** A symmetrised sample keeps the off-structure part at round-off; far above that it has left the structure. */
   public static final double STRUCTURE_ROUND_OFF = 1e-8;

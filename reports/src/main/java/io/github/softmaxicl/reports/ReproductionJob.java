@@ -28,6 +28,8 @@ import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.full.TrajectoryPoint;
 import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.List;
 
@@ -64,9 +66,14 @@ public final class ReproductionJob implements Job {
     }
     boolean full = request.dynamics() == DynamicsChoice.FULL || request.dynamics() == DynamicsChoice.ALL;
     boolean sgd = request.dynamics() == DynamicsChoice.SGD || request.dynamics() == DynamicsChoice.ALL;
+    // A comparison is fully determined by its arguments: the ladder's rungs and the presets' full flows share them.
+    Map<String, Comparison> comparisons = new HashMap<>();
+    if (full) {
+      runLadder(request, progress, verdicts, sweeps, comparisons);
+    }
     for (RunSpec spec : request.runs()) {
       if (full) {
-        runFullFlow(spec, request, progress, runs, verdicts);
+        runFullFlow(spec, request, progress, runs, verdicts, comparisons);
       }
       if (sgd) {
         runSgd(spec, request, progress, runs, verdicts);
@@ -75,8 +82,24 @@ public final class ReproductionJob implements Job {
     return new JobResult(runs, verdicts, sweeps);
   }
 
+  /** The comparison for these arguments, computed once per job. */
+  private static Comparison compare(ProblemConfig c, double k, int draws, long seed, double tEnd, String id,
+      JobRequest request, ProgressSink progress, Map<String, Comparison> cache) {
+    String key = c + "|" + k + "|" + draws + "|" + seed + "|" + tEnd;
+    Comparison known = cache.get(key);
+    if (known != null) {
+      progress.message(id + ": same configuration, start, sample and horizon as an earlier run: reused");
+      return known;
+    }
+    Comparison cmp = FullVsReduced.compare(c, k, draws, seed, tEnd,
+        new FullVsReduced.Options().threads(request.threads())
+            .progress((t, loss, eta) -> progress.progress(id, t, tEnd, loss)));
+    cache.put(key, cmp);
+    return cmp;
+  }
+
   private static void runFullFlow(RunSpec spec, JobRequest request, ProgressSink progress, List<RunRecord> runs,
-      List<Verdict> verdicts) {
+      List<Verdict> verdicts, Map<String, Comparison> comparisons) {
     String id = spec.runId(Dynamics.FULL);
     StringBuilder why = new StringBuilder();
     Optional<FullDynamicsPlan.FlowSize> size = FullDynamicsPlan.flow(spec, request.mode(), why);
@@ -93,15 +116,45 @@ public final class ReproductionJob implements Job {
       progress.message(String.format(java.util.Locale.ROOT, "%s: full gradient flow, k = %.4g, N = %d draws x %d "
           + "images (criterion %.3g), to t = %.4g", id, z.initScale(), z.draws(), 1 << (2 * c.tasks()),
           z.criterion(), tEnd));
-      Comparison cmp = FullVsReduced.compare(c, z.initScale(), z.draws(), spec.seed(), tEnd,
-          new FullVsReduced.Options().threads(request.threads())
-              .progress((t, loss, eta) -> progress.progress(id, t, tEnd, loss)));
+      Comparison cmp = compare(c, z.initScale(), z.draws(), spec.seed(), tEnd, id, request, progress, comparisons);
       runs.add(record(spec, Dynamics.FULL, cmp.full(), cmp.reduced()));
       verdicts.add(FullDynamicsChecks.technique(id, cmp));
     } catch (NumericalFailureException | ReducedFlowFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
       verdicts.add(Verdicts.error(Claims.P6_TECHNIQUE, id, String.valueOf(e.getMessage())));
     }
+  }
+
+  /** Rungs b of the P6 ladder (blocks b+b, L = 10 b, H = 2) per mode. */
+  static final int[] LADDER_QUICK = {1, 2, 4};
+  static final int[] LADDER_FULL = {1, 2, 4, 6};
+
+  private static void runLadder(JobRequest request, ProgressSink progress, List<Verdict> verdicts,
+      List<Sweep> sweeps, Map<String, Comparison> comparisons) {
+    boolean quick = request.mode() == Mode.QUICK;
+    int draws = quick ? FullDynamicsPlan.DRAWS_QUICK : FullDynamicsPlan.DRAWS_FULL;
+    double target = quick ? FullDynamicsPlan.CRITERION_QUICK : FullDynamicsPlan.CRITERION_FULL;
+    List<Comparison> rungs = new ArrayList<>();
+    try {
+      for (int b : quick ? LADDER_QUICK : LADDER_FULL) {
+        ProblemConfig c = ProblemConfig.of(2 * b, new int[] {b, b}, 2, 10 * b, 0.0, 1.0);
+        double omega0 = Initialisations.paper(c).omega(0, 0);
+        double k = target / (omega0 * Math.sqrt(10.0 * b * draws));
+        ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
+        double tEnd = 1.5 * guide.tEmergenceEnd();
+        String id = "ladder-" + b + "+" + b;
+        progress.message(String.format(java.util.Locale.ROOT, "P6 ladder: blocks %d+%d, L = %d, N = %d draws, "
+            + "criterion %.3g, to t = %.4g", b, b, 10 * b, draws, target, tEnd));
+        rungs.add(compare(c, k, draws, request.runs().get(0).seed(), tEnd, id, request, progress, comparisons));
+      }
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message("P6 ladder: numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(Claims.P6_LADDER, "ladder", String.valueOf(e.getMessage())));
+      return;
+    }
+    FullDynamicsChecks.LadderOutcome outcome = FullDynamicsChecks.ladder(rungs);
+    verdicts.add(outcome.verdict());
+    sweeps.add(SweepAdapter.of(outcome.plot()));
   }
 
   private static void runSgd(RunSpec spec, JobRequest request, ProgressSink progress, List<RunRecord> runs,
