@@ -41,12 +41,23 @@ final class FullDynamicsPlan {
       return Optional.empty();
     }
     int draws = spec.prompts().orElse(quick ? DRAWS_QUICK : DRAWS_FULL);
-    double omega0 = Initialisations.paper(c).omega(0, 0);
-    double rootLN = Math.sqrt((double) c.promptLength() * draws);
     // A configuration file's explicit init_scale wins; otherwise k reaches the mode's target criterion.
     double k = spec.initScale() != 1.0 ? spec.initScale()
-        : Math.max(1.0, (quick ? CRITERION_QUICK : CRITERION_FULL) / (omega0 * rootLN));
-    return Optional.of(new FlowSize(k, draws, k * omega0 * rootLN));
+        : initScaleFor(c, draws, quick ? CRITERION_QUICK : CRITERION_FULL);
+    return Optional.of(new FlowSize(k, draws, criterion(c, k, draws)));
+  }
+
+  /**
+   * The factor k on the paper init that gives ω(0)·√(L·N) = {@code target} with N independent draws (never
+   * below 1: the paper init itself when it already meets the target).
+   */
+  static double initScaleFor(ProblemConfig c, int draws, double target) {
+    return Math.max(1.0, target / criterion(c, 1.0, draws));
+  }
+
+  /** MODEL.md §9's criterion ω(0)·√(L·N) of the paper init scaled by k. */
+  static double criterion(ProblemConfig c, double k, int draws) {
+    return k * Initialisations.paper(c).omega(0, 0) * Math.sqrt((double) c.promptLength() * draws);
   }
 
   /** The preset whose SGD protocol fits the mode, or empty with the reason. */

@@ -138,8 +138,7 @@ public final class ReproductionJob implements Job {
     try {
       for (int b : quick ? LADDER_QUICK : LADDER_FULL) {
         ProblemConfig c = ProblemConfig.of(2 * b, new int[] {b, b}, 2, 10 * b, 0.0, 1.0);
-        double omega0 = Initialisations.paper(c).omega(0, 0);
-        double k = target / (omega0 * Math.sqrt(10.0 * b * draws));
+        double k = FullDynamicsPlan.initScaleFor(c, draws, target);
         ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
         double tEnd = 1.5 * guide.tEmergenceEnd();
         String id = "ladder-" + b + "+" + b;
