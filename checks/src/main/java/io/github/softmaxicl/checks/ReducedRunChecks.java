@@ -1,7 +1,5 @@
 package io.github.softmaxicl.checks;
 
-import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.reduced.TrajectorySample;
 import io.github.softmaxicl.theory.Claims;
@@ -24,9 +22,8 @@ public final class ReducedRunChecks {
    *
    * @param runId e.g. {@code "paper-reduced"}
    * @param run the integrated run
-   * @param options the options it was integrated with (the warm-up state is recomputed with them)
    */
-  public static List<Verdict> check(String runId, ReducedRun run, ReducedFlowOptions options) {
+  public static List<Verdict> check(String runId, ReducedRun run) {
     List<Verdict> out = new ArrayList<>();
     ProblemConfig c = run.config();
     boolean servesAll = c.heads() >= c.tasks();
@@ -36,7 +33,7 @@ public final class ReducedRunChecks {
     }
     out.add(phases(runId, run));
     if (servesAll && c.tasks() >= 2) {
-      out.add(inclination(runId, run, options));
+      out.add(inclination(runId, run));
     }
     if (servesAll) {
       out.add(allocation(runId, run));
@@ -145,13 +142,22 @@ public final class ReducedRunChecks {
     return Math.abs(s.mu(h, h)) / other;
   }
 
-  static Verdict inclination(String runId, ReducedRun run, ReducedFlowOptions options) {
+  static Verdict inclination(String runId, ReducedRun run) {
     double tw = run.tWarmupEnd();
     if (!Double.isFinite(tw)) {
       return Verdicts.error(Claims.P2_INCLINATION, runId, "warm-up end not reached");
     }
-    // The state at t_w exactly: integrate again to t_w (cheaper and more exact than interpolating samples).
-    SpectralState atTw = ReducedFlowRunner.run(run.config(), run.init(), tw, options).finalState();
+    // The recorder stores the event state itself at t_w; a trajectory without it is an error, not a guess.
+    SpectralState atTw = null;
+    for (TrajectorySample sample : run.trajectory()) {
+      if (sample.time() == tw) {
+        atTw = sample.state();
+        break;
+      }
+    }
+    if (atTw == null) {
+      return Verdicts.error(Claims.P2_INCLINATION, runId, "no trajectory sample at the warm-up event t_w = " + tw);
+    }
     SpectralState at0 = run.init();
     int favoured = Math.min(run.config().heads(), run.config().tasks());
     double worst = Double.POSITIVE_INFINITY;

@@ -31,7 +31,7 @@ class ReducedRunChecksTest {
   @EnumSource(Preset.class)
   void everyPresetPassesEveryPerRunClaim(Preset p) {
     ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), OPTIONS);
-    List<Verdict> verdicts = ReducedRunChecks.check(p.id() + "-reduced", run, OPTIONS);
+    List<Verdict> verdicts = ReducedRunChecks.check(p.id() + "-reduced", run);
     assertEquals(7 - (p.config().tasks() >= 2 ? 0 : 1) - 1, verdicts.size() - 0 - 0, "verdict count");
     for (Verdict v : verdicts) {
       assertEquals(Verdict.Status.PASS, v.status(), v.claimId() + " on " + p.id() + ": " + v.evidence());
@@ -46,7 +46,7 @@ class ReducedRunChecksTest {
     Preset p = Preset.SMALL;
     // t_w ≈ 113 for small: stop at 50, long before the loss has moved.
     ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), 50.0, OPTIONS);
-    Map<String, Verdict> v = byClaim(ReducedRunChecks.check("small-short", run, OPTIONS));
+    Map<String, Verdict> v = byClaim(ReducedRunChecks.check("small-short", run));
     assertEquals(Verdict.Status.FAIL, v.get("P1-convergence").status());
     assertEquals(Verdict.Status.FAIL, v.get("P1-off-task").status());
     assertEquals(Verdict.Status.FAIL, v.get("P2-phases").status());
@@ -66,7 +66,7 @@ class ReducedRunChecksTest {
     SpectralState init = SpectralState.of(new double[][] {{w, w}, {w, w}},
         new double[][] {{4 * base, 4 * base}, {base, base}});
     ReducedRun run = ReducedFlowRunner.run(c, init, 3e4, OPTIONS);
-    Verdict v = byClaim(ReducedRunChecks.check("shared", run, OPTIONS)).get("P3-allocation");
+    Verdict v = byClaim(ReducedRunChecks.check("shared", run)).get("P3-allocation");
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
   }
 
@@ -74,7 +74,7 @@ class ReducedRunChecksTest {
   void fewerHeadsThanTasksSkipsTheOneHeadPerTaskClaims() {
     ProblemConfig c = ProblemConfig.of(12, new int[] {4, 4, 4}, 2, 40, 0.0, 1.0);
     ReducedRun run = ReducedFlowRunner.run(c, Initialisations.paper(c), 3e3, OPTIONS);
-    Map<String, Verdict> v = byClaim(ReducedRunChecks.check("under", run, OPTIONS));
+    Map<String, Verdict> v = byClaim(ReducedRunChecks.check("under", run));
     assertFalse(v.containsKey("P1-convergence"));
     assertFalse(v.containsKey("P3-allocation"));
     assertTrue(v.containsKey("P2-phases"));

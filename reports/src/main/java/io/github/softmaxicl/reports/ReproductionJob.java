@@ -236,7 +236,7 @@ public final class ReproductionJob implements Job {
     }
     progress.progress(id, run.tEnd(), run.tEnd(), run.fFinal());
     runs.add(record(spec, run));
-    verdicts.addAll(ReducedRunChecks.check(id, run, options));
+    verdicts.addAll(ReducedRunChecks.check(id, run));
     if (c.heads() >= c.tasks()) {
       verdicts.add(guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run).verdict()));
     }
