@@ -169,10 +169,9 @@ public final class ReproductionJob implements Job {
     progress.message(id + ": SGD with fresh prompts at the paper init (control variate, adaptive rate)");
     try {
       // The protocol stops after emergence, at most at twice the reduced flow's t_e: the progress horizon.
-      Preset p = preset.get();
-      double tEnd = 2 * ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(),
-          ReducedFlowOptions.defaults()).tEmergenceEnd();
-      PaperSgdProtocol.Result r = protocol.run(spec.seed(), request.threads(),
+      ReducedRun reference = protocol.reference();
+      double tEnd = 2 * reference.tEmergenceEnd();
+      PaperSgdProtocol.Result r = protocol.run(spec.seed(), request.threads(), reference,
           (t, loss, eta) -> progress.progress(id, t, tEnd, loss));
       runs.add(record(spec, Dynamics.SGD, r.sgd().run(), r.reduced()));
       verdicts.add(FullDynamicsChecks.sgd(id, r));

@@ -91,10 +91,22 @@ public final class PaperSgdProtocol {
    * @param progress receives (t, mini-batch loss, seconds left — NaN-free only when a time bound is known)
    */
   public Result run(long seed, int threads, Progress progress) {
+    return run(seed, threads, reference(), progress);
+  }
+
+  /** The reduced flow from the preset's paper init that the protocol is compared with and sized by. */
+  public ReducedRun reference() {
+    return ReducedFlowRunner.run(preset.config(), preset.initialState(), preset.defaultTEnd(),
+        ReducedFlowOptions.defaults());
+  }
+
+  /**
+   * Runs the protocol against a reference computed by {@link #reference()} (so a caller that needs it first,
+   * e.g. for a progress horizon, does not integrate it twice).
+   */
+  public Result run(long seed, int threads, ReducedRun reduced, Progress progress) {
     ProblemConfig c = preset.config();
     AttentionWeights start = AttentionWeights.paperInit(c, 1);
-    ReducedRun reduced = ReducedFlowRunner.run(c, preset.initialState(), preset.defaultTEnd(),
-        ReducedFlowOptions.defaults());
     int n = c.tasks();
     double[] sp = new double[n];
     double[] scv = new double[n];
