@@ -43,6 +43,7 @@ public final class FullGradientFlow {
     long sampleSeed;
     @Nullable LimitPoint limit;
     Progress progress = Progress.NONE;
+    WeightsObserver observer = WeightsObserver.NONE;
     boolean controlVariate;
 
     /**
@@ -106,6 +107,12 @@ public final class FullGradientFlow {
       this.progress = v;
       return this;
     }
+
+    /** Receives the exact weights at every recorded sample (default: none). */
+    public Options observer(WeightsObserver v) {
+      this.observer = v;
+      return this;
+    }
   }
 
   /**
@@ -130,6 +137,7 @@ public final class FullGradientFlow {
     double spacing = Double.isNaN(o.recordSpacing) ? o.tEnd / 1000 : o.recordSpacing;
     List<TrajectoryPoint> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
+    o.observer.sample(0, start);
 
     EmbeddedRungeKuttaIntegrator integrator = new DormandPrince54Integrator(1e-12 * o.tEnd, o.tEnd, o.absTol, o.relTol);
     integrator.setMaxEvaluations(o.maxEvaluations);
@@ -150,7 +158,9 @@ public final class FullGradientFlow {
         boolean last = t >= o.tEnd * (1 - 1e-12);
         if (t - lastT >= spacing || last) {
           double[] y = s.getPrimaryState();
-          traj.add(point(t, ev.loss(y), AttentionWeights.fromFlat(c, y)));
+          AttentionWeights w = AttentionWeights.fromFlat(c, y);
+          traj.add(point(t, ev.loss(y), w));
+          o.observer.sample(t, w);
           lastT = t;
         }
         long now = System.nanoTime();
