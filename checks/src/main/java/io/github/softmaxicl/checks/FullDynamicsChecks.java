@@ -2,6 +2,7 @@ package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.checks.sweeps.SweepResult;
 import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -101,6 +102,77 @@ public final class FullDynamicsChecks {
    * @param plot deviations and budgets against L
    */
   public record LadderOutcome(Verdict verdict, SweepResult plot) {}
+
+  /**
+   * P6-criterion: the drift of a run that violates MODEL.md §9's criterion against the frozen-term prediction,
+   * with a plot of ln(μ_full/μ_red) against t beside the prediction and its spread.
+   */
+  public static DriftOutcome criterionDrift(String runId, CriterionDrift.Result r) {
+    ProblemConfig c = r.config();
+    CriterionDrift.Sample last = r.last();
+    List<String> ev = new ArrayList<>();
+    ev.add(ReducedRunChecks.fmt("plain sample of N = %d prompts (seed %d), paper init: criterion omega(0) sqrt(L N) "
+        + "= %.3g; off-structure norm at t = %.4g: %.3g (a plain sample leaves the decomposable set)", r.prompts(),
+        r.seed(), r.criterion(), last.t(), r.full().offStructureNorm()));
+    double worst = 0;
+    boolean holds = true;
+    List<SweepResult.Series> series = new ArrayList<>();
+    List<SweepResult.ReferenceLine> refs = new ArrayList<>();
+    for (int i = 0; i < c.tasks(); i++) {
+      double spread = last.spread(i);
+      // Meaningful only where the criterion is violated: the drift's spread is comparable to the useful growth.
+      boolean violated = spread > 0.5 * Math.abs(r.usefulGrowth()[i]);
+      holds &= violated;
+      ev.add(ReducedRunChecks.fmt("task %d at t = %.4g: predicted drift %.4f, spread over samples %.4f, reduced "
+          + "flow's own growth of ln mu %.4f%s", i + 1, last.t(), last.predicted(i), spread, r.usefulGrowth()[i],
+          violated ? "" : " - the criterion is not violated here"));
+      List<SweepResult.Point> pred = new ArrayList<>();
+      List<SweepResult.Point> lo = new ArrayList<>();
+      List<SweepResult.Point> hi = new ArrayList<>();
+      pred.add(SweepResult.Point.of(0, 0));
+      lo.add(SweepResult.Point.of(0, 0));
+      hi.add(SweepResult.Point.of(0, 0));
+      for (CriterionDrift.Sample s : r.samples()) {
+        pred.add(SweepResult.Point.of(s.t(), s.predicted(i)));
+        lo.add(SweepResult.Point.of(s.t(), s.predicted(i) - s.spread(i)));
+        hi.add(SweepResult.Point.of(s.t(), s.predicted(i) + s.spread(i)));
+      }
+      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": frozen-term prediction", pred));
+      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": prediction - spread", lo));
+      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": prediction + spread", hi));
+      for (int h = 0; h < c.heads(); h++) {
+        double measured = last.measured(h, i);
+        double gap = Math.abs(measured - last.predicted(i)) / spread;
+        boolean sameSign = Math.signum(measured) == Math.signum(last.predicted(i));
+        holds &= sameSign;
+        worst = Math.max(worst, gap);
+        double[] ab = r.fit(h, i);
+        ev.add(ReducedRunChecks.fmt("head %d, task %d: measured ln(mu_full/mu_red) %.4f against predicted %.4f: gap "
+            + "%.3g spread%s; fit a t + b t^2: a = %.5f against the predicted slope %.5f, b t_end / a = %.3g (second "
+            + "order)", h + 1, i + 1, measured, last.predicted(i), gap, sameSign ? "" : ", WRONG SIGN", ab[0],
+            r.predictedSlope(i), ab[1] * last.t() / ab[0]));
+        List<SweepResult.Point> pts = new ArrayList<>();
+        for (CriterionDrift.Sample s : r.samples()) {
+          pts.add(SweepResult.Point.of(s.t(), s.measured(h, i)));
+        }
+        series.add(new SweepResult.Series("head " + (h + 1) + ", task " + (i + 1) + ": measured", pts));
+      }
+    }
+    holds &= worst <= Claims.P6_CRITERION.tolerance();
+    Verdict v = Verdicts.of(Claims.P6_CRITERION, runId, holds, worst, Claims.P6_CRITERION.tolerance(), ev);
+    SweepResult plot = new SweepResult("p6-criterion", "A fixed plain sample violating omega(0) sqrt(L N) >> 1: "
+        + "drift of ln mu from the reduced flow (reduced model (reconstruction))", "gradient-flow time t",
+        "ln(mu_full / mu_reduced)", false, false, series, refs, ev);
+    return new DriftOutcome(v, plot);
+  }
+
+  /**
+   * The criterion-drift verdict and plot.
+   *
+   * @param verdict P6-criterion
+   * @param plot measured drift, prediction and spread against t
+   */
+  public record DriftOutcome(Verdict verdict, SweepResult plot) {}
 
   /** A symmetrised sample keeps the off-structure part at round-off; far above that it has left the structure. */
   public static final double STRUCTURE_ROUND_OFF = 1e-8;

@@ -20,6 +20,7 @@ import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.numerics.comparison.FullVsReduced;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.NumericalFailureException;
@@ -70,6 +71,7 @@ public final class ReproductionJob implements Job {
     Map<String, Comparison> comparisons = new HashMap<>();
     if (full) {
       runLadder(request, progress, verdicts, sweeps, comparisons);
+      runCriterionDrift(request, progress, verdicts, sweeps);
     }
     for (RunSpec spec : request.runs()) {
       if (full) {
@@ -154,6 +156,27 @@ public final class ReproductionJob implements Job {
     FullDynamicsChecks.LadderOutcome outcome = FullDynamicsChecks.ladder(rungs);
     verdicts.add(outcome.verdict());
     sweeps.add(SweepAdapter.of(outcome.plot()));
+  }
+
+  /** The P6-criterion demonstration: plain sample, paper init, small; short enough for attention to stay uniform. */
+  static final int DRIFT_PROMPTS = 4000;
+  static final double DRIFT_T_END = 16;
+
+  private static void runCriterionDrift(JobRequest request, ProgressSink progress, List<Verdict> verdicts,
+      List<Sweep> sweeps) {
+    ProblemConfig c = Preset.SMALL.config();
+    long seed = request.runs().get(0).seed();
+    progress.message(String.format(java.util.Locale.ROOT, "P6 criterion: small at the paper init on a plain sample of "
+        + "%d prompts (criterion violated), full flow to t = %.4g", DRIFT_PROMPTS, DRIFT_T_END));
+    try {
+      CriterionDrift.Result r = CriterionDrift.measure(c, seed, DRIFT_PROMPTS, DRIFT_T_END, request.threads());
+      FullDynamicsChecks.DriftOutcome outcome = FullDynamicsChecks.criterionDrift("criterion-drift", r);
+      verdicts.add(outcome.verdict());
+      sweeps.add(SweepAdapter.of(outcome.plot()));
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message("P6 criterion: numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(Claims.P6_CRITERION, "criterion-drift", String.valueOf(e.getMessage())));
+    }
   }
 
   private static void runSgd(RunSpec spec, JobRequest request, ProgressSink progress, List<RunRecord> runs,
