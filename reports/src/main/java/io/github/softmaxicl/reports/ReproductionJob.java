@@ -26,6 +26,7 @@ import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.NumericalFailureException;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.numerics.full.RunAnalysis;
+import io.github.softmaxicl.numerics.full.SaddleEscape;
 import io.github.softmaxicl.numerics.full.TrajectoryPoint;
 import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class ReproductionJob implements Job {
     if (full) {
       runLadder(request, progress, verdicts, sweeps, comparisons);
       runCriterionDrift(request, progress, verdicts, sweeps);
+      runSaddle(request, progress, verdicts, sweeps);
     }
     for (RunSpec spec : request.runs()) {
       if (full) {
@@ -176,6 +178,29 @@ public final class ReproductionJob implements Job {
     } catch (NumericalFailureException | ReducedFlowFailure e) {
       progress.message("P6 criterion: numerical failure: " + e.getMessage());
       verdicts.add(Verdicts.error(Claims.P6_CRITERION, "criterion-drift", String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** The P6-saddle measurement: blocks 4+4, H = 2, L = 40, 96 symmetrised draws, head 2 on task 1, to t = 40. */
+  static final ProblemConfig SADDLE_CONFIG = ProblemConfig.of(8, new int[] {4, 4}, 2, 40, 0.0, 1.0);
+  static final int SADDLE_DRAWS = 96;
+  static final double SADDLE_T_END = 40;
+
+  private static void runSaddle(JobRequest request, ProgressSink progress, List<Verdict> verdicts,
+      List<Sweep> sweeps) {
+    long seed = request.runs().get(0).seed();
+    progress.message(String.format(java.util.Locale.ROOT, "P6 saddle: full flow from the limit with an off-task pair "
+        + "perturbed along o = -v (blocks 4+4, L = 40, %d draws x 16 images), to t = %.4g", SADDLE_DRAWS,
+        SADDLE_T_END));
+    try {
+      SaddleEscape.Result r = SaddleEscape.run(SADDLE_CONFIG, 1, 0, seed, SADDLE_DRAWS, SADDLE_T_END,
+          request.threads());
+      FullDynamicsChecks.DriftOutcome outcome = FullDynamicsChecks.saddle("saddle-escape", r);
+      verdicts.add(outcome.verdict());
+      sweeps.add(SweepAdapter.of(outcome.plot()));
+    } catch (NumericalFailureException e) {
+      progress.message("P6 saddle: numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(Claims.P6_SADDLE, "saddle-escape", String.valueOf(e.getMessage())));
     }
   }
 
