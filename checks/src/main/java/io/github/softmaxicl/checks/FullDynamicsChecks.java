@@ -51,47 +51,89 @@ public final class FullDynamicsChecks {
   }
 
   /**
-   * P6-ladder: every rung within its budget and allocated alike, with a plot of the deviations and budgets
-   * against the rung's L.
+   * P6-ladder. Every comparison (rung × sample) within its budget and allocated alike; and the systematic
+   * half-signal discrepancy of a rung, m = the mean over its samples and tasks of t_half,full / t_half,red − 1
+   * (one sample's sampling error averages out of it, the model error does not), shrinks from rung to rung:
+   * |m| below the previous rung's, or within 2 standard errors of 0 (its own noise floor; the standard error is
+   * the spread of the per-sample task means over √samples). With a plot of m ± SE and the mean largest
+   * deviations against the rung's L.
    *
-   * @param rungs comparisons in ladder order
+   * @param rungs per rung, in ladder order, the comparisons on its independent samples
    */
-  public static LadderOutcome ladder(List<Comparison> rungs) {
+  public static LadderOutcome ladder(List<List<Comparison>> rungs) {
     List<String> ev = new ArrayList<>();
-    List<SweepResult.Point> warm = new ArrayList<>();
-    List<SweepResult.Point> warmBudget = new ArrayList<>();
-    List<SweepResult.Point> half = new ArrayList<>();
-    List<SweepResult.Point> halfBudget = new ArrayList<>();
+    List<SweepResult.Point> systematic = new ArrayList<>();
+    List<SweepResult.Point> meanWarm = new ArrayList<>();
+    List<SweepResult.Point> meanHalf = new ArrayList<>();
     double worst = 0;
-    boolean holds = !rungs.isEmpty();
-    for (Comparison cmp : rungs) {
-      ProblemConfig c = cmp.config();
+    boolean holds = rungs.size() >= 2;
+    double prev = Double.NaN;
+    for (List<Comparison> rung : rungs) {
+      if (rung.size() < 2) {
+        holds = false;
+        ev.add("a rung needs at least two independent samples");
+        continue;
+      }
+      ProblemConfig c = rung.get(0).config();
       double x = c.promptLength();
-      double dev = cmp.maxDeviation();
-      double timeDev = cmp.maxHalfSignalTimeDeviation();
-      double wb = cmp.budget().warmupDeviation();
-      double tb = cmp.budget().emergenceTime();
-      warm.add(SweepResult.Point.of(x, dev));
-      warmBudget.add(SweepResult.Point.of(x, wb));
-      half.add(SweepResult.Point.of(x, timeDev));
-      halfBudget.add(SweepResult.Point.of(x, tb));
-      worst = Math.max(worst, Math.max(dev / wb, timeDev / tb));
-      boolean ok = dev <= wb && timeDev <= tb && cmp.sameAllocation()
-          && cmp.full().offStructureNorm() < STRUCTURE_ROUND_OFF;
-      holds &= ok;
-      ev.add(ReducedRunChecks.fmt("blocks %s, L = %d: criterion %.3g (k = %.4g, N = %d); warm-up deviation %.3g "
-          + "(budget %.3g); half-signal deviation %.3g (budget %.3g); allocation %s%s", Arrays.toString(
-              c.blockSizes()), c.promptLength(), cmp.criterion(), cmp.initScale(), cmp.draws(), dev, wb, timeDev,
-          tb, cmp.sameAllocation() ? "same" : "DIFFERENT", ok ? "" : " - outside the budget"));
+      int ok = 0;
+      double sumWarm = 0;
+      double sumHalf = 0;
+      double[] taskMean = new double[rung.size()];
+      double m = 0;
+      for (int s = 0; s < rung.size(); s++) {
+        Comparison cmp = rung.get(s);
+        double dev = cmp.maxDeviation();
+        double timeDev = cmp.maxHalfSignalTimeDeviation();
+        worst = Math.max(worst, Math.max(dev / cmp.budget().warmupDeviation(), timeDev / cmp.budget().emergenceTime()));
+        boolean within = dev <= cmp.budget().warmupDeviation() && timeDev <= cmp.budget().emergenceTime()
+            && cmp.sameAllocation() && cmp.full().offStructureNorm() < STRUCTURE_ROUND_OFF;
+        ok += within ? 1 : 0;
+        sumWarm += dev;
+        sumHalf += timeDev;
+        for (int i = 0; i < c.tasks(); i++) {
+          taskMean[s] += (cmp.fullHalfSignalTimes()[i] / cmp.reducedHalfSignalTimes()[i] - 1) / c.tasks();
+        }
+        m += taskMean[s] / rung.size();
+        if (!within) {
+          ev.add(ReducedRunChecks.fmt("blocks %s, L = %d, sample seed %d: warm-up deviation %.3g (budget %.3g), "
+              + "half-signal deviation %.3g (budget %.3g), allocation %s - outside the budget",
+              Arrays.toString(c.blockSizes()), c.promptLength(), cmp.seed(), dev, cmp.budget().warmupDeviation(),
+              timeDev, cmp.budget().emergenceTime(), cmp.sameAllocation() ? "same" : "DIFFERENT"));
+        }
+      }
+      double var = 0;
+      for (double t : taskMean) {
+        var += (t - m) * (t - m);
+      }
+      double se = Math.sqrt(var / (rung.size() - 1) / rung.size());
+      boolean shrinks = Double.isNaN(prev) || Math.abs(m) < Math.abs(prev) || Math.abs(m) <= 2 * se;
+      holds &= ok == rung.size() && shrinks;
+      Comparison first = rung.get(0);
+      ev.add(ReducedRunChecks.fmt("blocks %s, L = %d (d_i/L = %.3g), N = %d, criterion %.3g, %d samples: systematic "
+          + "half-signal discrepancy %+.4f +- %.2g (SE)%s; mean largest half-signal deviation %.3g (budget %.3g), "
+          + "mean warm-up deviation %.3g (budget %.3g); %d of %d samples within the budget with the same allocation",
+          Arrays.toString(c.blockSizes()), c.promptLength(), (double) c.blockSize(0) / c.promptLength(), first.draws(),
+          first.criterion(), rung.size(), m, se, shrinks ? "" : " - NOT smaller than the previous rung's",
+          sumHalf / rung.size(), first.budget().emergenceTime(), sumWarm / rung.size(),
+          first.budget().warmupDeviation(), ok, rung.size()));
+      systematic.add(new SweepResult.Point(x, m, se));
+      meanWarm.add(SweepResult.Point.of(x, sumWarm / rung.size()));
+      meanHalf.add(SweepResult.Point.of(x, sumHalf / rung.size()));
+      prev = m;
+    }
+    if (rungs.size() < 2) {
+      ev.add("a ladder needs at least two rungs");
     }
     Verdict v = Verdicts.of(Claims.P6_LADDER, "ladder", holds, worst, Claims.P6_LADDER.tolerance(), ev);
-    SweepResult plot = new SweepResult("p6-ladder", "Full flow vs reduced flow along a ladder (blocks b+b, L = 10b)"
-        + " (reduced model (reconstruction))", "prompt length L of the rung (blocks L/10 + L/10)",
-        "relative deviation", true, true,
-        List.of(new SweepResult.Series("largest omega/mu deviation over the warm-up", warm),
-            new SweepResult.Series("largest half-signal time deviation", half)),
-        List.of(SweepResult.ReferenceLine.curve("warm-up budget", warmBudget),
-            SweepResult.ReferenceLine.curve("half-signal budget", halfBudget)),
+    SweepResult plot = new SweepResult("p6-ladder", "Full flow vs reduced flow along a ladder: blocks and L growing "
+        + "together, L faster (reduced model (reconstruction))", "prompt length L of the rung (blocks b+b)",
+        "relative deviation", true, false,
+        List.of(new SweepResult.Series("systematic half-signal discrepancy (mean over samples and tasks, +- SE)",
+                systematic),
+            new SweepResult.Series("largest half-signal time deviation (mean over samples)", meanHalf),
+            new SweepResult.Series("largest omega/mu deviation over the warm-up (mean over samples)", meanWarm)),
+        List.of(SweepResult.ReferenceLine.horizontal("no discrepancy", 0.0)),
         ev);
     return new LadderOutcome(v, plot);
   }
