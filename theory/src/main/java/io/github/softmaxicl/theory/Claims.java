@@ -94,14 +94,16 @@ public final class Claims {
   /** P6: a fixed sample that violates MODEL.md §9's criterion drifts by its frozen sampling term. */
   public static final Claim P6_CRITERION = new Claim("P6-criterion", "P6",
       "The full gradient flow on a plain fixed sample that violates MODEL.md §9's criterion (small, paper init, "
-          + "4,000 prompts: omega(0) sqrt(L N) = 0.5) drifts away from the reduced flow: ln(mu_full/mu_red) follows "
-          + "the sample's frozen term (4/n)[xi_i - (sum_h mu_i^h(0))(m_i - c_i/L)] t, whose spread over samples "
-          + "(4/n) s^2 d_i t / sqrt(L N) exceeds the useful growth; measured: largest |measured - predicted| at t_end "
-          + "in units of the spread.", "plain (not symmetrised) sample, paper init, t <= 16 (attention nearly "
-          + "uniform)", 0.5,
-      "the a-priori uncertainty of the drift is one spread; knowing the sample's frozen term must pin it down to "
-          + "half of that. The remainder grows like t^2: second order in the sampling noise (the plain sample "
-          + "drives off-structure entries that feed back on mu)", Provenance.RECONSTRUCTION);
+          + "4,000 prompts: omega(0) sqrt(L N) = 0.5) drifts away from the reduced flow, and to first order in t "
+          + "ln(mu_full/mu_red) follows the sample's frozen term (4/n)[xi_i - (sum_h mu_i^h(0))(m_i - c_i/L)] t, "
+          + "whose spread over samples (4/n) s^2 d_i t / sqrt(L N) exceeds the useful growth; measured: largest "
+          + "|fitted slope - predicted slope| in units of the spread's slope (fit a t + b t^2 over the first half "
+          + "of the run).", "plain (not symmetrised) sample, paper init, t <= 16 (attention nearly uniform)", 0.1,
+      "higher orders in the sampling noise leak into the fitted slope in proportion to the fit window squared: "
+          + "up to 0.19 spread over t <= 16 (measured, 7 seeds), hence <= 0.05 over t <= 8; tolerance twice that. "
+          + "The drift at t_end is reported, not checked: its second-order part (the plain sample drives "
+          + "off-structure entries that feed back on mu) can exceed a small first-order drift",
+      Provenance.RECONSTRUCTION);
 
   /** P6 (finding of the reconstruction): the one-head-per-task limit is a strict saddle of the full loss. */
   public static final Claim P6_SADDLE = new Claim("P6-saddle", "P6",

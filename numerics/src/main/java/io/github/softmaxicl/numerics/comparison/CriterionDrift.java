@@ -91,6 +91,15 @@ public final class CriterionDrift {
      * @return {a, b}
      */
     public double[] fit(int h, int i) {
+      return fit(h, i, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The same fit over the samples with t ≤ {@code tMax} only: the third and higher orders leak into the fitted
+     * a in proportion to the window squared (the least-squares projection of t³ on {t, t²} over [0, T] is
+     * −0.4 T² t + …), so a shorter window pins a down better.
+     */
+    public double[] fit(int h, int i, double tMax) {
       double s2 = 0;
       double s3 = 0;
       double s4 = 0;
@@ -98,6 +107,9 @@ public final class CriterionDrift {
       double y2 = 0;
       for (Sample s : samples) {
         double t = s.t();
+        if (t > tMax) {
+          continue;
+        }
         double y = s.measured(h, i);
         s2 += t * t;
         s3 += t * t * t;

@@ -25,19 +25,13 @@ class CriterionDriftTest {
         System.out.printf("drift (criterion %.2f) t=%.1f h%d i%d: measured %.4f, predicted %.4f, spread %.4f, "
             + "reduced growth %.4f%n", r.criterion(), last.t(), h, i, measured, last.predicted(i), last.spread(i),
             r.usefulGrowth()[i]);
-        // Criterion: the first-order formula (uniform attention, linear in t) must pin the realised drift down
-        // far better than its a-priori spread over samples: within half a spread, with the right sign. (Measured
-        // on seeds 2024, 7 and the default seed: the worst gap is 0.37 spread. The gap grows like t², second
-        // order in the sampling noise: the plain sample also drives off-structure entries that feed back on μ.)
-        assertTrue(Math.signum(measured) == Math.signum(last.predicted(i)), "drift sign");
-        assertEquals(last.predicted(i), measured, 0.5 * last.spread(i));
       }
-      // First order: the fitted linear coefficient of the drift is the frozen term's (the t² term takes the
-      // second order). Budget 0.25 spread per unit time: the second-order feedback's own linear part, measured
-      // ≤ 0.19 spread over the three seeds above; a wrong first-order formula (e.g. a missing factor 2) is off by
-      // ≥ 1 predicted slope, ≥ 0.5 spread here.
+      // First order: the linear coefficient of the drift, fitted with a t² term over t ≤ 8, is the frozen
+      // term's. Budget 0.1 spread per unit time (as P6-criterion: higher orders leak ∝ window²; measured ≤ 0.04
+      // over 7 seeds at t ≤ 8). A first-order formula off by a factor 2 would miss by half the predicted slope,
+      // ≥ 0.35 spread per unit time here.
       for (int h = 0; h < c.heads(); h++) {
-        assertEquals(r.predictedSlope(i), r.fit(h, i)[0], 0.25 * last.spread(i) / last.t());
+        assertEquals(r.predictedSlope(i), r.fit(h, i, 8)[0], 0.1 * last.spread(i) / last.t());
       }
       // The drift is of the size the criterion says: more than the useful growth itself at criterion < 1.
       assertTrue(last.spread(i) > Math.abs(r.usefulGrowth()[i]) * 0.5,
