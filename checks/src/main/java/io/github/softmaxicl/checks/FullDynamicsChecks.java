@@ -5,6 +5,7 @@ import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.SaddleEscape;
+import io.github.softmaxicl.numerics.full.TrajectoryPoint;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
@@ -60,7 +61,7 @@ public final class FullDynamicsChecks {
    *
    * @param rungs per rung, in ladder order, the comparisons on its independent samples
    */
-  public static LadderOutcome ladder(List<List<Comparison>> rungs) {
+  public static PlottedVerdict ladder(List<List<Comparison>> rungs) {
     List<String> ev = new ArrayList<>();
     List<SweepResult.Point> systematic = new ArrayList<>();
     List<SweepResult.Point> meanWarm = new ArrayList<>();
@@ -85,7 +86,8 @@ public final class FullDynamicsChecks {
         Comparison cmp = rung.get(s);
         double dev = cmp.maxDeviation();
         double timeDev = cmp.maxHalfSignalTimeDeviation();
-        worst = Math.max(worst, Math.max(dev / cmp.budget().warmupDeviation(), timeDev / cmp.budget().emergenceTime()));
+        worst = Math.max(worst,
+            Math.max(dev / cmp.budget().warmupDeviation(), timeDev / cmp.budget().emergenceTime()));
         boolean within = dev <= cmp.budget().warmupDeviation() && timeDev <= cmp.budget().emergenceTime()
             && cmp.sameAllocation() && cmp.full().offStructureNorm() < STRUCTURE_ROUND_OFF;
         ok += within ? 1 : 0;
@@ -135,22 +137,14 @@ public final class FullDynamicsChecks {
             new SweepResult.Series("largest omega/mu deviation over the warm-up (mean over samples)", meanWarm)),
         List.of(SweepResult.ReferenceLine.horizontal("no discrepancy", 0.0)),
         ev);
-    return new LadderOutcome(v, plot);
+    return new PlottedVerdict(v, plot);
   }
-
-  /**
-   * The ladder's verdict and plot.
-   *
-   * @param verdict P6-ladder
-   * @param plot deviations and budgets against L
-   */
-  public record LadderOutcome(Verdict verdict, SweepResult plot) {}
 
   /**
    * P6-criterion: the drift of a run that violates MODEL.md §9's criterion against the frozen-term prediction,
    * with a plot of ln(μ_full/μ_red) against t beside the prediction and its spread.
    */
-  public static DriftOutcome criterionDrift(String runId, CriterionDrift.Result r) {
+  public static PlottedVerdict criterionDrift(String runId, CriterionDrift.Result r) {
     ProblemConfig c = r.config();
     CriterionDrift.Sample last = r.last();
     List<String> ev = new ArrayList<>();
@@ -208,14 +202,14 @@ public final class FullDynamicsChecks {
     SweepResult plot = new SweepResult("p6-criterion", "A fixed plain sample violating omega(0) sqrt(L N) >> 1: "
         + "drift of ln mu from the reduced flow (reduced model (reconstruction))", "gradient-flow time t",
         "ln(mu_full / mu_reduced)", false, false, series, refs, ev);
-    return new DriftOutcome(v, plot);
+    return new PlottedVerdict(v, plot);
   }
 
   /**
-   * P6-saddle: curvature, local escape rate against the exact-weight probe, and mean rate against the closed
-   * form, with a plot of ln|μ| of the pair against t beside the probe's prediction.
+   * P6-saddle: curvature, local escape rate against the exact-weight probe, and g at the limit on a large sample
+   * against the closed form, with a plot of |μ| of the pair against t beside the probe's prediction.
    */
-  public static DriftOutcome saddle(String runId, SaddleEscape.Result r) {
+  public static PlottedVerdict saddle(String runId, SaddleEscape.Result r) {
     List<String> ev = new ArrayList<>();
     double curv = Math.abs(r.curvature() + r.slope()) / r.curvatureBudget();
     ev.add(ReducedRunChecks.fmt("curvature of the sample loss along o = -v at the limit %.6g against -g = %.6g: gap "
@@ -223,7 +217,8 @@ public final class FullDynamicsChecks {
         Math.abs(r.curvature() + r.slope()), r.curvatureBudget()));
     double local = r.worstGapOverBudget();
     ev.add(ReducedRunChecks.fmt("%d recording intervals with 1e-5 mu* <= |mu| <= 1e-2 mu*: mean rate %.5f against "
-        + "mean 2 g(t) %.5f probed on the exact weights; largest gap / budget %.3g (budget: F_mumu |mu| / g + 1e-3)",
+        + "mean 2 g(t) %.5f probed on the exact weights; largest gap / budget %.3g (budget: (1 + e d_i/L) F_mumu |mu| / g "
+        + "+ 1e-3)",
         r.intervals().size(), r.meanRate(), r.meanPredicted(), local));
     double closed = r.closedFormGapOverBudget();
     ev.add(ReducedRunChecks.fmt("g at the limit on %d x %d fresh plain prompts %.5f +- %.2g against the closed form "
@@ -251,9 +246,10 @@ public final class FullDynamicsChecks {
     boolean holds = enough && worst <= Claims.P6_SADDLE.tolerance() && Double.isFinite(worst);
     Verdict v = Verdicts.of(Claims.P6_SADDLE, runId, holds, worst, Claims.P6_SADDLE.tolerance(), ev);
     List<SweepResult.Point> measured = new ArrayList<>();
-    for (double[] p : r.trajectory()) {
-      if (p[1] < 0) {
-        measured.add(SweepResult.Point.of(p[0], -p[1]));
+    for (TrajectoryPoint p : run.trajectory()) {
+      double mu = p.state().mu(r.head(), r.task());
+      if (mu < 0) {
+        measured.add(SweepResult.Point.of(p.t(), -mu));
       }
     }
     // The probe's prediction: |μ| integrated with rate 2 g(t) from the first interval's start.
@@ -280,16 +276,16 @@ public final class FullDynamicsChecks {
         List.of(SweepResult.ReferenceLine.curve("rate 2 g(t) probed on the exact weights", predicted),
             SweepResult.ReferenceLine.curve("closed-form rate 2 g of the reduced limit", closedForm)),
         ev);
-    return new DriftOutcome(v, plot);
+    return new PlottedVerdict(v, plot);
   }
 
   /**
-   * A full-model verdict with its plot (P6-criterion, P6-saddle).
+   * A full-model verdict with its plot (P6-ladder, P6-criterion, P6-saddle).
    *
    * @param verdict the verdict
    * @param plot the measurement against its prediction
    */
-  public record DriftOutcome(Verdict verdict, SweepResult plot) {}
+  public record PlottedVerdict(Verdict verdict, SweepResult plot) {}
 
   /** A symmetrised sample keeps the off-structure part at round-off; far above that it has left the structure. */
   public static final double STRUCTURE_ROUND_OFF = 1e-8;

@@ -151,6 +151,12 @@ public final class ReproductionJob implements Job {
 
   private static void runLadder(JobRequest request, ProgressSink progress, List<Verdict> verdicts,
       List<Sweep> sweeps) {
+    plotted(Claims.P6_LADDER, "ladder", "P6 ladder", progress, verdicts, sweeps,
+        () -> FullDynamicsChecks.ladder(ladderRungs(request, progress)));
+  }
+
+  /** Every rung's comparisons, on independent samples, in ladder order. */
+  private static List<List<Comparison>> ladderRungs(JobRequest request, ProgressSink progress) {
     boolean quick = request.mode() == Mode.QUICK;
     int samples = quick ? LADDER_SAMPLES_QUICK : LADDER_SAMPLES_FULL;
     long base = request.runs().get(0).seed();
@@ -177,31 +183,29 @@ public final class ReproductionJob implements Job {
         }
         List<Comparison> rung = new ArrayList<>();
         for (var f : futures) {
-          rung.add(f.get());
+          rung.add(await(f));
         }
         rungs.add(rung);
       }
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof NumericalFailureException || cause instanceof ReducedFlowFailure) {
-        progress.message("P6 ladder: numerical failure: " + cause.getMessage());
-        verdicts.add(Verdicts.error(Claims.P6_LADDER, "ladder", String.valueOf(cause.getMessage())));
-        return;
-      }
-      throw new IllegalStateException("P6 ladder: " + cause, cause);
-    } catch (NumericalFailureException | ReducedFlowFailure e) {
-      progress.message("P6 ladder: numerical failure: " + e.getMessage());
-      verdicts.add(Verdicts.error(Claims.P6_LADDER, "ladder", String.valueOf(e.getMessage())));
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("P6 ladder interrupted", e);
+      return rungs;
     } finally {
       pool.shutdownNow();
     }
-    FullDynamicsChecks.LadderOutcome outcome = FullDynamicsChecks.ladder(rungs);
-    verdicts.add(outcome.verdict());
-    sweeps.add(SweepAdapter.of(outcome.plot()));
+  }
+
+  /** The result of a worker's task; its own unchecked failure (e.g. a numerical failure) is rethrown as is. */
+  private static <T> T await(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   /** The P6-criterion demonstration: plain sample, paper init, small; short enough for attention to stay uniform. */
@@ -214,15 +218,9 @@ public final class ReproductionJob implements Job {
     long seed = request.runs().get(0).seed();
     progress.message(String.format(java.util.Locale.ROOT, "P6 criterion: small at the paper init on a plain sample of "
         + "%d prompts (criterion violated), full flow to t = %.4g", DRIFT_PROMPTS, DRIFT_T_END));
-    try {
-      CriterionDrift.Result r = CriterionDrift.measure(c, seed, DRIFT_PROMPTS, DRIFT_T_END, request.threads());
-      FullDynamicsChecks.DriftOutcome outcome = FullDynamicsChecks.criterionDrift("criterion-drift", r);
-      verdicts.add(outcome.verdict());
-      sweeps.add(SweepAdapter.of(outcome.plot()));
-    } catch (NumericalFailureException | ReducedFlowFailure e) {
-      progress.message("P6 criterion: numerical failure: " + e.getMessage());
-      verdicts.add(Verdicts.error(Claims.P6_CRITERION, "criterion-drift", String.valueOf(e.getMessage())));
-    }
+    plotted(Claims.P6_CRITERION, "criterion-drift", "P6 criterion", progress, verdicts, sweeps,
+        () -> FullDynamicsChecks.criterionDrift("criterion-drift",
+            CriterionDrift.measure(c, seed, DRIFT_PROMPTS, DRIFT_T_END, request.threads())));
   }
 
   /** The P6-saddle measurement: blocks 4+4, H = 2, L = 40, 96 symmetrised draws, head 2 on task 1, to t = 40. */
@@ -236,15 +234,24 @@ public final class ReproductionJob implements Job {
     progress.message(String.format(java.util.Locale.ROOT, "P6 saddle: full flow from the limit with an off-task pair "
         + "perturbed along o = -v (blocks 4+4, L = 40, %d draws x 16 images), to t = %.4g", SADDLE_DRAWS,
         SADDLE_T_END));
+    plotted(Claims.P6_SADDLE, "saddle-escape", "P6 saddle", progress, verdicts, sweeps,
+        () -> FullDynamicsChecks.saddle("saddle-escape",
+            SaddleEscape.run(SADDLE_CONFIG, 1, 0, seed, SADDLE_DRAWS, SADDLE_T_END, request.threads())));
+  }
+
+  /**
+   * Adds a plotted full-model check: its verdict and plot, or, when its computation fails numerically, an error
+   * verdict naming the failure (never a pass), so that the other checks still run.
+   */
+  private static void plotted(Claim claim, String runId, String what, ProgressSink progress, List<Verdict> verdicts,
+      List<Sweep> sweeps, java.util.function.Supplier<FullDynamicsChecks.PlottedVerdict> check) {
     try {
-      SaddleEscape.Result r = SaddleEscape.run(SADDLE_CONFIG, 1, 0, seed, SADDLE_DRAWS, SADDLE_T_END,
-          request.threads());
-      FullDynamicsChecks.DriftOutcome outcome = FullDynamicsChecks.saddle("saddle-escape", r);
-      verdicts.add(outcome.verdict());
-      sweeps.add(SweepAdapter.of(outcome.plot()));
-    } catch (NumericalFailureException e) {
-      progress.message("P6 saddle: numerical failure: " + e.getMessage());
-      verdicts.add(Verdicts.error(Claims.P6_SADDLE, "saddle-escape", String.valueOf(e.getMessage())));
+      FullDynamicsChecks.PlottedVerdict out = check.get();
+      verdicts.add(out.verdict());
+      sweeps.add(SweepAdapter.of(out.plot()));
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message(what + ": numerical failure: " + e.getMessage());
+      verdicts.add(Verdicts.error(claim, runId, String.valueOf(e.getMessage())));
     }
   }
 

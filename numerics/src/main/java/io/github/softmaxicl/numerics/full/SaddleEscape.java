@@ -73,21 +73,14 @@ public final class SaddleEscape {
    * @param closedFormSlope g_i of the reduced limit
    * @param modelError relative finite-L error of the closed form
    * @param intervals the linear-regime intervals, in time order
-   * @param trajectory (t, μ of the pair) at every recorded sample
-   * @param run the full flow
+   * @param run the full flow (its trajectory holds μ of the pair at every recorded sample)
    */
   public record Result(ProblemConfig config, int head, int task, long seed, int draws, double curvature,
       double slope, double curvatureBudget, double populationSlope, double populationSlopeSe,
-      double closedFormSlope, double modelError, List<Interval> intervals,
-      List<double[]> trajectory, FullRun run) {
-    /** Defensive copies. */
+      double closedFormSlope, double modelError, List<Interval> intervals, FullRun run) {
+    /** Defensive copy. */
     public Result {
       intervals = List.copyOf(intervals);
-      List<double[]> t = new ArrayList<>();
-      for (double[] p : trajectory) {
-        t.add(p.clone());
-      }
-      trajectory = List.copyOf(t);
     }
 
     /** Mean measured rate over the linear-regime intervals (NaN if none). */
@@ -166,29 +159,10 @@ public final class SaddleEscape {
     try (FullModel m = new FullModel(c, threads)) {
       double g0 = probe(m, c, sample, limit, oi, vi);
       double h = 1e-3;
-      double[] up = limit.clone();
-      up[oi] = h / FastMath.sqrt(2);
-      up[vi] = -h / FastMath.sqrt(2);
-      double[] down = limit.clone();
-      down[oi] = -h / FastMath.sqrt(2);
-      down[vi] = h / FastMath.sqrt(2);
       double f0 = m.loss(AttentionWeights.fromFlat(c, limit), sample);
-      double curvature = (m.loss(AttentionWeights.fromFlat(c, up), sample) - 2 * f0
-          + m.loss(AttentionWeights.fromFlat(c, down), sample)) / (h * h);
+      double curvature = curvatureAlongPair(m, c, sample, limit, oi, vi, h);
       double curvatureBudget = fMuMu * h * h / 4 + 4 * sample.size() * 0x1.0p-53 * FastMath.abs(f0) / (h * h);
-
-      double[] batch = new double[SLOPE_BATCHES];
-      double mean = 0;
-      for (int b = 0; b < SLOPE_BATCHES; b++) {
-        batch[b] = probe(m, c, PromptSampler.of(c, Seeds.derive(seed ^ 0x5ADD1EL, b), SLOPE_PROMPTS, false), limit,
-            oi, vi);
-        mean += batch[b] / SLOPE_BATCHES;
-      }
-      double var = 0;
-      for (double v : batch) {
-        var += (v - mean) * (v - mean);
-      }
-      double se = FastMath.sqrt(var / (SLOPE_BATCHES - 1) / SLOPE_BATCHES);
+      double[] slope = slopeOnFreshBatches(m, c, limit, oi, vi, seed ^ 0x5ADD1EL);
 
       double eps = FastMath.sqrt(0.1 * LINEAR_LOW * lp.muStar(task));
       double[] start = limit.clone();
@@ -201,13 +175,8 @@ public final class SaddleEscape {
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.fromFlat(c, start), o);
       List<TrajectoryPoint> tr = run.trajectory();
       List<Interval> intervals = new ArrayList<>();
-      List<double[]> traj = new ArrayList<>();
       double muStar = lp.muStar(task);
-      for (int s = 0; s < tr.size(); s++) {
-        traj.add(new double[] {tr.get(s).t(), tr.get(s).state().mu(head, task)});
-        if (s == 0) {
-          continue;
-        }
+      for (int s = 1; s < tr.size(); s++) {
         double a = -tr.get(s - 1).state().mu(head, task);
         double b = -tr.get(s).state().mu(head, task);
         if (a < LINEAR_LOW * muStar || b > LINEAR_HIGH * muStar) {
@@ -219,8 +188,8 @@ public final class SaddleEscape {
             + 1e-3;
         intervals.add(new Interval(tr.get(s - 1).t(), tr.get(s).t(), b, rate, predicted, budget));
       }
-      return new Result(c, head, task, seed, sampler.draws(), curvature, g0, curvatureBudget, mean, se,
-          lp.saddleCoefficient(task), modelError, intervals, traj, run);
+      return new Result(c, head, task, seed, sampler.draws(), curvature, g0, curvatureBudget, slope[0], slope[1],
+          lp.saddleCoefficient(task), modelError, intervals, run);
     }
   }
 
@@ -239,8 +208,45 @@ public final class SaddleEscape {
         + c.signalPlusNoise(task) / c.promptLength() * FastMath.exp(sharp));
   }
 
+  /**
+   * Central second difference of the loss on {@code sample} along o = s/√2, v = −s/√2 of the pair (flat indices
+   * oi, vi) at {@code weights}, step h (−g + F_μμ h²/4 where the pair is 0; see the class comment).
+   */
+  static double curvatureAlongPair(FullModel m, ProblemConfig c, PromptSource sample, double[] weights, int oi,
+      int vi, double h) {
+    double[] up = weights.clone();
+    up[oi] += h / FastMath.sqrt(2);
+    up[vi] -= h / FastMath.sqrt(2);
+    double[] down = weights.clone();
+    down[oi] -= h / FastMath.sqrt(2);
+    down[vi] += h / FastMath.sqrt(2);
+    double f0 = m.loss(AttentionWeights.fromFlat(c, weights), sample);
+    return (m.loss(AttentionWeights.fromFlat(c, up), sample) - 2 * f0
+        + m.loss(AttentionWeights.fromFlat(c, down), sample)) / (h * h);
+  }
+
+  /**
+   * g of the pair at {@code weights} on {@value #SLOPE_BATCHES} batches of {@value #SLOPE_PROMPTS} fresh plain
+   * prompts (batch b seeded {@code Seeds.derive(seed, b)}).
+   *
+   * @return {mean over the batches, its standard error}
+   */
+  static double[] slopeOnFreshBatches(FullModel m, ProblemConfig c, double[] weights, int oi, int vi, long seed) {
+    double[] batch = new double[SLOPE_BATCHES];
+    double mean = 0;
+    for (int b = 0; b < SLOPE_BATCHES; b++) {
+      batch[b] = probe(m, c, PromptSampler.of(c, Seeds.derive(seed, b), SLOPE_PROMPTS, false), weights, oi, vi);
+      mean += batch[b] / SLOPE_BATCHES;
+    }
+    double var = 0;
+    for (double v : batch) {
+      var += (v - mean) * (v - mean);
+    }
+    return new double[] {mean, FastMath.sqrt(var / (SLOPE_BATCHES - 1) / SLOPE_BATCHES)};
+  }
+
   /** g = ∂F/∂μ of the pair on the given weights: ∂F/∂o with o = 0, v = 1, everything else as it is. */
-  private static double probe(FullModel m, ProblemConfig c, PromptSource sample, double[] weights, int oi, int vi) {
+  static double probe(FullModel m, ProblemConfig c, PromptSource sample, double[] weights, int oi, int vi) {
     double[] p = weights.clone();
     p[oi] = 0.0;
     p[vi] = 1.0;

@@ -14,21 +14,8 @@ class SaddleTest {
   private static final int H = 1; // off-task pair: head 1 on task 0
   private static final int TASK = 0;
 
-  private static int oIndex() {
-    return AttentionWeights.flatOffset(C, H, 3) + TASK * C.tokenDim() + C.d() + TASK;
-  }
-
-  private static int vIndex() {
-    int dd = C.tokenDim();
-    return AttentionWeights.flatOffset(C, H, 2) + (C.d() + TASK) * dd + C.d() + TASK;
-  }
-
-  /** ∂F/∂μ on a sample: ∂F/∂o at v = 1, o = 0, where U = O V (hence F) is unchanged. */
-  private static double dFdMu(FullModel m, double[] limit, PromptSource prompts) {
-    double[] b = limit.clone();
-    b[vIndex()] = 1.0;
-    return m.lossAndGradient(AttentionWeights.fromFlat(C, b), prompts).gradient(oIndex());
-  }
+  private static final int O_INDEX = SaddleEscape.oIndex(C, H, TASK);
+  private static final int V_INDEX = SaddleEscape.vIndex(C, H, TASK);
 
   @Test
   void curvatureAlongOffTaskAntidiagonalIsMinusDfDmu() {
@@ -36,18 +23,9 @@ class SaddleTest {
     double[] limit = AttentionWeights.decomposable(C, lp.state(new int[] {0, 1}, 0.0)).toFlat();
     PromptSource prompts = StoredPrompts.copyOf(PromptSampler.of(C, 31L, 4000, false));
     try (FullModel m = new FullModel(C, 2)) {
-      double gs = dFdMu(m, limit, prompts);
-      double eps = 1e-3;
+      double gs = SaddleEscape.probe(m, C, prompts, limit, O_INDEX, V_INDEX);
       double f0 = m.loss(AttentionWeights.fromFlat(C, limit), prompts);
-      double[] up = limit.clone();
-      up[oIndex()] = eps / Math.sqrt(2);
-      up[vIndex()] = -eps / Math.sqrt(2);
-      double[] down = limit.clone();
-      down[oIndex()] = -eps / Math.sqrt(2);
-      down[vIndex()] = eps / Math.sqrt(2);
-      double fUp = m.loss(AttentionWeights.fromFlat(C, up), prompts);
-      double fDown = m.loss(AttentionWeights.fromFlat(C, down), prompts);
-      double curvature = (fUp - 2 * f0 + fDown) / (eps * eps);
+      double curvature = SaddleEscape.curvatureAlongPair(m, C, prompts, limit, O_INDEX, V_INDEX, 1e-3);
       // Exact on the sample: F = F0 + gs·o·v + a·(o v)² with o v = −ε²/2, so the second difference is
       // −gs + O(a ε²) with a ≲ (c/L)·e/n ≈ 0.05: truncation ≈ 5e-8; round-off ≈ 4·(1e4 terms)·u·F0/ε² ≈ 5e-6·F0
       // with F0 ≈ 0.4. Tolerance 1e-5 absolute against gs ≈ 0.07, i.e. ≈ 1.5e-4 relative.
@@ -60,20 +38,12 @@ class SaddleTest {
   void dFdMuAtLimitMatchesSaddleCoefficient() {
     LimitPoint lp = LimitPoint.of(C);
     double[] limit = AttentionWeights.decomposable(C, lp.state(new int[] {0, 1}, 0.0)).toFlat();
-    int batches = 16;
-    double[] g = new double[batches];
-    double mean = 0;
+    double[] slope;
     try (FullModel m = new FullModel(C, 2)) {
-      for (int b = 0; b < batches; b++) {
-        g[b] = dFdMu(m, limit, PromptSampler.of(C, Seeds.derive(555L, b), 2000, false));
-        mean += g[b] / batches;
-      }
+      slope = SaddleEscape.slopeOnFreshBatches(m, C, limit, O_INDEX, V_INDEX, 555L);
     }
-    double var = 0;
-    for (double v : g) {
-      var += (v - mean) * (v - mean);
-    }
-    double se = Math.sqrt(var / (batches - 1) / batches);
+    double mean = slope[0];
+    double se = slope[1];
     double predicted = lp.saddleCoefficient(TASK);
     // Budget: 4 standard errors of the batch mean, plus the model error of g at finite L. The leading-order and
     // the refined loss give the same g here (head 1 has ω = 0 on task 0, so Φ = 1 and no tilt term), so the
