@@ -1,4 +1,4 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 /**
  * Where a job reports the progress of long runs. Implementations print to stderr (never to the result files)

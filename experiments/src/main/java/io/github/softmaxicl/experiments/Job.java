@@ -1,10 +1,9 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 /**
  * The computation behind a command-line invocation: integrates the requested runs, checks the claims and hands
- * back what the report shows. The command line finds it with {@link java.util.ServiceLoader} (a file
- * {@code META-INF/services/io.github.softmaxicl.reports.Job} naming the implementation, which needs a public
- * no-argument constructor); without one it refuses to run rather than print results it did not compute.
+ * back what the report shows. The command line's production path constructs {@link ReproductionJob} directly;
+ * the interface is the seam through which the command line's tests substitute a synthetic job.
  *
  * <p>A job must not write files: the command line writes everything, atomically, from the {@link JobResult}.
  */

@@ -1,4 +1,4 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 /**
  * A computation that cannot produce a trustworthy number: NaN, blow-up, an integrator's evaluation limit. The

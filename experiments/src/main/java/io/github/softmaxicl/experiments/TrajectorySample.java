@@ -1,4 +1,4 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 /**
  * One sample of a trajectory: time, loss, the spectral variables (H×n, heads and tasks from 0) and, for the

@@ -1,4 +1,4 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 import java.util.List;
 import java.util.Objects;

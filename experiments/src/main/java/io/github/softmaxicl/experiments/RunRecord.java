@@ -1,4 +1,4 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
