@@ -1,5 +1,6 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

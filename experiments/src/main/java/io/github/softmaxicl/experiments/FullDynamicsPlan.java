@@ -17,20 +17,14 @@ final class FullDynamicsPlan {
   /** Size of a deterministic full flow: k, N and the criterion it reaches. */
   record FlowSize(double initScale, int draws, double criterion) {}
 
-  /** Independent draws of the fixed sample and the target criterion per mode. */
-  static final int DRAWS_QUICK = 1024;
-  static final int DRAWS_FULL = 4096;
-  static final double CRITERION_QUICK = 7.5;
-  static final double CRITERION_FULL = 15.0;
-
   /**
    * The size of the full flow for a run, or empty (with the reason in {@code why}) when it does not fit the mode.
    */
-  static Optional<FlowSize> flow(RunSpec spec, Mode mode, StringBuilder why) {
+  static Optional<FlowSize> flow(RunSpec spec, Settings settings, StringBuilder why) {
     ProblemConfig c = spec.config();
-    boolean quick = mode == Mode.QUICK;
-    int maxD = quick ? 12 : 20;
-    int maxL = quick ? 48 : 100;
+    boolean quick = settings.mode() == Mode.QUICK;
+    int maxD = settings.flowMaxTokenDim();
+    int maxL = settings.flowMaxPromptLength();
     int maxTasks = 3;
     if (c.tokenDim() > maxD || c.promptLength() > maxL || c.tasks() > maxTasks || c.heads() > 4) {
       long need = (long) c.promptLength() * c.promptLength() * c.tokenDim();
@@ -40,10 +34,9 @@ final class FullDynamicsPlan {
           .append(", n <= 3, H <= 4 (use --dynamics sgd for the paper-sized protocol)");
       return Optional.empty();
     }
-    int draws = spec.prompts().orElse(quick ? DRAWS_QUICK : DRAWS_FULL);
+    int draws = spec.prompts().orElse(settings.flowDraws());
     // A configuration file's explicit init_scale wins; otherwise k reaches the mode's target criterion.
-    double k = spec.initScale() != 1.0 ? spec.initScale()
-        : initScaleFor(c, draws, quick ? CRITERION_QUICK : CRITERION_FULL);
+    double k = spec.initScale() != 1.0 ? spec.initScale() : initScaleFor(c, draws, settings.flowCriterion());
     return Optional.of(new FlowSize(k, draws, criterion(c, k, draws)));
   }
 
@@ -60,11 +53,11 @@ final class FullDynamicsPlan {
     return k * Initialisations.paper(c).omega(0, 0) * Math.sqrt((double) c.promptLength() * draws);
   }
 
-  /** The preset whose SGD protocol fits the mode, or empty with the reason. */
-  static Optional<Preset> sgd(RunSpec spec, Mode mode, StringBuilder why) {
+  /** The preset whose SGD protocol fits the mode ({@link Settings#sgdProtocol}), or empty with the reason. */
+  static Optional<Preset> sgd(RunSpec spec, Settings settings, StringBuilder why) {
     for (Preset p : Preset.values()) {
       if (p.id().equals(spec.name()) && p.config().equals(spec.config())) {
-        if (p == Preset.SMALL || (p == Preset.PAPER && mode == Mode.FULL)) {
+        if (settings.sgdProtocol(p).isPresent()) {
           return Optional.of(p);
         }
         why.append(p == Preset.PAPER ? "paper-sized SGD (about 3 minutes on 2 cores) runs with --full"

@@ -5,15 +5,6 @@ package io.github.softmaxicl.experiments;
  * and must be cheap enough to call after every integrator step; they throttle themselves.
  */
 public interface ProgressSink {
-  /** A sink that discards everything. */
-  ProgressSink NONE = new ProgressSink() {
-    @Override
-    public void progress(String run, double t, double tEnd, double loss) {}
-
-    @Override
-    public void message(String text) {}
-  };
-
   /**
    * The run has reached time {@code t} of {@code tEnd} with loss {@code loss}.
    *

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.Arrays;

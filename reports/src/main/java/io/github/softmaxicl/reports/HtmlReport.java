@@ -2,7 +2,7 @@ package io.github.softmaxicl.reports;
 
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
-import io.github.softmaxicl.experiments.Dynamics;
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.TrajectorySample;
 import io.github.softmaxicl.experiments.IntegratorInfo;

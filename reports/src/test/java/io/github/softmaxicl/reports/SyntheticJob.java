@@ -5,7 +5,7 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.ProgressSink;
 import io.github.softmaxicl.experiments.NumericalFailure;
-import io.github.softmaxicl.experiments.Dynamics;
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.TrajectorySample;

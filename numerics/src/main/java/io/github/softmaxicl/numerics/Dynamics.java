@@ -1,4 +1,4 @@
-package io.github.softmaxicl.experiments;
+package io.github.softmaxicl.numerics;
 
 import java.util.Locale;
 
