@@ -1,8 +1,5 @@
 package io.github.softmaxicl.checks;
 
-import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
-import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
@@ -79,25 +76,31 @@ public final class AllocationProperty {
     return true;
   }
 
-  /** Runs one case to {@code tEnd} and returns its run. */
-  public static ReducedRun run(Case c, double tEnd, ReducedFlowOptions options) {
-    return ReducedFlowRunner.run(c.config(), c.init(), tEnd, options);
-  }
+  /**
+   * A case's computed outcome.
+   *
+   * @param c the case
+   * @param allocation the head the reduced flow gave each task
+   * @param tEmergenceEnd the flow's end of emergence (not finite if emergence was not reached)
+   */
+  public record CaseResult(Case c, int[] allocation, double tEmergenceEnd) {}
 
-  /** The verdict over {@code cases} seeded cases (seeds firstSeed, firstSeed + 1, ...). */
-  public static Verdict check(int cases, long firstSeed, double tEnd, ReducedFlowOptions options) {
+  /**
+   * The verdict over the computed cases (drawn with seeds firstSeed, firstSeed + 1, ..., each run to
+   * {@code tEnd}): pass only if every case's allocation is the predicted one and emergence was reached.
+   */
+  public static Verdict verdict(List<CaseResult> results, long firstSeed, double tEnd) {
+    int cases = results.size();
     int wrong = 0;
     List<String> ev = new ArrayList<>();
-    for (int k = 0; k < cases; k++) {
-      Case c = draw(firstSeed + k);
-      ReducedRun run = run(c, tEnd, options);
-      if (!Arrays.equals(run.allocation(), c.predicted()) || !Double.isFinite(run.tEmergenceEnd())) {
+    for (CaseResult r : results) {
+      if (!Arrays.equals(r.allocation(), r.c().predicted()) || !Double.isFinite(r.tEmergenceEnd())) {
         wrong++;
-        ev.add("disagrees: " + c + ", got " + Arrays.toString(run.allocation()) + ", t_e = " + run.tEmergenceEnd());
+        ev.add("disagrees: " + r.c() + ", got " + Arrays.toString(r.allocation()) + ", t_e = " + r.tEmergenceEnd());
       }
     }
     ev.add(0, cases + " seeded cases (seeds " + firstSeed + ".." + (firstSeed + cases - 1) + "), t_end = " + tEnd
         + ": " + (cases - wrong) + " agree with the rule");
-    return Verdicts.of(Claims.P3_ALLOCATION_PROPERTY, "property", wrong == 0, wrong, 0, ev);
+    return Verdicts.of(Claims.P3_ALLOCATION_PROPERTY, "property", cases > 0 && wrong == 0, wrong, 0, ev);
   }
 }

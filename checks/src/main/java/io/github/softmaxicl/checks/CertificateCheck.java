@@ -19,10 +19,12 @@ public final class CertificateCheck {
   /** Relative radius of the certified box around the closed form. */
   public static final double RADIUS = Claims.P1_CERTIFICATE.tolerance();
 
-  /** The verdict for a run (H ≥ n) and the certificate it rests on. */
-  public static Result check(String runId, ReducedRun run) {
+  /**
+   * The values the certificate must cover for the heads that serve no task: they keep the ω they froze at (zero
+   * when every head serves a task).
+   */
+  public static Interval idleOmega(ReducedRun run) {
     var c = run.config();
-    // Heads serving no task keep the ω they froze at; the certificate must cover exactly those values.
     double lo = 0;
     double hi = 0;
     for (int h = c.tasks(); h < c.heads(); h++) {
@@ -32,8 +34,15 @@ public final class CertificateCheck {
         hi = Math.max(hi, w);
       }
     }
-    Interval idle = c.heads() > c.tasks() ? Interval.of(lo, hi) : Interval.ZERO;
-    LimitCertificate cert = LimitCertificate.certify(c, RADIUS, idle);
+    return c.heads() > c.tasks() ? Interval.of(lo, hi) : Interval.ZERO;
+  }
+
+  /**
+   * The verdict for a run (H ≥ n) on the certificate computed for it, with radius {@link #RADIUS} and the idle
+   * heads' {@link #idleOmega}.
+   */
+  public static Result check(String runId, ReducedRun run, LimitCertificate cert) {
+    var c = run.config();
     List<String> ev = summary(cert);
     boolean allocated = Arrays.equals(run.allocation(), identity(c.tasks()));
     boolean inside = allocated && cert.encloses(run.finalState());

@@ -2,6 +2,7 @@ package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.reduced.TrajectorySample;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -39,6 +40,25 @@ public final class ReducedRunChecks {
       out.add(allocation(runId, run));
     }
     out.add(saturation(runId, run));
+    return out;
+  }
+
+  /** The claims {@link #check} gives verdicts on for a configuration, in the order of its verdicts. */
+  public static List<Claim> claims(ProblemConfig c) {
+    boolean servesAll = c.heads() >= c.tasks();
+    List<Claim> out = new ArrayList<>();
+    if (servesAll) {
+      out.add(Claims.P1_CONVERGENCE);
+      out.add(Claims.P1_OFF_TASK);
+    }
+    out.add(Claims.P2_PHASES);
+    if (servesAll && c.tasks() >= 2) {
+      out.add(Claims.P2_INCLINATION);
+    }
+    if (servesAll) {
+      out.add(Claims.P3_ALLOCATION);
+    }
+    out.add(Claims.P7_SATURATION);
     return out;
   }
 

@@ -37,7 +37,7 @@ class ReducedRunChecksTest {
       assertEquals(Verdict.Status.PASS, v.status(), v.claimId() + " on " + p.id() + ": " + v.evidence());
       assertTrue(v.measured() <= v.threshold() || v.claimId().equals("P2-inclination"), v.claimId());
     }
-    Verdict cert = CertificateCheck.check(p.id(), run).verdict();
+    Verdict cert = certificate(p.id(), run);
     assertEquals(Verdict.Status.PASS, cert.status(), cert.evidence().toString());
   }
 
@@ -51,7 +51,7 @@ class ReducedRunChecksTest {
     assertEquals(Verdict.Status.FAIL, v.get("P1-off-task").status());
     assertEquals(Verdict.Status.FAIL, v.get("P2-phases").status());
     assertEquals(Verdict.Status.ERROR, v.get("P2-inclination").status());
-    assertEquals(Verdict.Status.FAIL, CertificateCheck.check("small-short", run).verdict().status(),
+    assertEquals(Verdict.Status.FAIL, certificate("small-short", run).status(),
         "an unconverged state must lie outside the certified box");
   }
 
@@ -82,9 +82,51 @@ class ReducedRunChecksTest {
 
   @Test
   void allocationPropertyHoldsOnSeededCases() {
-    Verdict v = AllocationProperty.check(8, 1000, 3e4, OPTIONS);
+    List<AllocationProperty.CaseResult> results = new java.util.ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      AllocationProperty.Case c = AllocationProperty.draw(1000 + k);
+      ReducedRun run = ReducedFlowRunner.run(c.config(), c.init(), 3e4, OPTIONS);
+      results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.tEmergenceEnd()));
+    }
+    Verdict v = AllocationProperty.verdict(results, 1000, 3e4);
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
     assertEquals(0.0, v.measured());
+  }
+
+  @Test
+  void allocationPropertyFailsOnAWrongOrUnfinishedCase() {
+    AllocationProperty.Case c = AllocationProperty.draw(1000);
+    int[] wrong = c.predicted().clone();
+    int t = wrong[0];
+    wrong[0] = wrong[1];
+    wrong[1] = t;
+    Verdict swapped = AllocationProperty.verdict(List.of(new AllocationProperty.CaseResult(c, wrong, 10.0)), 1000,
+        3e4);
+    assertEquals(Verdict.Status.FAIL, swapped.status(), swapped.evidence().toString());
+    assertEquals(1.0, swapped.measured());
+    Verdict unfinished = AllocationProperty.verdict(
+        List.of(new AllocationProperty.CaseResult(c, c.predicted(), Double.NaN)), 1000, 3e4);
+    assertEquals(Verdict.Status.FAIL, unfinished.status(), "emergence not reached is not a pass");
+  }
+
+  @Test
+  void theClaimListIsTheListOfVerdicts() {
+    for (Preset p : Preset.values()) {
+      ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), 200.0, OPTIONS);
+      List<String> checked = ReducedRunChecks.check("x", run).stream().map(Verdict::claimId).toList();
+      List<String> listed = ReducedRunChecks.claims(p.config()).stream().map(c -> c.id()).toList();
+      assertEquals(listed, checked, p.id());
+    }
+    ProblemConfig under = ProblemConfig.of(12, new int[] {4, 4, 4}, 2, 40, 0.0, 1.0);
+    ReducedRun run = ReducedFlowRunner.run(under, Initialisations.paper(under), 100.0, OPTIONS);
+    assertEquals(ReducedRunChecks.claims(under).stream().map(c -> c.id()).toList(),
+        ReducedRunChecks.check("x", run).stream().map(Verdict::claimId).toList());
+  }
+
+  /** The certificate verdict for a run, computed as the experiment computes it. */
+  private static Verdict certificate(String id, ReducedRun run) {
+    return CertificateCheck.check(id, run, io.github.softmaxicl.theory.interval.LimitCertificate.certify(
+        run.config(), CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.RunSpec;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;

@@ -1,5 +1,12 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.experiments.IntegratorInfo;
+import io.github.softmaxicl.experiments.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.io.IOException;

@@ -1,5 +1,14 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Job;
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.experiments.Mode;
+import io.github.softmaxicl.experiments.DynamicsChoice;
+import io.github.softmaxicl.experiments.RunSpec;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.ReproductionJob;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ConfigException;
 import io.github.softmaxicl.theory.Preset;
@@ -18,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -28,7 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line of OUTPUT.md ({@code ./reproduce}): resolves and validates the options, runs the registered
+ * The command line of OUTPUT.md ({@code ./reproduce}): resolves and validates the options, runs the
  * {@link Job}, writes index.html, results.json and runs/*.csv atomically, and exits with
  * 0 (every claim holds), 1 (some claim fails), 2 (bad input or usage: one line on stderr, nothing written),
  * 3 (numerical failure, or nothing computed), 4 (I/O or internal error; an extension of the contract).
@@ -168,15 +176,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    Optional<Job> job;
-    try {
-      job = Jobs.registered();
-    } catch (RuntimeException | java.util.ServiceConfigurationError e) {
-      err.println("internal error: " + UsageException.oneLine(String.valueOf(e.getMessage())));
-      System.exit(EXIT_INTERNAL);
-      return;
-    }
-    int code = execute(args, out, err, job.orElse(null), Clock.systemUTC());
+    int code = execute(args, out, err, new ReproductionJob(), Clock.systemUTC());
     out.flush();
     err.flush();
     System.exit(code);

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
 import java.time.Instant;
 import java.util.Objects;
 

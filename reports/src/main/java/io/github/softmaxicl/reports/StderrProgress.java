@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.ProgressSink;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;

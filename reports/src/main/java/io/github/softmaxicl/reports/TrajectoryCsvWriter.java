@@ -1,5 +1,7 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.TrajectorySample;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Job;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.ReproductionJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,14 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.experiments.Mode;
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.experiments.DynamicsChoice;
+import io.github.softmaxicl.experiments.RunSpec;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.experiments.Sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

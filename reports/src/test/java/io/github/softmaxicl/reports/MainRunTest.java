@@ -1,5 +1,9 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.Mode;
+import io.github.softmaxicl.experiments.DynamicsChoice;
+import io.github.softmaxicl.experiments.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,16 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Job;
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.experiments.ProgressSink;
+import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.experiments.RunSpec;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.experiments.IntegratorInfo;
+import io.github.softmaxicl.experiments.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;

@@ -41,7 +41,7 @@ final class ConvergedFlow {
         return run;
       }
     }
-    throw new NotConverged(config + ": |F - F*|/F* = " + Verdicts.f(gap) + " > " + s.convergenceTolerance()
+    throw new NotConverged(config + ": |F - F*|/F* = " + SweepGrid.f(gap) + " > " + s.convergenceTolerance()
         + " at t_end = " + s.tEndMax());
   }
 
@@ -71,7 +71,7 @@ final class ConvergedFlow {
         return run;
       }
     }
-    throw new NotConverged(config + ": F still changes by " + Verdicts.f(change) + " (relative) from t_end/3 to t_end "
+    throw new NotConverged(config + ": F still changes by " + SweepGrid.f(change) + " (relative) from t_end/3 to t_end "
         + "of t at t_end = " + s.tEndMax());
   }
 }

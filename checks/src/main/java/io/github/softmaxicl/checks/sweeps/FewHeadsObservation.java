@@ -27,7 +27,7 @@ final class FewHeadsObservation {
     List<String> notes = new ArrayList<>();
     List<SweepResult.Point> flow = new ArrayList<>();
     List<SweepResult.Point> predicted = new ArrayList<>();
-    notes.add("problem " + base + " (H varied), paper init; F* (one head per task) = " + Verdicts.f(fStar)
+    notes.add("problem " + base + " (H varied), paper init; F* (one head per task) = " + SweepGrid.f(fStar)
         + "; observation only, no verdict");
     double singleRatio = Double.NaN;
     try {

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.full.AttentionWeights;
 import io.github.softmaxicl.numerics.full.FullModel;
@@ -32,9 +34,9 @@ import org.hipparchus.util.FastMath;
  * (6 ω² ≥ 1, e.g. d_i ≤ 6 at the limit) nothing is asserted.
  */
 final class LengthGeneralisationCheck {
-  static final String ID = Claims.P7_LENGTH.id();
-  static final String REFINED_ID = "P7-length-refined";
-  static final String CALIBRATION_ID = "P7-length-calibration";
+  static final Claim ID = Claims.P7_LENGTH;
+  static final Claim REFINED_ID = Claims.P7_LENGTH_REFINED;
+  static final Claim CALIBRATION_ID = Claims.P7_LENGTH_CALIBRATION;
   /** Monte Carlo budget in standard errors. */
   static final double SIGMAS = 4.0;
 
@@ -184,18 +186,18 @@ final class LengthGeneralisationCheck {
 
     List<Verdict> verdicts = new ArrayList<>();
     if (failure != null) {
-      verdicts.add(Verdicts.error(ID, statement, SIGMAS, budget, failure, evidence));
-      verdicts.add(Verdicts.error(REFINED_ID, refinedStatement, SIGMAS, refinedBudget, failure, evidence));
-      verdicts.add(Verdicts.error(CALIBRATION_ID, calibrationStatement, 1.0, calibrationBudget, failure, evidence));
+      verdicts.add(Verdicts.error(ID, SweepGrid.RUN, statement, SIGMAS, budget, failure, evidence));
+      verdicts.add(Verdicts.error(REFINED_ID, SweepGrid.RUN, refinedStatement, SIGMAS, refinedBudget, failure, evidence));
+      verdicts.add(Verdicts.error(CALIBRATION_ID, SweepGrid.RUN, calibrationStatement, 1.0, calibrationBudget, failure, evidence));
     } else {
       if (asserted == 0) {
         String why = "no test length in the refined expansion's regime (m(L') <= " + s.expansionLimit()
             + "): nothing verified";
-        verdicts.add(Verdicts.error(ID, statement, SIGMAS, budget, why, evidence));
-        verdicts.add(Verdicts.error(REFINED_ID, refinedStatement, SIGMAS, refinedBudget, why, evidence));
+        verdicts.add(Verdicts.error(ID, SweepGrid.RUN, statement, SIGMAS, budget, why, evidence));
+        verdicts.add(Verdicts.error(REFINED_ID, SweepGrid.RUN, refinedStatement, SIGMAS, refinedBudget, why, evidence));
       } else {
-        verdicts.add(Verdicts.decided(ID, worstCf <= SIGMAS, statement, worstCf, SIGMAS, budget, evidence));
-        verdicts.add(Verdicts.decided(REFINED_ID, worstRef <= SIGMAS, refinedStatement, worstRef, SIGMAS,
+        verdicts.add(Verdicts.of(ID, SweepGrid.RUN, worstCf <= SIGMAS, statement, worstCf, SIGMAS, budget, evidence));
+        verdicts.add(Verdicts.of(REFINED_ID, SweepGrid.RUN, worstRef <= SIGMAS, refinedStatement, worstRef, SIGMAS,
             refinedBudget, evidence));
       }
       verdicts.add(calibration(c, lengths, mc, se, cfs, refs, calibrationStatement, calibrationBudget));
@@ -241,6 +243,6 @@ final class LengthGeneralisationCheck {
     ev.add(String.format(Locale.ROOT, "linear attention (a tuned at L=%d): %.5g at L'=%d, %.5g at L'=L, %.5g at L'=%d%s%s",
         c.promptLength(), low, lengths.get(0), atL, high, lengths.get(last),
         worseAtEnds ? "" : " [not worse at both ends]", aboveSoftmax ? "" : " [not above softmax at L'_max]"));
-    return Verdicts.decided(CALIBRATION_ID, holds, statement, high / mc[last], 1.0, budget, ev);
+    return Verdicts.of(CALIBRATION_ID, SweepGrid.RUN, holds, statement, high / mc[last], 1.0, budget, ev);
   }
 }

@@ -1,5 +1,8 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.theory.Claim;
+import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.full.AttentionWeights;
 import io.github.softmaxicl.numerics.full.FullModel;
@@ -21,7 +24,7 @@ import org.hipparchus.util.FastMath;
  * along the ladder and is below the leading-order error at the two largest L.
  */
 final class ModelErrorLadder {
-  static final String ID = "P6-model-error";
+  static final Claim ID = Claims.P6_MODEL_ERROR;
   static final double SIGMAS = 4.0;
 
   private ModelErrorLadder() {}
@@ -91,7 +94,7 @@ final class ModelErrorLadder {
         List.of(new SweepResult.Series("leading order", lo), new SweepResult.Series("refined finite-L", ref)),
         List.of(), evidence);
     if (failure != null) {
-      return new Part(List.of(Verdicts.error(ID, statement, 1.0, budget, failure, evidence)), List.of(plot));
+      return new Part(List.of(Verdicts.error(ID, SweepGrid.RUN, statement, 1.0, budget, failure, evidence)), List.of(plot));
     }
     boolean holds = true;
     for (int k = 0; k + 1 < size; k++) {
@@ -112,7 +115,7 @@ final class ModelErrorLadder {
           SIGMAS * se[k], ok ? "" : " [refined not significantly better]"));
     }
     double measured = FastMath.abs(eRef[size - 1]) / FastMath.abs(eLo[size - 1]);
-    return new Part(List.of(Verdicts.decided(ID, holds, statement, measured, 1.0, budget, evidence)),
+    return new Part(List.of(Verdicts.of(ID, SweepGrid.RUN, holds, statement, measured, 1.0, budget, evidence)),
         List.of(plot));
   }
 }

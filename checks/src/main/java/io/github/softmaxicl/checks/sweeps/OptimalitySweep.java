@@ -1,5 +1,7 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -18,7 +20,7 @@ import org.hipparchus.util.FastMath;
  * the flow's tolerance; within each block set the gap to e decreases along L.
  */
 final class OptimalitySweep {
-  static final String ID = Claims.P4_OPTIMALITY.id();
+  static final Claim ID = Claims.P4_OPTIMALITY;
 
   private OptimalitySweep() {}
 
@@ -100,8 +102,8 @@ final class OptimalitySweep {
         "P4: F at the limit of the reduced flow / best signed multi-head infimum (reduced model (reconstruction))",
         "L / d", "F_final / signed infimum", true, false, series, refs, evidence);
     Verdict v = failure != null
-        ? Verdicts.error(ID, statement, StrictMath.E, budget, failure, evidence)
-        : Verdicts.decided(ID, holds, statement, maxRatio, StrictMath.E, budget, evidence);
+        ? Verdicts.error(ID, SweepGrid.RUN, statement, StrictMath.E, budget, failure, evidence)
+        : Verdicts.of(ID, SweepGrid.RUN, holds, statement, maxRatio, StrictMath.E, budget, evidence);
     return new Part(List.of(v), List.of(plot));
   }
 }

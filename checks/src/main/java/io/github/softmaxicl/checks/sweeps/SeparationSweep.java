@@ -1,5 +1,7 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
@@ -19,8 +21,8 @@ import org.hipparchus.util.FastMath;
  * from the optimiser's residual gradient and the Hessian's smallest eigenvalue.
  */
 final class SeparationSweep {
-  static final String ID = Claims.P5_SEPARATION.id();
-  static final String STATIONARITY_ID = "P5-single-head-stationarity";
+  static final Claim ID = Claims.P5_SEPARATION;
+  static final Claim STATIONARITY_ID = Claims.P5_SINGLE_HEAD_STATIONARITY;
 
   private SeparationSweep() {}
 
@@ -84,7 +86,7 @@ final class SeparationSweep {
       int d = base.d();
       double limit = ClosedForms.singleHeadRatioLimit(base);
       refs.add(SweepResult.ReferenceLine.horizontal(SweepGrid.label(set) + ": limit d*sum d_i/sum d_i^2 = "
-          + Verdicts.f(limit), limit));
+          + SweepGrid.f(limit), limit));
       List<SweepResult.Point> points = new ArrayList<>();
       double previous = Double.NEGATIVE_INFINITY;
       for (int l : SweepGrid.lengths(d, s)) {
@@ -131,12 +133,12 @@ final class SeparationSweep {
     Verdict separation;
     Verdict stationarity;
     if (failure != null) {
-      separation = Verdicts.error(ID, statement, 1.0, budget, failure, evidence);
-      stationarity = Verdicts.error(STATIONARITY_ID, stationarityStatement, 1.0, stationarityBudget, failure,
+      separation = Verdicts.error(ID, SweepGrid.RUN, statement, 1.0, budget, failure, evidence);
+      stationarity = Verdicts.error(STATIONARITY_ID, SweepGrid.RUN, stationarityStatement, 1.0, stationarityBudget, failure,
           stationarityEvidence);
     } else {
-      separation = Verdicts.decided(ID, holds, statement, minRatio, 1.0, budget, evidence);
-      stationarity = Verdicts.decided(STATIONARITY_ID, stationary, stationarityStatement, worstStationarity, 1.0,
+      separation = Verdicts.of(ID, SweepGrid.RUN, holds, statement, minRatio, 1.0, budget, evidence);
+      stationarity = Verdicts.of(STATIONARITY_ID, SweepGrid.RUN, stationary, stationarityStatement, worstStationarity, 1.0,
           stationarityBudget, stationarityEvidence);
     }
     return new Part(List.of(separation, stationarity), List.of(plot));

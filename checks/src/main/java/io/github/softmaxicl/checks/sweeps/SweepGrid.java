@@ -9,6 +9,14 @@ import org.hipparchus.util.FastMath;
 final class SweepGrid {
   private SweepGrid() {}
 
+  /** The run id of every sweep verdict. */
+  static final String RUN = "sweep";
+
+  /** Compact formatting for evidence lines. */
+  static String f(double x) {
+    return String.format(java.util.Locale.ROOT, "%.6g", x);
+  }
+
   /** The block sizes of a block set as an array. */
   static int[] blocks(List<Integer> set) {
     int[] b = new int[set.size()];

@@ -42,6 +42,9 @@ class SweepChecksTest {
       assertEquals("reconstruction", v.provenance());
       assertEquals("sweep", v.run());
       assertTrue(Double.isFinite(v.measured()));
+      var claim = io.github.softmaxicl.theory.Claims.byId(v.claimId());
+      assertTrue(claim.isPresent(), v.claimId() + " is reported but not registered in Claims");
+      assertEquals(claim.get().provenance().label(), v.provenance(), v.claimId());
     }
     assertEquals(List.of("p4-optimality", "p5-separation", "p7-length-generalisation", "p6-model-error",
         "observation-few-heads"), outcome.results().stream().map(SweepResult::id).toList());

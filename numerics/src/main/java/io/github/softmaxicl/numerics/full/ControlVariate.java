@@ -43,21 +43,6 @@ public final class ControlVariate {
     return m;
   }
 
-  /** E ℓ_cv for the given weights (closed form above). */
-  public static double expectedLoss(ProblemConfig c, AttentionWeights w) {
-    double[] u = summedOutputValue(w);
-    double[] m = meanTokenMoment(c);
-    int dd = c.tokenDim();
-    double s = 0;
-    for (int i = 0; i < c.tasks(); i++) {
-      s += c.s2() * c.blockSize(i);
-      for (int k = 0; k < dd; k++) {
-        s += u[i * dd + k] * u[i * dd + k] * m[k];
-      }
-    }
-    return s / c.tasks();
-  }
-
   /** U = Σ_h O^h V^h, n×D row-major. */
   static double[] summedOutputValue(AttentionWeights w) {
     ProblemConfig c = w.config();

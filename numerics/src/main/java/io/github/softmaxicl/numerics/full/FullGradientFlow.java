@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.Dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -185,7 +186,7 @@ public final class FullGradientFlow {
     double tEmergence = emergence.time;
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
     double wall = (System.nanoTime() - wallStart) * 1e-9;
-    return new FullRun(c, "full", o.controlVariate ? "DormandPrince54 + control variate" : "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
+    return new FullRun(c, Dynamics.FULL, o.controlVariate ? "DormandPrince54 + control variate" : "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
         o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
         fresh.standardError(), fStar, warmup.time, tEmergence, ro.state(), ro.offStructureNorm(), traj,
         ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * terms of OUTPUT.md but independent of any report format. Immutable. Times never reached are NaN.
  *
  * @param config the problem
- * @param dynamics "full" (gradient flow on a fixed sample) or "sgd"
+ * @param dynamics {@link Dynamics#FULL} (gradient flow on a fixed sample) or {@link Dynamics#SGD}
  * @param method integrator name (e.g. "DormandPrince54") or the SGD learning-rate schedule
  * @param relTol integrator relative tolerance (NaN for SGD)
  * @param absTol integrator absolute tolerance (NaN for SGD)
@@ -41,7 +42,7 @@ import java.util.List;
  * @param saddleRateMeasured slope of log(−μ) of the escaping pair while 1e-3 μ* ≤ −μ ≤ 1e-1 μ* (NaN if fewer
  *     than 3 samples there)
  */
-public record FullRun(ProblemConfig config, String dynamics, String method, double relTol, double absTol, int batch,
+public record FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
     long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
     double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
     double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectoryPoint> trajectory,

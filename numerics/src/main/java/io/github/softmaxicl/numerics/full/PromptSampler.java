@@ -82,11 +82,6 @@ public final class PromptSampler implements PromptSource {
     return draws;
   }
 
-  /** Prompts per draw: 4^n when symmetrised, else 1. */
-  public int imagesPerDraw() {
-    return images;
-  }
-
   /** Whether each draw comes with its sign-flip images. */
   public boolean symmetrised() {
     return symmetrised;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,7 +261,7 @@ public final class StochasticGradientDescent {
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
     SpectralReadout ro = SpectralReadout.of(w);
     double wall = (System.nanoTime() - wallStart) * 1e-9;
-    FullRun run = new FullRun(c, "sgd", method, Double.NaN, Double.NaN, o.batch, seed, o.initScale,
+    FullRun run = new FullRun(c, Dynamics.SGD, method, Double.NaN, Double.NaN, o.batch, seed, o.initScale,
         o.perturbation, o.symmetrised, k * (long) o.batch, k * (long) draws, t, f0, lastWindow,
         fresh.mean(), fresh.standardError(), fStar, tWarm, tEmergence, ro.state(), ro.offStructureNorm(), traj,
         k, 2L, wall, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());

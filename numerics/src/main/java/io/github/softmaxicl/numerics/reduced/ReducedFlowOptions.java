@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.theory.Claims;
+
 /**
  * How to integrate the reduced flow: integrator, tolerances, event-location accuracy, evaluation limit,
  * treatment of the stiff convergence phase and trajectory density. Immutable; start from {@link #defaults()} and
@@ -81,7 +83,8 @@ public final class ReducedFlowOptions {
    * an emergence-window spacing of t_w/400.
    */
   public static ReducedFlowOptions defaults() {
-    return new ReducedFlowOptions(Integrator.DORMAND_PRINCE_853, Tail.LINEARLY_IMPLICIT_EXTRAPOLATION, true, 1e-10, 1e-10,
+    return new ReducedFlowOptions(Integrator.DORMAND_PRINCE_853, Tail.LINEARLY_IMPLICIT_EXTRAPOLATION, true,
+        Claims.REDUCED_RTOL, 1e-10,
         1e-9, 20_000_000, 40, 400);
   }
 

@@ -1,0 +1,31 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.checks.AllocationProperty;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claims;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * P3-allocation-property: draws the seeded random cases, integrates the reduced flow of each, and hands the
+ * computed allocations to {@link AllocationProperty#verdict}.
+ */
+public final class AllocationExperiment implements Experiment {
+  @Override
+  public Outcome run(Settings settings, Context context) {
+    int cases = settings.allocationCases();
+    context.progress().message("P3 allocation property: " + cases + " seeded random starts");
+    return Outcome.of(Failures.guard(Claims.P3_ALLOCATION_PROPERTY, "property", () -> {
+      List<AllocationProperty.CaseResult> results = new ArrayList<>();
+      for (int k = 0; k < cases; k++) {
+        AllocationProperty.Case c = AllocationProperty.draw(settings.allocationFirstSeed() + k);
+        ReducedRun run = ReducedFlowRunner.run(c.config(), c.init(), settings.allocationTEnd(),
+            ReducedFlowOptions.defaults());
+        results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.tEmergenceEnd()));
+      }
+      return AllocationProperty.verdict(results, settings.allocationFirstSeed(), settings.allocationTEnd());
+    }));
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.checks.FullDynamicsChecks;
+import io.github.softmaxicl.numerics.comparison.CriterionDrift;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.Locale;
+
+/**
+ * P6-criterion: the full flow of {@code small} at the paper init on a plain sample (criterion violated), short
+ * enough for attention to stay uniform; {@link FullDynamicsChecks#criterionDrift} gives the verdict.
+ */
+public final class CriterionDriftExperiment implements Experiment {
+  @Override
+  public Outcome run(Settings settings, Context context) {
+    ProblemConfig c = Preset.SMALL.config();
+    long seed = context.baseSeed();
+    context.progress().message(String.format(Locale.ROOT, "P6 criterion: small at the paper init on a plain sample "
+        + "of %d prompts (criterion violated), full flow to t = %.4g", settings.driftPrompts(),
+        settings.driftTEnd()));
+    return Failures.plotted(Claims.P6_CRITERION, "criterion-drift", "P6 criterion", context.progress(),
+        () -> FullDynamicsChecks.criterionDrift("criterion-drift",
+            CriterionDrift.measure(c, seed, settings.driftPrompts(), settings.driftTEnd(), context.threads())));
+  }
+}

@@ -1,0 +1,73 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.checks.FullDynamicsChecks;
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.comparison.FullVsReduced;
+import io.github.softmaxicl.numerics.full.NumericalFailureException;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.Initialisations;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * P6-technique: the deterministic full gradient flow on a fixed sample against the reduced flow, where it fits
+ * the mode ({@link FullDynamicsPlan#flow}); {@link FullDynamicsChecks#technique} gives the verdict. One instance
+ * per job: configurations with the same arguments share one comparison.
+ */
+public final class FullFlowExperiment implements PerRunExperiment {
+  // A comparison is fully determined by its arguments: presets with the same configuration share one.
+  private final Map<String, Comparison> comparisons = new HashMap<>();
+
+  @Override
+  public Outcome runOne(RunSpec spec, Settings settings, Context context) {
+    ProgressSink progress = context.progress();
+    String id = spec.runId(Dynamics.FULL);
+    StringBuilder why = new StringBuilder();
+    Optional<FullDynamicsPlan.FlowSize> size = FullDynamicsPlan.flow(spec, settings, why);
+    if (size.isEmpty()) {
+      progress.message(id + ": skipped: " + why);
+      return Outcome.empty();
+    }
+    FullDynamicsPlan.FlowSize z = size.get();
+    ProblemConfig c = spec.config();
+    try {
+      ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, z.initScale()), spec.tEnd(),
+          ReducedFlowOptions.defaults());
+      double tEnd = Double.isFinite(guide.tEmergenceEnd()) ? 1.5 * guide.tEmergenceEnd() : spec.tEnd();
+      progress.message(String.format(Locale.ROOT, "%s: full gradient flow, k = %.4g, N = %d draws x %d "
+          + "images (criterion %.3g), to t = %.4g", id, z.initScale(), z.draws(), 1 << (2 * c.tasks()),
+          z.criterion(), tEnd));
+      Comparison cmp = compare(c, z.initScale(), z.draws(), spec.seed(), tEnd, id, context);
+      return new Outcome.Collector().run(RunRecords.of(spec, Dynamics.FULL, cmp.full(), cmp.reduced()))
+          .verdict(FullDynamicsChecks.technique(id, cmp)).outcome();
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message(id + ": numerical failure: " + e.getMessage());
+      return Outcome.of(Verdicts.error(Claims.P6_TECHNIQUE, id, String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** The comparison for these arguments, computed once per job. */
+  private Comparison compare(ProblemConfig c, double k, int draws, long seed, double tEnd, String id,
+      Context context) {
+    String key = c + "|" + k + "|" + draws + "|" + seed + "|" + tEnd;
+    Comparison known = comparisons.get(key);
+    if (known != null) {
+      context.progress().message(id + ": same configuration, start, sample and horizon as an earlier run: reused");
+      return known;
+    }
+    Comparison cmp = FullVsReduced.compare(c, k, draws, seed, tEnd,
+        new FullVsReduced.Options().threads(context.threads())
+            .progress((t, loss, eta) -> context.progress().progress(id, t, tEnd, loss)));
+    comparisons.put(key, cmp);
+    return cmp;
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.softmaxicl.experiments;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a {@link Job} needs, resolved and validated by the command line.
+ *
+ * @param runs the configurations to run, in the order given (presets first, then the configuration file)
+ * @param dynamics which dynamics to run
+ * @param mode quick (CI-sized) or full (paper-sized)
+ * @param threads worker threads, ≥ 1 (results must not depend on it)
+ * @param commandLine the arguments as given, for the reproducibility table
+ */
+public record JobRequest(List<RunSpec> runs, DynamicsChoice dynamics, Mode mode, int threads,
+    List<String> commandLine) {
+
+  /** Validates and copies the lists. */
+  public JobRequest {
+    runs = List.copyOf(runs);
+    Objects.requireNonNull(dynamics);
+    Objects.requireNonNull(mode);
+    commandLine = List.copyOf(commandLine);
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a job request needs at least one run");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+    }
+  }
+}

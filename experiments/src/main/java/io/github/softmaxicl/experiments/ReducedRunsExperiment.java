@@ -1,0 +1,57 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.checks.CertificateCheck;
+import io.github.softmaxicl.checks.ReducedRunChecks;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claim;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.Initialisations;
+import io.github.softmaxicl.theory.interval.LimitCertificate;
+import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-run claims of the reduced flow (P1-convergence, P1-off-task, P2-phases, P2-inclination, P3-allocation,
+ * P7-saturation) and the interval certificate of the limit (P1-certificate): integrates the reduced flow from the
+ * paper init and computes the certificate; {@link ReducedRunChecks} and {@link CertificateCheck} give the verdicts.
+ */
+public final class ReducedRunsExperiment implements PerRunExperiment {
+  @Override
+  public Outcome runOne(RunSpec spec, Settings settings, Context context) {
+    ProgressSink progress = context.progress();
+    String id = spec.runId(Dynamics.REDUCED);
+    ProblemConfig c = spec.config();
+    SpectralState init = Initialisations.paper(c, spec.initScale());
+    progress.message(id + ": reduced flow to t = " + spec.tEnd());
+    ReducedRun run;
+    try {
+      run = ReducedFlowRunner.run(c, init, spec.tEnd(), ReducedFlowOptions.defaults());
+    } catch (ReducedFlowFailure e) {
+      progress.message(id + ": numerical failure: " + e.getMessage());
+      return new Outcome(List.of(), Failures.errors(claims(c), id, String.valueOf(e.getMessage())), List.of());
+    }
+    progress.progress(id, run.tEnd(), run.tEnd(), run.fFinal());
+    Outcome.Collector out = new Outcome.Collector().run(RunRecords.reduced(spec, run))
+        .verdicts(ReducedRunChecks.check(id, run));
+    if (c.heads() >= c.tasks()) {
+      out.verdict(Failures.guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run,
+          LimitCertificate.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
+    }
+    return out.outcome();
+  }
+
+  /** Every claim a reduced run of this configuration is checked against, in the order of its verdicts. */
+  public static List<Claim> claims(ProblemConfig c) {
+    List<Claim> all = new ArrayList<>(ReducedRunChecks.claims(c));
+    if (c.heads() >= c.tasks()) {
+      all.add(Claims.P1_CERTIFICATE);
+    }
+    return all;
+  }
+}

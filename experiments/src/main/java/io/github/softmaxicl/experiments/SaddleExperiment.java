@@ -1,0 +1,23 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.checks.FullDynamicsChecks;
+import io.github.softmaxicl.numerics.full.SaddleEscape;
+import io.github.softmaxicl.theory.Claims;
+import java.util.Locale;
+
+/**
+ * P6-saddle: the full flow from the limit with an off-task pair perturbed along o = -v (head 2 on task 1);
+ * {@link FullDynamicsChecks#saddle} gives the verdict.
+ */
+public final class SaddleExperiment implements Experiment {
+  @Override
+  public Outcome run(Settings settings, Context context) {
+    long seed = context.baseSeed();
+    context.progress().message(String.format(Locale.ROOT, "P6 saddle: full flow from the limit with an off-task pair "
+        + "perturbed along o = -v (blocks 4+4, L = 40, %d draws x 16 images), to t = %.4g", settings.saddleDraws(),
+        settings.saddleTEnd()));
+    return Failures.plotted(Claims.P6_SADDLE, "saddle-escape", "P6 saddle", context.progress(),
+        () -> FullDynamicsChecks.saddle("saddle-escape", SaddleEscape.run(settings.saddleConfig(), 1, 0, seed,
+            settings.saddleDraws(), settings.saddleTEnd(), context.threads())));
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.softmaxicl.experiments;
+
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.checks.FullDynamicsChecks;
+import io.github.softmaxicl.checks.Verdicts;
+import io.github.softmaxicl.numerics.full.NumericalFailureException;
+import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
+import io.github.softmaxicl.numerics.full.Seeds;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.Preset;
+import java.util.Optional;
+
+/**
+ * P6-sgd: SGD with fresh prompts at the paper init, following the authors' protocol on the presets it was sized
+ * for ({@link Settings#sgdProtocol}); the paper-sized protocol also runs on a second, independent seed.
+ * {@link FullDynamicsChecks#sgd} gives the verdicts.
+ */
+public final class SgdExperiment implements PerRunExperiment {
+  @Override
+  public Outcome runOne(RunSpec spec, Settings settings, Context context) {
+    ProgressSink progress = context.progress();
+    String id = spec.runId(Dynamics.SGD);
+    StringBuilder why = new StringBuilder();
+    Optional<Preset> preset = FullDynamicsPlan.sgd(spec, settings, why);
+    Optional<PaperSgdProtocol> sized = preset.flatMap(settings::sgdProtocol);
+    if (preset.isEmpty() || sized.isEmpty()) {
+      progress.message(id + ": skipped: " + why);
+      return Outcome.empty();
+    }
+    PaperSgdProtocol protocol = sized.get();
+    progress.message(id + ": SGD with fresh prompts at the paper init (control variate, adaptive rate)");
+    Outcome.Collector out = new Outcome.Collector();
+    try {
+      // The protocol stops after emergence, at most at twice the reduced flow's t_e: the progress horizon.
+      ReducedRun reference = protocol.reference();
+      double tEnd = 2 * reference.tEmergenceEnd();
+      PaperSgdProtocol.Result r = protocol.run(spec.seed(), context.threads(), reference,
+          (t, loss, eta) -> progress.progress(id, t, tEnd, loss));
+      out.run(RunRecords.of(spec, Dynamics.SGD, r.sgd().run(), r.reduced()));
+      out.verdict(FullDynamicsChecks.sgd(id, r));
+      if (preset.get() == Preset.PAPER) {
+        // One SGD run is one noise realisation; a second, independent one shows whether the emergence times and
+        // the end state (debiasing or not) belong to the protocol or to the seed.
+        String id2 = id + "-second-seed";
+        long seed2 = Seeds.derive(spec.seed(), 1);
+        progress.message(id2 + ": the same protocol with an independent seed " + seed2);
+        PaperSgdProtocol.Result r2 = protocol.run(seed2, context.threads(), reference,
+            (t, loss, eta) -> progress.progress(id2, t, tEnd, loss));
+        out.verdict(FullDynamicsChecks.sgd(id2, r2));
+      }
+      return out.outcome();
+    } catch (NumericalFailureException | ReducedFlowFailure e) {
+      progress.message(id + ": numerical failure: " + e.getMessage());
+      return out.verdict(Verdicts.error(Claims.P6_SGD, id, String.valueOf(e.getMessage()))).outcome();
+    }
+  }
+}
