@@ -1,5 +1,7 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LeadingOrderFormula;
+import io.github.softmaxicl.theory.LossCoefficients;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.Optional;
  *       there, a strict local minimum of {@code F} restricted to the on-task variables.</li>
  *   <li><b>(b) off-task μ are pushed to 0.</b> Over the whole box, for every task i and every head
  *       {@code h ≠ h(i)}, the enclosure of {@code ∂F/∂μ_i^h} (full MODEL.md §4 formula, evaluated by
- *       {@link IntervalReducedLoss} with off-task μ = 0, off-task ω of serving heads = 0, and the ω of heads
+ *       {@link LeadingOrderFormula} with off-task μ = 0, off-task ω of serving heads = 0, and the ω of heads
  *       serving no task in a given interval) is strictly positive. With off-task ω = 0 it equals
  *       {@code (2/n)(c_i/L) E_{h,h(i)} μ_i^{h(i)}}, {@code E = 1}. In the balanced flow
  *       {@code dμ/dt = −2|μ| ∂F/∂μ} a positive off-task μ therefore decays exponentially. For a head serving no
@@ -318,8 +320,10 @@ public final class LimitCertificate {
     List<Interval> curvature = new ArrayList<>();
     List<Interval> decay = new ArrayList<>();
     Interval nSqrtD = Interval.point(n).multiply(Interval.point(config.tokenDim()).sqrt());
+    LossCoefficients<Interval> coefficients = IntervalCoefficients.of(config);
     for (Interval piece : pieces) {
-      IntervalReducedLoss f = IntervalReducedLoss.of(config, stateOmega(config, boxes, piece), stateMu(config, boxes));
+      LeadingOrderFormula<Interval> f =
+          LeadingOrderFormula.of(coefficients, stateOmega(config, boxes, piece), stateMu(config, boxes));
       int slot = 0;
       for (int h = 0; h < heads; h++) {
         for (int j = 0; j < n; j++) {
