@@ -4,6 +4,7 @@ import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.interval.Interval;
 import io.github.softmaxicl.theory.interval.LimitCertificate;
+import io.github.softmaxicl.theory.interval.LimitProof;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CertificateCheck {
       }
     }
     Interval idle = c.heads() > c.tasks() ? Interval.of(lo, hi) : Interval.ZERO;
-    LimitCertificate cert = LimitCertificate.certify(c, RADIUS, idle);
+    LimitCertificate cert = LimitProof.certify(c, RADIUS, idle);
     List<String> ev = summary(cert);
     boolean allocated = Arrays.equals(run.allocation(), identity(c.tasks()));
     boolean inside = allocated && cert.encloses(run.finalState());
@@ -46,10 +47,10 @@ public final class CertificateCheck {
     return new Result(v, cert);
   }
 
-  /** A few lines a reviewer can scan; the certificate's full text is {@link LimitCertificate#text()}. */
+  /** A few lines a reviewer can scan; the enclosures themselves are in the {@link LimitCertificate}. */
   static List<String> summary(LimitCertificate cert) {
     List<String> ev = new ArrayList<>();
-    ev.add("verdict " + cert.verdict() + (cert.isCertified() ? "" : ": " + cert.reason())
+    ev.add("verdict " + (cert.isCertified() ? "CERTIFIED" : "REFUSED") + (cert.isCertified() ? "" : ": " + cert.reason())
         + "; leading-order reduced loss, outward-rounded interval arithmetic");
     for (LimitCertificate.TaskResult t : cert.tasks()) {
       ev.add(ReducedRunChecks.fmt("task %d (head %d): box widths omega %.2e, mu %.2e; Krawczyk image inside: %s "
