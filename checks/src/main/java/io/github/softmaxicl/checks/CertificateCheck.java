@@ -55,10 +55,10 @@ public final class CertificateCheck {
     return new Result(v, cert);
   }
 
-  /** A few lines a reviewer can scan; the certificate's full text is {@link LimitCertificate#text()}. */
+  /** A few lines a reviewer can scan; the enclosures themselves are in the {@link LimitCertificate}. */
   static List<String> summary(LimitCertificate cert) {
     List<String> ev = new ArrayList<>();
-    ev.add("verdict " + cert.verdict() + (cert.isCertified() ? "" : ": " + cert.reason())
+    ev.add("verdict " + (cert.isCertified() ? "CERTIFIED" : "REFUSED") + (cert.isCertified() ? "" : ": " + cert.reason())
         + "; leading-order reduced loss, outward-rounded interval arithmetic");
     for (LimitCertificate.TaskResult t : cert.tasks()) {
       ev.add(ReducedRunChecks.fmt("task %d (head %d): box widths omega %.2e, mu %.2e; Krawczyk image inside: %s "

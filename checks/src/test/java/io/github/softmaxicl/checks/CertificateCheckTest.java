@@ -7,6 +7,7 @@ import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.interval.LimitCertificate;
+import io.github.softmaxicl.theory.interval.LimitProof;
 import org.junit.jupiter.api.Test;
 
 /** {@link CertificateCheck} fed a computed certificate, and a certificate that does not belong to the run. */
@@ -18,7 +19,7 @@ class CertificateCheckTest {
   @Test
   void theRunsOwnCertificatePasses() {
     ReducedRun small = run(Preset.SMALL);
-    LimitCertificate cert = LimitCertificate.certify(small.config(), CertificateCheck.RADIUS,
+    LimitCertificate cert = LimitProof.certify(small.config(), CertificateCheck.RADIUS,
         CertificateCheck.idleOmega(small));
     Verdict v = CertificateCheck.check("small", small, cert).verdict();
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
@@ -28,7 +29,7 @@ class CertificateCheckTest {
   void anotherConfigurationsCertificateFails() {
     ReducedRun small = run(Preset.SMALL);
     ReducedRun paper = run(Preset.PAPER);
-    LimitCertificate foreign = LimitCertificate.certify(paper.config(), CertificateCheck.RADIUS,
+    LimitCertificate foreign = LimitProof.certify(paper.config(), CertificateCheck.RADIUS,
         CertificateCheck.idleOmega(paper));
     Verdict v = CertificateCheck.check("small", small, foreign).verdict();
     assertEquals(Verdict.Status.FAIL, v.status(), "a limit outside the certified box must fail: " + v.evidence());

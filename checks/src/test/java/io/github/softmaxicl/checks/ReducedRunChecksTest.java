@@ -125,7 +125,7 @@ class ReducedRunChecksTest {
 
   /** The certificate verdict for a run, computed as the experiment computes it. */
   private static Verdict certificate(String id, ReducedRun run) {
-    return CertificateCheck.check(id, run, io.github.softmaxicl.theory.interval.LimitCertificate.certify(
+    return CertificateCheck.check(id, run, io.github.softmaxicl.theory.interval.LimitProof.certify(
         run.config(), CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict();
   }
 

@@ -11,6 +11,7 @@ import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.interval.LimitCertificate;
+import io.github.softmaxicl.theory.interval.LimitProof;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
         .verdicts(ReducedRunChecks.check(id, run));
     if (c.heads() >= c.tasks()) {
       out.verdict(Failures.guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run,
-          LimitCertificate.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
+          LimitProof.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
     }
     return out.outcome();
   }

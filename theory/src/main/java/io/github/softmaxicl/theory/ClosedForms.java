@@ -127,14 +127,9 @@ public final class ClosedForms {
   }
 
   /**
-   * Effective number of tokens head h attends to, ≈ L·exp(−Σ_j d_j (ω_j^h)²) (saturation indicator): the
-   * expansion of §4 holds while Σ_j d_j ω_j² ≪ ln L.
+   * Σ_j d_j (ω_j^h)²: the exponent of the attention's sharpness for head h (1 at the limit); a head attends to
+   * ≈ L·exp(−sharpness) tokens, and the expansion of §4 holds while it is ≪ ln L.
    */
-  public static double effectiveAttendedTokens(ProblemConfig c, SpectralState s, int head) {
-    return c.promptLength() * StrictMath.exp(-sharpness(c, s, head));
-  }
-
-  /** Σ_j d_j (ω_j^h)²: the exponent of the attention's sharpness for head h (1 at the limit). */
   public static double sharpness(ProblemConfig c, SpectralState s, int head) {
     double q = 0;
     for (int j = 0; j < c.tasks(); j++) {

@@ -28,9 +28,4 @@ public final class PhaseMarkers {
   public static double halfSignalThreshold(ProblemConfig c, int task) {
     return 0.5 * ClosedForms.muStar(c, task) * ClosedForms.omegaStar(c, task);
   }
-
-  /** Off-task μ_i^h counts as converged below 1e-6 μ_i*. */
-  public static double offTaskThreshold(ProblemConfig c, int task) {
-    return OFF_TASK_CONVERGED * ClosedForms.muStar(c, task);
-  }
 }

@@ -27,11 +27,6 @@ public final class SpectralGradient {
     return grad.mu(head, task);
   }
 
-  /** The gradient laid out as a state (ω slot holds ∂F/∂ω, μ slot holds ∂F/∂μ). */
-  public SpectralState asState() {
-    return grad;
-  }
-
   /** Euclidean norm of the whole gradient. */
   public double norm() {
     double s = 0;

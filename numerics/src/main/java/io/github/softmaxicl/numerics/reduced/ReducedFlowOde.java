@@ -169,7 +169,7 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   }
 
   /** Human name of log coordinate k: "log|omega[h][j]|" or "log|mu[h][i]|". */
-  public String coordinateName(int k) {
+  private String coordinateName(int k) {
     int hn = dimension / 2;
     int n = field.loss().config().tasks();
     boolean isMu = k >= hn;

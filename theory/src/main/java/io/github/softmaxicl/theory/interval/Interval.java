@@ -1,5 +1,6 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.Scalar;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe. Results do not depend on the platform ({@code StrictMath}, strict IEEE doubles).
  */
-public final class Interval {
+public final class Interval implements Scalar<Interval> {
   /** The degenerate interval [0, 0]. */
   public static final Interval ZERO = new Interval(0.0, 0.0);
   /** The degenerate interval [1, 1]. */

@@ -1,6 +1,11 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LeadingOrderFormula;
+import io.github.softmaxicl.theory.LossCoefficients;
 import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.Real;
+import io.github.softmaxicl.theory.Scalar;
+import java.util.List;
 
 /**
  * The leading-order reduced loss of MODEL.md §4 of one task {@code i}, restricted to the on-task variables
@@ -15,33 +20,36 @@ import io.github.softmaxicl.theory.ProblemConfig;
  * times the block-diagonal collection of those of the {@code L_i}: zeros, uniqueness and definiteness are decided
  * task by task. Reduced model (reconstruction).
  *
- * <p>Evaluated both in interval arithmetic (rigorous enclosures over boxes) and in plain doubles (for the
- * approximate inverse of the Krawczyk operator, and for tests). The constants {@code a} and {@code k} are
- * enclosed from the configuration's doubles, which are taken as exact.
+ * <p>{@code L_i} is the general loss ({@link LeadingOrderFormula}) of a one-head, one-task problem with block
+ * {@code d_i} (its {@code 1/n} is exactly 1), so value and gradient come from there. The Hessian
+ *
+ * <pre>
+ *   ∂²/∂ω² = 2aμ² + 2kdμ²E(1 + 2dω²),   ∂²/∂ω∂μ = −2a(1 − 2μω) + 4kdωμE,   ∂²/∂μ² = 2aω² + 2kE
+ * </pre>
+ *
+ * is written once over {@link Scalar} and evaluated both in interval arithmetic (rigorous, over boxes) and in
+ * doubles (for the approximate inverse of the Krawczyk operator). The constants are enclosed from the
+ * configuration's doubles, which are taken as exact.
  */
 public final class OnTaskLoss {
   private final int d;
-  private final Interval a;
-  private final Interval k;
+  private final LossCoefficients<Interval> coefficients;
   private final double aDouble;
   private final double kDouble;
 
-  private OnTaskLoss(int d, Interval a, Interval k) {
+  private OnTaskLoss(int d, LossCoefficients<Interval> coefficients) {
     this.d = d;
-    this.a = a;
-    this.k = k;
-    this.aDouble = a.midpoint();
-    this.kDouble = k.midpoint();
+    this.coefficients = coefficients;
+    this.aDouble = signal().midpoint();
+    this.kDouble = varianceWeight().midpoint();
   }
 
   /** The on-task loss of task {@code task} (0-based) of the configuration. */
   public static OnTaskLoss of(ProblemConfig config, int task) {
     int d = config.blockSize(task);
-    Interval s2 = Interval.point(config.s2());
-    Interval a = s2.multiply(d);
-    Interval c = a.add(Interval.point(config.sigma()).sqr());
-    Interval k = c.divide(Interval.point(config.promptLength()));
-    return new OnTaskLoss(d, a, k);
+    ProblemConfig single = ProblemConfig.of(d, new int[] {d}, 1, config.promptLength(), config.sigma(),
+        config.s2());
+    return new OnTaskLoss(d, IntervalCoefficients.of(single));
   }
 
   /** Block size d_i. */
@@ -51,76 +59,55 @@ public final class OnTaskLoss {
 
   /** Enclosure of {@code a = s² d_i}. */
   public Interval signal() {
-    return a;
+    return coefficients.signal().get(0);
   }
 
   /** Enclosure of {@code k = c_i / L}. */
   public Interval varianceWeight() {
-    return k;
+    return coefficients.varianceWeight().get(0);
   }
 
-  /** Enclosure of {@code exp(d ω²)} over {@code ω}. */
-  public Interval attentionMoment(Interval omega) {
-    return omega.sqr().multiply(d).exp();
+  private LeadingOrderFormula<Interval> at(TaskBox x) {
+    return LeadingOrderFormula.of(coefficients, List.of(List.of(x.omega())), List.of(List.of(x.mu())));
   }
 
   /** Enclosure of {@code L_i} over the box. */
   public Interval loss(TaskBox x) {
-    Interval r = Interval.ONE.subtract(x.mu().multiply(x.omega()));
-    return a.multiply(r.sqr()).add(k.multiply(x.mu().sqr()).multiply(attentionMoment(x.omega())));
+    return at(x).value();
   }
 
-  /**
-   * Enclosure of the gradient {@code (∂L_i/∂ω, ∂L_i/∂μ)} over the box:
-   * {@code ∂/∂ω = −2aμR + 2kdωμ²E}, {@code ∂/∂μ = −2aωR + 2kμE}, {@code R = 1 − μω}, {@code E = exp(dω²)}.
-   */
+  /** Enclosure of the gradient {@code (∂L_i/∂ω, ∂L_i/∂μ)} over the box. */
   public TaskBox gradient(TaskBox x) {
-    Interval w = x.omega();
-    Interval m = x.mu();
-    Interval r = Interval.ONE.subtract(m.multiply(w));
-    Interval e = attentionMoment(w);
-    Interval twoA = a.multiply(2.0);
-    Interval twoK = k.multiply(2.0);
-    Interval gw = twoK.multiply(d).multiply(w).multiply(m.sqr()).multiply(e).subtract(twoA.multiply(m).multiply(r));
-    Interval gm = twoK.multiply(m).multiply(e).subtract(twoA.multiply(w).multiply(r));
-    return new TaskBox(gw, gm);
+    LeadingOrderFormula<Interval> f = at(x);
+    return new TaskBox(f.dOmega(0, 0), f.dMu(0, 0));
+  }
+
+  /** Enclosure of the Hessian of {@code L_i} in {@code (ω, μ)} over the box. */
+  public SymmetricIntervalMatrix2 hessian(TaskBox x) {
+    List<Interval> h = hessian(signal(), varianceWeight(), Interval.ONE, d, x.omega(), x.mu());
+    return new SymmetricIntervalMatrix2(h.get(0), h.get(1), h.get(2));
   }
 
   /**
-   * Enclosure of the Hessian of {@code L_i} in {@code (ω, μ)} over the box:
-   * {@code ∂²/∂ω² = 2aμ² + 2kdμ²E(1 + 2dω²)}, {@code ∂²/∂ω∂μ = −2a(1 − 2μω) + 4kdωμE}, {@code ∂²/∂μ² = 2aω² + 2kE}.
+   * The Hessian in plain doubles at the constants' midpoints, {@code {∂²/∂ω², ∂²/∂ω∂μ, ∂²/∂μ²}} (approximate; not
+   * an enclosure).
    */
-  public SymmetricIntervalMatrix2 hessian(TaskBox x) {
-    Interval w = x.omega();
-    Interval m = x.mu();
-    Interval e = attentionMoment(w);
-    Interval twoA = a.multiply(2.0);
-    Interval twoK = k.multiply(2.0);
-    Interval m2 = m.sqr();
-    Interval ww = twoA.multiply(m2)
-        .add(twoK.multiply(d).multiply(m2).multiply(e).multiply(Interval.ONE.add(w.sqr().multiply(2.0 * d))));
-    Interval wm = k.multiply(4.0 * d).multiply(w).multiply(m).multiply(e)
-        .subtract(twoA.multiply(Interval.ONE.subtract(m.multiply(w).multiply(2.0))));
-    Interval mm = twoA.multiply(w.sqr()).add(twoK.multiply(e));
-    return new SymmetricIntervalMatrix2(ww, wm, mm);
-  }
-
-  /** The gradient in plain doubles, {@code {∂/∂ω, ∂/∂μ}} (approximate; not an enclosure). */
-  public double[] gradientApprox(double omega, double mu) {
-    double r = 1.0 - mu * omega;
-    double e = StrictMath.exp(d * omega * omega);
-    return new double[] {
-        -2 * aDouble * mu * r + 2 * kDouble * d * omega * mu * mu * e,
-        -2 * aDouble * omega * r + 2 * kDouble * mu * e};
-  }
-
-  /** The Hessian in plain doubles, {@code {∂²/∂ω², ∂²/∂ω∂μ, ∂²/∂μ²}} (approximate; not an enclosure). */
   public double[] hessianApprox(double omega, double mu) {
-    double e = StrictMath.exp(d * omega * omega);
-    double ww = 2 * aDouble * mu * mu + 2 * kDouble * d * mu * mu * e * (1 + 2 * d * omega * omega);
-    double wm = -2 * aDouble * (1 - 2 * mu * omega) + 4 * kDouble * d * omega * mu * e;
-    double mm = 2 * aDouble * omega * omega + 2 * kDouble * e;
-    return new double[] {ww, wm, mm};
+    List<Real> h = hessian(new Real(aDouble), new Real(kDouble), Real.ONE, d, new Real(omega), new Real(mu));
+    return new double[] {h.get(0).value(), h.get(1).value(), h.get(2).value()};
+  }
+
+  /** {@code {∂²/∂ω², ∂²/∂ω∂μ, ∂²/∂μ²}} of {@code L_i} at {@code (w, m)}. */
+  private static <T extends Scalar<T>> List<T> hessian(T a, T k, T one, int d, T w, T m) {
+    T e = w.sqr().multiply(d).exp();
+    T twoA = a.multiply(2.0);
+    T twoK = k.multiply(2.0);
+    T m2 = m.sqr();
+    T ww = twoA.multiply(m2).add(twoK.multiply(d).multiply(m2).multiply(e).multiply(one.add(w.sqr().multiply(2.0 * d))));
+    T wm = k.multiply(4.0 * d).multiply(w).multiply(m).multiply(e)
+        .subtract(twoA.multiply(one.subtract(m.multiply(w).multiply(2.0))));
+    T mm = twoA.multiply(w.sqr()).add(twoK.multiply(e));
+    return List.of(ww, wm, mm);
   }
 
   /** The closed-form stationary point of MODEL.md §6, {@code ω* = 1/√d_i}, in doubles. */
@@ -142,7 +129,7 @@ public final class OnTaskLoss {
   /** Enclosure of {@code μ* = √d_i / (1 + e k d / a)}, with {@code e} enclosed as {@code exp([1, 1])}. */
   public Interval muStar() {
     Interval e = Interval.ONE.exp();
-    Interval denominator = Interval.ONE.add(e.multiply(k).multiply(d).divide(a));
+    Interval denominator = Interval.ONE.add(e.multiply(varianceWeight()).multiply(d).divide(signal()));
     return Interval.point(d).sqrt().divide(denominator);
   }
 }

@@ -17,8 +17,8 @@ class OffTaskDecayTest {
   void offTaskOmegaDecaysLikeOneOverTAndExtraHeadOmegaFreezes() {
     // Blocks 4 + 4, H = 3 (head 2 serves no task), L = 40: the `small` problem with an extra head.
     ProblemConfig c = ProblemConfig.of(8, new int[] {4, 4}, 3, 40, 0.0, 1.0);
-    LimitCertificate cert = LimitCertificate.certify(c, 1e-9);
-    assertTrue(cert.isCertified(), cert::text);
+    LimitCertificate cert = LimitProof.certify(c, 1e-9);
+    assertTrue(cert.isCertified(), cert::toString);
     int heads = c.heads();
     int n = c.tasks();
     double omegaOff0 = 0.05;

@@ -1,67 +1,29 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LeadingOrderLoss;
 import io.github.softmaxicl.theory.ProblemConfig;
 
 /**
- * A plain-double reference of MODEL.md §4–§5, written independently of the interval code for the tests: the
- * gradient of the leading-order reduced loss over all H×n variables and a fixed-step classical RK4 integration
- * of the balanced flow in log|ω|, log|μ| (all entries positive here).
+ * A plain-double reference of MODEL.md §5 for the tests: a fixed-step classical RK4 integration of the balanced
+ * flow in log|ω|, log|μ| (all entries positive here) over the gradient of {@link LeadingOrderLoss}, independent of
+ * the integrators of the numerics module.
  */
 final class ReducedFlowReference {
   private final ProblemConfig config;
+  private final LeadingOrderLoss loss;
 
   ReducedFlowReference(ProblemConfig config) {
     this.config = config;
+    this.loss = new LeadingOrderLoss(config);
   }
 
-  /** {dF/dω[h][j], dF/dμ[h][i]} at (ω, μ). */
+  /** {dF/dω[h][j], dF/dμ[h][i]} at (ω, μ), from the theory module's leading-order loss. */
   double[][][] gradient(double[][] w, double[][] m) {
     int heads = config.heads();
     int n = config.tasks();
-    double s2 = config.s2();
-    double[][] e = new double[heads][heads];
-    for (int h = 0; h < heads; h++) {
-      for (int g = 0; g < heads; g++) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-          s += config.blockSize(j) * w[h][j] * w[g][j];
-        }
-        e[h][g] = Math.exp(s);
-      }
-    }
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = 1;
-      for (int h = 0; h < heads; h++) {
-        r[i] -= m[h][i] * w[h][i];
-      }
-    }
-    double[][] a = new double[heads][heads];
-    for (int h = 0; h < heads; h++) {
-      for (int g = 0; g < heads; g++) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-          s += config.signalPlusNoise(i) / config.promptLength() * m[h][i] * m[g][i];
-        }
-        a[h][g] = s * e[h][g];
-      }
-    }
     double[][] gw = new double[heads][n];
     double[][] gm = new double[heads][n];
-    for (int h = 0; h < heads; h++) {
-      for (int i = 0; i < n; i++) {
-        int d = config.blockSize(i);
-        double k = config.signalPlusNoise(i) / config.promptLength();
-        double sumE = 0;
-        double sumA = 0;
-        for (int g = 0; g < heads; g++) {
-          sumE += e[h][g] * m[g][i];
-          sumA += a[h][g] * w[g][i];
-        }
-        gm[h][i] = (-2 * s2 * d * w[h][i] * r[i] + 2 * k * sumE) / n;
-        gw[h][i] = (-2 * s2 * d * m[h][i] * r[i] + 2 * d * sumA) / n;
-      }
-    }
+    loss.evaluate(w, m, gw, gm);
     return new double[][][] {gw, gm};
   }
 

@@ -1,0 +1,33 @@
+package io.github.softmaxicl.theory.interval;
+
+import io.github.softmaxicl.theory.LossCoefficients;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Enclosures of the constants of the leading-order reduced loss, computed from the configuration's doubles (taken
+ * as exact) by the same operations, in the same order, as {@link LossCoefficients#real}: {@code a_i = s²·d_i},
+ * {@code k_i = (a_i + σ²)/L}, {@code 1/n}. Each interval operation encloses the exact result of every choice of
+ * operands in its inputs, and the correctly rounded double of an exact result lies between its outward-rounded
+ * bounds; hence each double constant lies in its interval, and so does any double evaluation of the formula that
+ * performs the same operations on doubles lying in the interval state.
+ */
+public final class IntervalCoefficients {
+  private IntervalCoefficients() {}
+
+  /** The enclosed constants of the configuration. */
+  public static LossCoefficients<Interval> of(ProblemConfig config) {
+    List<Interval> a = new ArrayList<>();
+    List<Interval> k = new ArrayList<>();
+    Interval sigma2 = Interval.point(config.sigma()).sqr();
+    Interval length = Interval.point(config.promptLength());
+    for (int i = 0; i < config.tasks(); i++) {
+      Interval signal = Interval.point(config.s2()).multiply(config.blockSize(i));
+      a.add(signal);
+      k.add(signal.add(sigma2).divide(length));
+    }
+    return new LossCoefficients<>(config, Interval.ZERO, Interval.ONE,
+        Interval.ONE.divide(Interval.point(config.tasks())), a, k);
+  }
+}
