@@ -4,12 +4,14 @@
 # prompt generation and one paper-sized SGD step. Prints JMH's table, then the derived figures for the README.
 #
 # Usage: scripts/benchmark.sh [--long] [--no-build] [JMH arguments...]
-#   (default)   a short run: 1 fork, 2 warm-up and 3 measurement iterations of 1 s each (noisy; ≈ 3 min)
-#   --long      the iteration counts and times annotated on each benchmark, in 3 forks (≈ 20 min)
+#   (default)   a short run: 1 fork, 2 warm-up and 3 measurement iterations of 1 s each (noisy; ≈ 3 min on a
+#               quiet machine, most of it the SGD step)
+#   --long      the iteration counts and times annotated on each benchmark, in 3 forks (≈ 15 min)
 #   --no-build  use the existing bench/target/benchmarks.jar
 #   JMH arguments are passed through, e.g. a regex of benchmarks and parameters:
 #     scripts/benchmark.sh ReducedFlow -p preset=paper -p options=defaults
 #     scripts/benchmark.sh --long GradientKernel
+#     scripts/benchmark.sh ReducedFlow -p preset=paper -p options=same-integrator   # plain DP853 baseline
 # JMH's own options (java -jar bench/target/benchmarks.jar -h) come after ours and win over the defaults.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"

@@ -44,8 +44,9 @@ public final class Figures {
         line = String.format(Locale.ROOT, "reduced flow %-10s %-15s %9.2f ± %.2f %s", r.param("preset"),
             r.param("options"), r.score(), r.error(), r.unit());
       } else if (name.equals("ReducedFlowBenchmark.run:evaluations")) {
-        line = String.format(Locale.ROOT, "reduced flow %-10s %-15s %9.0f evaluations per run", r.param("preset"),
-            r.param("options"), r.score());
+        double perRun = primary(rows, r).score() / r.score();
+        line = String.format(Locale.ROOT, "reduced flow %-10s %-15s %9.0f evaluations per run, %.2f us each",
+            r.param("preset"), r.param("options"), perRun, perSecond(r.score(), r.unit()) * 1e6);
       } else if (name.equals("ReducedFieldBenchmark.evaluate")) {
         line = String.format(Locale.ROOT, "one field evaluation %-10s %-6s %7.0f ± %.0f %s", r.param("preset"),
             r.param("field"), r.score(), r.error(), r.unit());
@@ -91,6 +92,17 @@ public final class Figures {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** The primary result that a secondary one ({@code benchmark:label}) belongs to. */
+  private static Row primary(List<Row> rows, Row secondary) {
+    String benchmark = secondary.benchmark().substring(0, secondary.benchmark().indexOf(':'));
+    for (Row r : rows) {
+      if (r.benchmark().equals(benchmark) && r.params().equals(secondary.params())) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no primary result for " + secondary.benchmark() + " " + secondary.params());
   }
 
   /** Seconds for a JMH average-time score in {@code unit} (e.g. {@code us/op}). */
