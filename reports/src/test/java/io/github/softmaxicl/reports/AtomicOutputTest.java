@@ -70,7 +70,11 @@ class AtomicOutputTest {
     assertEquals(Map.of("notes.txt", "mine"), CliHarness.snapshot(src));
   }
 
-  /** SIGTERM in the middle of a run: the shutdown hook removes the staging directory; the old output stays. */
+  /**
+   * SIGTERM in the middle of a run: the shutdown hook removes the staging directory; the old output stays. The
+   * child is the real entry point with the job this build wires in; the full dynamics of {@code small} take
+   * minutes, so the run is certainly still computing (its staging directory exists) when the signal arrives.
+   */
   @Test
   void sigtermMidwayLeavesPreviousOutputIntact() throws Exception {
     Path out = tmp.resolve("out");
@@ -78,7 +82,7 @@ class AtomicOutputTest {
     Map<String, String> before = CliHarness.snapshot(out);
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        SignalTestMain.class.getName(), "--preset", "small", "--dynamics", "reduced", "--out", out.toString())
+        Main.class.getName(), "--preset", "small", "--dynamics", "full", "--threads", "1", "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -35,9 +35,7 @@ final class SyntheticJob implements Job {
     /** Throws a NumericalFailure after reporting some progress. */
     NUMERICAL_FAILURE,
     /** Throws an unchecked exception after reporting some progress. */
-    CRASH,
-    /** Sleeps (for the signal test) after reporting progress. */
-    SLOW
+    CRASH
   }
 
   static final String MARK = "SYNTHETIC TEST FIXTURE, not a result: ";
@@ -62,13 +60,6 @@ final class SyntheticJob implements Job {
       }
       if (behaviour == Behaviour.CRASH) {
         throw new IllegalStateException("synthetic crash midway");
-      }
-      if (behaviour == Behaviour.SLOW) {
-        try {
-          Thread.sleep(60_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
       }
       for (Dynamics d : request.dynamics().candidates()) {
         RunRecord r = record(spec, d);

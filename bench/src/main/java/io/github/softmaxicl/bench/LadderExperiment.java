@@ -1,5 +1,7 @@
-package io.github.softmaxicl.numerics.comparison;
+package io.github.softmaxicl.bench;
 
+import io.github.softmaxicl.numerics.comparison.Comparison;
+import io.github.softmaxicl.numerics.comparison.FullVsReduced;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -9,26 +11,35 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Measurement (not a test): one rung of a full-vs-reduced ladder over several seeds, to separate the systematic
- * discrepancy from the sampling noise. Blocks b+b, H = 2, prompt length L, N symmetrised draws, start scaled to
- * the given criterion ω(0)√(LN), horizon 1.5 t_e of the reduced flow. Prints, per seed, the warm-up deviation,
- * the per-task half-signal time deviations (signed) and their mean over tasks, and the wall time.
+ * The measurement behind the README's d_i/L ladder table (not a test, not part of the reproduction): one rung of
+ * a full-vs-reduced ladder over several seeds, to separate the systematic discrepancy from the sampling noise.
  *
- * <p>Arguments: b L draws criterion controlVariate seed... Run from the numerics module with the test
- * classpath (see scripts/benchmark.sh for how to build it).
+ * <p>Blocks b+b, H = 2, prompt length L, N symmetrised draws, start scaled so that the criterion ω(0)√(LN) is the
+ * given value (never below the paper init), horizon 1.5 t_e of the reduced flow. Prints, per seed, the warm-up
+ * deviation, the per-task half-signal time deviations t_half,full/t_half,red − 1 (signed), their mean over tasks
+ * (the table's figure) and the wall time. One sample of the (3, 60) rung takes minutes.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.github.softmaxicl.bench.LadderExperiment b L N criterion
+ * controlVariate seed...}, e.g. {@code 2 40 4096 15 true 1 2 3}.
  */
 public final class LadderExperiment {
   private LadderExperiment() {}
 
-  /** Entry point. */
+  /** Entry point; see the class comment for the arguments. */
   public static void main(String[] args) {
+    if (args.length < 6) {
+      System.err.println("usage: LadderExperiment b L draws criterion controlVariate seed...");
+      System.exit(2);
+      return;
+    }
     int b = Integer.parseInt(args[0]);
     int l = Integer.parseInt(args[1]);
     int draws = Integer.parseInt(args[2]);
     double crit = Double.parseDouble(args[3]);
     boolean cv = Boolean.parseBoolean(args[4]);
     ProblemConfig c = ProblemConfig.of(2 * b, new int[] {b, b}, 2, l, 0.0, 1.0);
-    double k = Math.max(1.0, crit / (Initialisations.paper(c).omega(0, 0) * Math.sqrt((double) l * draws)));
+    double k = StrictMath.max(1.0,
+        crit / (Initialisations.paper(c).omega(0, 0) * StrictMath.sqrt((double) l * draws)));
     ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
     double tEnd = 1.5 * guide.tEmergenceEnd();
     for (int a = 5; a < args.length; a++) {
