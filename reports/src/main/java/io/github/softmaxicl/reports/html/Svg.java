@@ -1,5 +1,6 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.reports.html;
 
+import io.github.softmaxicl.reports.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +11,6 @@ import java.util.List;
  * break the line. Text widths are estimated generously (no fonts are embedded; the viewer's sans-serif is used).
  */
 final class Svg {
-  /** Colour-blind-safe palette (Okabe–Ito without yellow, plus grey). */
-  static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-      "#888888"};
-  /** Dash patterns for tasks (solid first). */
-  static final String[] DASHES = {"", "7 3", "2 2", "9 3 2 3", "1 4", "12 4"};
-
   private static final double FONT = 11.0;
   private static final double CHAR_W = 6.6;
 
@@ -26,43 +21,22 @@ final class Svg {
     return text.length() * CHAR_W * fontSize / FONT;
   }
 
-  /** A drawn series. */
-  static final class Line {
-    final String legend;
-    final double[] x;
-    final double[] y;
-    final String colour;
-    final String dash;
-    final double width;
-    final double opacity;
-    final boolean markers;
-    /** Symmetric y error per point (drawn as a bar with caps), or empty for none. */
-    final double[] yErr;
-
-    Line(String legend, double[] x, double[] y, String colour, String dash, double width, double opacity,
-        boolean markers) {
-      this(legend, x, y, colour, dash, width, opacity, markers, new double[0]);
-    }
-
-    /**
-     * A line with error bars.
-     *
-     * @param yErr symmetric error of each y (same length as y; NaN or non-positive entries draw no bar), or empty
-     */
-    Line(String legend, double[] x, double[] y, String colour, String dash, double width, double opacity,
-        boolean markers, double[] yErr) {
+  /**
+   * A drawn series: legend label (empty for none), points, stroke, whether each point gets a dot, and the
+   * symmetric y error per point (drawn as a bar with caps; NaN or non-positive entries draw no bar), or empty.
+   */
+  record Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers, double[] yErr) {
+    Series {
       if (x.length != y.length || (yErr.length != 0 && yErr.length != y.length)) {
         throw new IllegalArgumentException("x, y (and y errors) must have the same length");
       }
-      this.legend = legend;
-      this.x = x.clone();
-      this.y = y.clone();
-      this.colour = colour;
-      this.dash = dash;
-      this.width = width;
-      this.opacity = opacity;
-      this.markers = markers;
-      this.yErr = yErr.clone();
+      x = x.clone();
+      y = y.clone();
+      yErr = yErr.clone();
+    }
+
+    Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers) {
+      this(legend, x, y, stroke, markers, new double[0]);
     }
 
     /** Lower end of the error bar of point i (y itself without a bar). */
@@ -76,37 +50,11 @@ final class Svg {
     }
   }
 
-  /** A legend entry: a short line sample (with an optional marker) and a label. */
-  static final class LegendEntry {
-    final String label;
-    final String colour;
-    final String dash;
-    final boolean marker;
+  /** A legend entry: a short line sample in the given stroke (with an optional dot) and a label. */
+  record LegendEntry(String label, Stroke stroke, boolean marker) {}
 
-    LegendEntry(String label, String colour, String dash, boolean marker) {
-      this.label = label;
-      this.colour = colour;
-      this.dash = dash;
-      this.marker = marker;
-    }
-  }
-
-  /** A line at constant x or y. */
-  static final class Ref {
-    final String label;
-    final double value;
-    final boolean horizontal;
-    final String colour;
-    final String dash;
-
-    Ref(String label, double value, boolean horizontal, String colour, String dash) {
-      this.label = label;
-      this.value = value;
-      this.horizontal = horizontal;
-      this.colour = colour;
-      this.dash = dash;
-    }
-  }
+  /** A reference line at constant x (vertical) or y (horizontal), listed in the legend with its value. */
+  record Marker(String label, double value, boolean horizontal, Stroke stroke) {}
 
   /** One plot. */
   static final class Plot {
@@ -115,8 +63,8 @@ final class Svg {
     private final String yLabel;
     private final boolean logX;
     private final boolean logY;
-    private final List<Line> lines = new ArrayList<>();
-    private final List<Ref> refs = new ArrayList<>();
+    private final List<Series> lines = new ArrayList<>();
+    private final List<Marker> refs = new ArrayList<>();
     private final List<LegendEntry> legend = new ArrayList<>();
     private boolean autoLegend = true;
     private double xMin = Double.NaN;
@@ -131,12 +79,12 @@ final class Svg {
       this.logY = logY;
     }
 
-    Plot line(Line l) {
+    Plot line(Series l) {
       lines.add(l);
       return this;
     }
 
-    Plot ref(Ref r) {
+    Plot ref(Marker r) {
       refs.add(r);
       return this;
     }
@@ -177,9 +125,9 @@ final class Svg {
     /** Number of data points that will be drawn inside the frame. */
     int drawablePoints() {
       int count = 0;
-      for (Line l : lines) {
-        for (int i = 0; i < l.x.length; i++) {
-          if (ok(l.x[i], logX) && ok(l.y[i], logY) && inX(l.x[i]) && (Double.isNaN(yFloor) || l.y[i] >= yFloor)) {
+      for (Series l : lines) {
+        for (int i = 0; i < l.x().length; i++) {
+          if (ok(l.x()[i], logX) && ok(l.y()[i], logY) && inX(l.x()[i]) && (Double.isNaN(yFloor) || l.y()[i] >= yFloor)) {
             count++;
           }
         }
@@ -219,7 +167,7 @@ final class Svg {
       double lx = left;
       double rowY = 0;
       for (LegendEntry e : entries) {
-        double w = 30 + textWidth(e.label, 10) + 14;
+        double w = 30 + textWidth(e.label(), 10) + 14;
         if (lx + w > width - 4 && lx > left) {
           lx = left;
           rowY += 16;
@@ -240,35 +188,29 @@ final class Svg {
           .append("\" y=\"").append(Numbers.coord(top)).append("\" width=\"").append(Numbers.coord(plotW))
           .append("\" height=\"").append(Numbers.coord(plotHeight)).append("\"/></clipPath></defs>\n");
       for (int i = 0; i < titleLines.size(); i++) {
-        sb.append("<text class=\"ptitle\" x=\"").append(Numbers.coord(width / 2)).append("\" y=\"")
-            .append(Numbers.coord(18 + 15 * i)).append("\" text-anchor=\"middle\">")
-            .append(Html.esc(titleLines.get(i))).append("</text>\n");
+        new SvgText("ptitle", width / 2, 18 + 15 * i, SvgText.Anchor.MIDDLE, titleLines.get(i)).render(sb);
+        sb.append('\n');
       }
       sb.append("<rect class=\"frame\" x=\"").append(Numbers.coord(left)).append("\" y=\"").append(Numbers.coord(top))
           .append("\" width=\"").append(Numbers.coord(plotW)).append("\" height=\"").append(Numbers.coord(plotHeight))
           .append("\"/>\n");
       if (points == 0) {
-        sb.append("<text class=\"nodata\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
-            .append(Numbers.coord(top + plotHeight / 2)).append("\" text-anchor=\"middle\">no drawable data</text>\n");
+        new SvgText("nodata", left + plotW / 2, top + plotHeight / 2, SvgText.Anchor.MIDDLE, "no drawable data")
+            .render(sb);
+        sb.append('\n');
       }
       // Grid and ticks.
       for (double t : xa.ticks) {
         double px = left + xa.frac(t) * plotW;
-        sb.append("<line class=\"grid\" x1=\"").append(Numbers.coord(px)).append("\" y1=\"").append(Numbers.coord(top))
-            .append("\" x2=\"").append(Numbers.coord(px)).append("\" y2=\"").append(Numbers.coord(top + plotHeight))
-            .append("\"/>");
-        sb.append("<text class=\"tick\" x=\"").append(Numbers.coord(px)).append("\" y=\"")
-            .append(Numbers.coord(top + plotHeight + 14)).append("\" text-anchor=\"middle\">")
-            .append(Html.esc(xa.label(t))).append("</text>\n");
+        SvgLine.grid(px, top, px, top + plotHeight).render(sb);
+        new SvgText("tick", px, top + plotHeight + 14, SvgText.Anchor.MIDDLE, xa.label(t)).render(sb);
+        sb.append('\n');
       }
       for (int i = 0; i < ya.ticks.length; i++) {
         double py = top + (1 - ya.frac(ya.ticks[i])) * plotHeight;
-        sb.append("<line class=\"grid\" x1=\"").append(Numbers.coord(left)).append("\" y1=\"").append(Numbers.coord(py))
-            .append("\" x2=\"").append(Numbers.coord(left + plotW)).append("\" y2=\"").append(Numbers.coord(py))
-            .append("\"/>");
-        sb.append("<text class=\"tick\" x=\"").append(Numbers.coord(left - 5)).append("\" y=\"")
-            .append(Numbers.coord(py + 3.5)).append("\" text-anchor=\"end\">").append(Html.esc(yTicks.get(i)))
-            .append("</text>\n");
+        SvgLine.grid(left, py, left + plotW, py).render(sb);
+        new SvgText("tick", left - 5, py + 3.5, SvgText.Anchor.END, yTicks.get(i)).render(sb);
+        sb.append('\n');
       }
       sb.append("<text class=\"axlabel\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
           .append(Numbers.coord(top + plotHeight + 32)).append("\" text-anchor=\"middle\"")
@@ -279,26 +221,21 @@ final class Svg {
           .append(fit(yLabel, plotHeight)).append('>').append(Html.esc(yLabel)).append("</text>\n");
       // Data, clipped to the plot area.
       sb.append("<g clip-path=\"url(#").append(id).append("-clip)\">\n");
-      for (Ref r : refs) {
-        if (!ok(r.value, r.horizontal ? logY : logX)) {
+      for (Marker r : refs) {
+        if (!ok(r.value(), r.horizontal() ? logY : logX)) {
           continue;
         }
-        if (r.horizontal) {
-          double py = top + (1 - ya.frac(r.value)) * plotHeight;
-          sb.append("<line x1=\"").append(Numbers.coord(left)).append("\" y1=\"").append(Numbers.coord(py))
-              .append("\" x2=\"").append(Numbers.coord(left + plotW)).append("\" y2=\"").append(Numbers.coord(py));
+        String title = r.label() + " = " + Numbers.human(r.value());
+        if (r.horizontal()) {
+          double py = top + (1 - ya.frac(r.value())) * plotHeight;
+          new SvgLine(left, py, left + plotW, py, null, r.stroke(), title).render(sb);
         } else {
-          double px = left + xa.frac(r.value) * plotW;
-          sb.append("<line x1=\"").append(Numbers.coord(px)).append("\" y1=\"").append(Numbers.coord(top))
-              .append("\" x2=\"").append(Numbers.coord(px)).append("\" y2=\"").append(Numbers.coord(top + plotHeight));
+          double px = left + xa.frac(r.value()) * plotW;
+          new SvgLine(px, top, px, top + plotHeight, null, r.stroke(), title).render(sb);
         }
-        sb.append("\" stroke=\"").append(r.colour).append("\" stroke-width=\"1.3\"");
-        if (!r.dash.isEmpty()) {
-          sb.append(" stroke-dasharray=\"").append(r.dash).append('"');
-        }
-        sb.append("><title>").append(Html.esc(r.label + " = " + Numbers.human(r.value))).append("</title></line>\n");
+        sb.append('\n');
       }
-      for (Line l : lines) {
+      for (Series l : lines) {
         renderLine(sb, l, xa, ya, left, top, plotW, plotHeight);
       }
       sb.append("</g>\n");
@@ -306,19 +243,13 @@ final class Svg {
         LegendEntry e = entries.get(i);
         double ex = pos.get(i)[0];
         double ey = top + plotHeight + xAxisH + pos.get(i)[1] + 8;
-        sb.append("<line x1=\"").append(Numbers.coord(ex)).append("\" y1=\"").append(Numbers.coord(ey))
-            .append("\" x2=\"").append(Numbers.coord(ex + 24)).append("\" y2=\"").append(Numbers.coord(ey))
-            .append("\" stroke=\"").append(e.colour).append("\" stroke-width=\"2\"");
-        if (!e.dash.isEmpty()) {
-          sb.append(" stroke-dasharray=\"").append(e.dash).append('"');
-        }
-        sb.append("/>");
-        if (e.marker) {
+        new SvgLine(ex, ey, ex + 24, ey, null, e.stroke(), "").render(sb);
+        if (e.marker()) {
           sb.append("<circle cx=\"").append(Numbers.coord(ex + 12)).append("\" cy=\"").append(Numbers.coord(ey))
-              .append("\" r=\"3\" fill=\"").append(e.colour).append("\"/>");
+              .append("\" r=\"3\" fill=\"").append(e.stroke().colour()).append("\"/>");
         }
-        sb.append("<text class=\"legend\" x=\"").append(Numbers.coord(ex + 29)).append("\" y=\"")
-            .append(Numbers.coord(ey + 3.5)).append("\">").append(Html.esc(e.label)).append("</text>\n");
+        new SvgText("legend", ex + 29, ey + 3.5, SvgText.Anchor.START, e.label()).render(sb);
+        sb.append('\n');
       }
       sb.append("</svg>\n");
       return sb.toString();
@@ -335,41 +266,41 @@ final class Svg {
     private List<LegendEntry> legendEntries() {
       List<LegendEntry> entries = new ArrayList<>();
       if (autoLegend) {
-        for (Line l : lines) {
-          if (!l.legend.isEmpty()) {
-            entries.add(new LegendEntry(l.legend, l.colour, l.dash, l.markers));
+        for (Series l : lines) {
+          if (!l.legend().isEmpty()) {
+            entries.add(new LegendEntry(l.legend(), l.stroke().legendSample(), l.markers()));
           }
         }
       } else {
         entries.addAll(legend);
       }
-      for (Ref r : refs) {
-        if (!r.label.isEmpty() && ok(r.value, r.horizontal ? logY : logX)) {
-          entries.add(new LegendEntry(r.label + " = " + Numbers.human(r.value), r.colour, r.dash, false));
+      for (Marker r : refs) {
+        if (!r.label().isEmpty() && ok(r.value(), r.horizontal() ? logY : logX)) {
+          entries.add(new LegendEntry(r.label() + " = " + Numbers.human(r.value()), r.stroke().legendSample(), false));
         }
       }
       return entries;
     }
 
-    private void renderLine(StringBuilder sb, Line l, Axis xa, Axis ya, double left, double top, double plotW,
+    private void renderLine(StringBuilder sb, Series l, Axis xa, Axis ya, double left, double top, double plotW,
         double plotH) {
       StringBuilder path = new StringBuilder();
       StringBuilder dots = new StringBuilder();
       boolean pen = false;
       String lastPx = "";
       int segment = 0;
-      for (int i = 0; i <= l.x.length; i++) {
-        if (i == l.x.length || !ok(l.x[i], logX) || !ok(l.y[i], logY)) {
-          if (segment == 1 && !l.markers) {
+      for (int i = 0; i <= l.x().length; i++) {
+        if (i == l.x().length || !ok(l.x()[i], logX) || !ok(l.y()[i], logY)) {
+          if (segment == 1 && !l.markers()) {
             // A lone point between gaps draws nothing as a path: show it as a dot.
-            dot(dots, lastPx, 1.8, l.colour);
+            dot(dots, lastPx, 1.8, l.stroke().colour());
           }
           pen = false;
           segment = 0;
           continue;
         }
-        String px = Numbers.coord(left + xa.frac(l.x[i]) * plotW) + ","
-            + Numbers.coord(top + (1 - ya.frac(l.y[i])) * plotH);
+        String px = Numbers.coord(left + xa.frac(l.x()[i]) * plotW) + ","
+            + Numbers.coord(top + (1 - ya.frac(l.y()[i])) * plotH);
         if (pen && px.equals(lastPx)) {
           continue;
         }
@@ -377,22 +308,16 @@ final class Svg {
         pen = true;
         segment++;
         lastPx = px;
-        if (l.markers) {
-          dot(dots, px, 3, l.colour);
+        if (l.markers()) {
+          dot(dots, px, 3, l.stroke().colour());
         }
       }
       errorBars(sb, l, xa, ya, left, top, plotW, plotH);
       if (path.length() == 0) {
         return;
       }
-      sb.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(l.colour)
-          .append("\" stroke-width=\"").append(Numbers.coord(l.width)).append('"');
-      if (!l.dash.isEmpty()) {
-        sb.append(" stroke-dasharray=\"").append(l.dash).append('"');
-      }
-      if (l.opacity < 1) {
-        sb.append(" stroke-opacity=\"").append(Numbers.coord(l.opacity)).append('"');
-      }
+      sb.append("<path d=\"").append(path).append("\" fill=\"none\"");
+      l.stroke().appendAttributes(sb);
       sb.append("/>\n");
       if (dots.length() > 0) {
         sb.append(dots).append('\n');
@@ -400,16 +325,16 @@ final class Svg {
     }
 
     /** Vertical bars with caps; on a log axis a bar reaching zero or below runs off the bottom of the frame. */
-    private void errorBars(StringBuilder sb, Line l, Axis xa, Axis ya, double left, double top, double plotW,
+    private void errorBars(StringBuilder sb, Series l, Axis xa, Axis ya, double left, double top, double plotW,
         double plotH) {
       StringBuilder d = new StringBuilder();
-      for (int i = 0; i < l.yErr.length; i++) {
-        if (!(l.yErr[i] > 0) || !Double.isFinite(l.yErr[i]) || !ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+      for (int i = 0; i < l.yErr().length; i++) {
+        if (!(l.yErr()[i] > 0) || !Double.isFinite(l.yErr()[i]) || !ok(l.x()[i], logX) || !ok(l.y()[i], logY)) {
           continue;
         }
-        double low = l.y[i] - l.yErr[i];
-        double high = l.y[i] + l.yErr[i];
-        double px = left + xa.frac(l.x[i]) * plotW;
+        double low = l.y()[i] - l.yErr()[i];
+        double high = l.y()[i] + l.yErr()[i];
+        double px = left + xa.frac(l.x()[i]) * plotW;
         double pyLow = ok(low, logY) ? top + (1 - ya.frac(low)) * plotH : top + plotH + 2;
         double pyHigh = top + (1 - ya.frac(high)) * plotH;
         String x0 = Numbers.coord(px - 3);
@@ -424,8 +349,8 @@ final class Svg {
         }
       }
       if (d.length() > 0) {
-        sb.append("<path class=\"errorbar\" d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(l.colour)
-            .append("\" stroke-width=\"1\"/>\n");
+        sb.append("<path class=\"errorbar\" d=\"").append(d).append("\" fill=\"none\" stroke=\"")
+            .append(l.stroke().colour()).append("\" stroke-width=\"1\"/>\n");
       }
     }
 
@@ -442,27 +367,27 @@ final class Svg {
       }
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
-      for (Line l : lines) {
-        for (int i = 0; i < l.x.length; i++) {
-          if (!ok(l.x[i], logX) || !ok(l.y[i], logY)) {
+      for (Series l : lines) {
+        for (int i = 0; i < l.x().length; i++) {
+          if (!ok(l.x()[i], logX) || !ok(l.y()[i], logY)) {
             continue;
           }
           if (isX) {
-            lo = Math.min(lo, l.x[i]);
-            hi = Math.max(hi, l.x[i]);
-          } else if (inX(l.x[i])) {
+            lo = Math.min(lo, l.x()[i]);
+            hi = Math.max(hi, l.x()[i]);
+          } else if (inX(l.x()[i])) {
             double low = l.lowY(i);
             double high = l.highY(i);
             // An error bar reaching below zero on a log axis does not set the range (it runs off the frame).
-            lo = Math.min(lo, ok(low, log) ? low : l.y[i]);
+            lo = Math.min(lo, ok(low, log) ? low : l.y()[i]);
             hi = Math.max(hi, high);
           }
         }
       }
-      for (Ref r : refs) {
-        if (r.horizontal != isX && ok(r.value, log)) {
-          lo = Math.min(lo, r.value);
-          hi = Math.max(hi, r.value);
+      for (Marker r : refs) {
+        if (r.horizontal() != isX && ok(r.value(), log)) {
+          lo = Math.min(lo, r.value());
+          hi = Math.max(hi, r.value());
         }
       }
       if (!isX && !Double.isNaN(yFloor) && lo < yFloor && yFloor < hi) {
