@@ -1,5 +1,7 @@
 package io.github.softmaxicl.reports.html;
 
+import io.github.softmaxicl.reports.Numbers;
+
 /**
  * The linear-t window of the per-run plots: it ends at 1.6 t_e, so that the settling after emergence stays in
  * view without the long tail squeezing warm-up and emergence into the left edge.
@@ -27,6 +29,6 @@ public final class PlotWindow {
     String why = Double.isFinite(tEmergence)
         ? (end < tEnd ? "1.6 t<sub>e</sub>" : "t<sub>end</sub> (before 1.6 t<sub>e</sub>)")
         : "t<sub>end</sub>, as emergence was not reached";
-    return "Linear t over [0, " + Html.esc(io.github.softmaxicl.reports.Numbers.human(end)) + "] = [0, " + why + "]";
+    return "Linear t over [0, " + Html.esc(Numbers.human(end)) + "] = [0, " + why + "]";
   }
 }

@@ -70,18 +70,18 @@ class SvgTest {
 
   @Test
   void ticksAreNiceAndInsideTheRange() {
-    Svg.Axis a = Svg.Axis.linear(0.0, 2.7);
+    Axis a = Axis.linear(0.0, 2.7);
     for (double t : a.ticks) {
       assertTrue(t >= a.lo && t <= a.hi, "tick " + t);
       double steps = t / 0.5;
       assertEquals(Math.round(steps), steps, 1e-9, "ticks on multiples of 0.5: " + t);
     }
-    Svg.Axis log = Svg.Axis.log(1e-3, 1e5);
+    Axis log = Axis.log(1e-3, 1e5);
     assertTrue(log.ticks.length >= 5);
     assertEquals("0.001", log.label(1e-3));
     assertEquals("1e5", log.label(1e5));
     // Less than a decade: still at least three ticks.
-    assertTrue(Svg.Axis.log(5.2, 16.7).ticks.length >= 3);
+    assertTrue(Axis.log(5.2, 16.7).ticks.length >= 3);
   }
 
   @Test
