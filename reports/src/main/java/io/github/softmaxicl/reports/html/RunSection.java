@@ -36,8 +36,9 @@ final class RunSection {
     LossWindowPlot.render(sb, r, end, ids.next());
     ExcessLossPlot.render(sb, r, ids.next());
     EmergenceCloseUp.render(sb, r, ids);
-    if (r.full() != null) {
-      OffStructurePlot.render(sb, r, r.full(), ids.next());
+    RunFacts.FullModel full = r.full();
+    if (full != null) {
+      OffStructurePlot.render(sb, r, full, ids.next());
     }
     sb.append("</div>\n<h4>Semi-singular values against t (same window as the loss)</h4>\n<div class=\"figs\">\n");
     SpectralPanels.render(sb, r, end, ids);
