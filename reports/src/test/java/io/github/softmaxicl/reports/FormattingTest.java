@@ -45,33 +45,15 @@ class FormattingTest {
   }
 
   @Test
-  void escapesEverythingThatMatters() {
-    assertEquals("&lt;script&gt;a&amp;b&quot;c&#39;d&lt;/script&gt;", Html.esc("<script>a&b\"c'd</script>"));
-  }
-
-  @Test
-  void ticksAreNiceAndInsideTheRange() {
-    Svg.Axis a = Svg.Axis.linear(0.0, 2.7);
-    for (double t : a.ticks) {
-      assertTrue(t >= a.lo && t <= a.hi, "tick " + t);
-      double steps = t / 0.5;
-      assertEquals(Math.round(steps), steps, 1e-9, "ticks on multiples of 0.5: " + t);
-    }
-    Svg.Axis log = Svg.Axis.log(1e-3, 1e5);
-    assertTrue(log.ticks.length >= 5);
-    assertEquals("0.001", log.label(1e-3));
-    assertEquals("1e5", log.label(1e5));
-    // Less than a decade: still at least three ticks.
-    assertTrue(Svg.Axis.log(5.2, 16.7).ticks.length >= 3);
-  }
-
-  @Test
-  void wrapsLongTitles() {
-    List<String> lines = Svg.wrap("one two three four five six seven eight nine ten", 80, 12);
-    assertTrue(lines.size() > 1);
-    for (String l : lines) {
-      assertTrue(Svg.textWidth(l, 12) <= 80 || !l.contains(" "), l);
-    }
+  void namedFormatsDifferOnlyInSignificantDigits() {
+    assertEquals("3.14159", Numbers.detail(Math.PI));
+    assertEquals("3.142", Numbers.human(Math.PI));
+    assertEquals("3.14", Numbers.brief(Math.PI));
+    assertEquals("3.1", Numbers.magnitude(Math.PI));
+    assertEquals("3.1e-200", Numbers.magnitude(3.14e-200));
+    assertEquals("0", Numbers.brief(0.0));
+    assertEquals("−∞", Numbers.detail(Double.NEGATIVE_INFINITY));
+    assertEquals("3.141592653589793", Numbers.exact(Math.PI));
   }
 
   @Test

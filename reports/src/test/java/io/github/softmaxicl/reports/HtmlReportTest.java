@@ -16,6 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.reports.html.Html;
+import io.github.softmaxicl.reports.html.PlotWindow;
+import io.github.softmaxicl.reports.html.SampleSearch;
 import io.github.softmaxicl.theory.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +31,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-run panels, the evidence folding, the sweep error bars and the window logic of {@link HtmlReport}, on
+ * The per-run panels, the evidence folding, the sweep error bars and the sample search of {@link HtmlReport}, on
  * SYNTHETIC records (toy curves from {@link SyntheticJob}, not results). The rendered page is also written to
  * target/html-report-test/index.html for looking at it with scripts/render-report.sh.
  */
@@ -37,29 +40,19 @@ class HtmlReportTest {
       new RunSpec("paper", "preset", Preset.PAPER.config(), "paper", 1, 7, OptionalInt.empty(), 3000);
 
   @Test
-  void windowIsOnePointSixTeCappedByTEndWithFallbacks() {
-    // Exact arithmetic on doubles: 1.6 * 975 and min/fallback choices, no tolerance needed beyond one ulp.
-    assertEquals(1.6 * 975.0, HtmlReport.windowEnd(3e4, 975.0, 3e4));
-    assertEquals(100.0, HtmlReport.windowEnd(100.0, 975.0, 100.0), "capped by t_end");
-    assertEquals(3e4, HtmlReport.windowEnd(3e4, Double.NaN, 3e4), "t_e not reached: the whole run");
-    assertEquals(50.0, HtmlReport.windowEnd(Double.NaN, Double.NaN, 50.0), "t_end missing: last sample");
-    assertEquals(16.0, HtmlReport.windowEnd(Double.NaN, 10.0, 50.0));
-  }
-
-  @Test
   void eventSamplesAreFoundExactlyAndNearestOnlyAsFallback() {
     RunRecord r = SyntheticJob.record(SPEC, Dynamics.REDUCED);
     List<TrajectorySample> s = r.trajectory();
     int k = s.size() / 2;
-    assertEquals(k, HtmlReport.exactSample(s, s.get(k).t()));
+    assertEquals(k, SampleSearch.exact(s, s.get(k).t()));
     double between = 0.5 * (s.get(k).t() + s.get(k + 1).t());
-    assertEquals(-1, HtmlReport.exactSample(s, between));
-    assertEquals(-1, HtmlReport.exactSample(s, Double.NaN));
-    assertEquals(k, HtmlReport.nearestSample(s, Math.nextUp(s.get(k).t())));
+    assertEquals(-1, SampleSearch.exact(s, between));
+    assertEquals(-1, SampleSearch.exact(s, Double.NaN));
+    assertEquals(k, SampleSearch.nearest(s, Math.nextUp(s.get(k).t())));
     // The synthetic record's markers are sample times, as the integrator's event samples are.
-    assertTrue(HtmlReport.exactSample(s, r.tWarmupEnd()) >= 0);
-    assertTrue(HtmlReport.exactSample(s, r.tEmergenceEnd()) >= 0);
-    List<TrajectorySample> head = HtmlReport.upTo(s, s.get(k).t());
+    assertTrue(SampleSearch.exact(s, r.tWarmupEnd()) >= 0);
+    assertTrue(SampleSearch.exact(s, r.tEmergenceEnd()) >= 0);
+    List<TrajectorySample> head = SampleSearch.upTo(s, s.get(k).t());
     assertEquals(k + 2, head.size(), "samples up to t and the first one after it");
   }
 
@@ -74,7 +67,7 @@ class HtmlReportTest {
     assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tWarmupEnd())));
     assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tEmergenceEnd())));
     assertFalse(run.text.contains("NEAREST"));
-    double end = HtmlReport.windowEnd(r.tEnd(), r.tEmergenceEnd(), r.tEnd());
+    double end = PlotWindow.end(r.tEnd(), r.tEmergenceEnd(), r.tEnd());
     assertTrue(run.text.contains("[0, " + Numbers.human(end) + "]"), "window stated");
     assertTrue(end < r.tEnd(), "the synthetic emergence ends well before t_end");
     assertTrue(run.text.contains("Log–log slope of F − F*"));
@@ -141,9 +134,9 @@ class HtmlReportTest {
     assertEquals("1.2e-13", Numbers.human(1.2e-13));
     assertEquals("-3.456e-9", Numbers.human(-3.456e-9));
     assertEquals("0", Numbers.human(0.0));
-    assertEquals("5.2e-137", Numbers.human(5.21e-137, 2));
+    assertEquals("5.2e-137", Numbers.magnitude(5.21e-137));
     assertEquals("1e4", Numbers.human(9999.6), "rounding past 10^4 switches to the exponent form");
-    assertEquals("0.00123", Numbers.human(0.00123, 3));
+    assertEquals("0.00123", Numbers.brief(0.00123));
     RunRecord base = SyntheticJob.record(SPEC, Dynamics.REDUCED);
     RunRecord r = RunRecord.builder("tiny", Dynamics.REDUCED, base.config(), base.integrator()).tEnd(base.tEnd())
         .losses(base.f0(), 5.0 + 1.2e-13, 5.0).phases(base.tWarmupEnd(), base.tEmergenceEnd(),

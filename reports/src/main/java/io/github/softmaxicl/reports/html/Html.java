@@ -1,11 +1,11 @@
-package io.github.softmaxicl.reports;
+package io.github.softmaxicl.reports.html;
 
 /** Escaping of text for HTML and SVG (element content and quoted attributes). */
-final class Html {
+public final class Html {
   private Html() {}
 
   /** Escapes {@code & < > " '}; every piece of text that enters the report goes through here. */
-  static String esc(String s) {
+  public static String esc(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

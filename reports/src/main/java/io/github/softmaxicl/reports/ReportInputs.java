@@ -1,0 +1,58 @@
+package io.github.softmaxicl.reports;
+
+import io.github.softmaxicl.reports.html.PageInput;
+import io.github.softmaxicl.reports.html.Provenance;
+import io.github.softmaxicl.reports.html.RunFacts;
+import io.github.softmaxicl.reports.html.RunKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The adapter between the package's result records and the report: the only place that reads {@link ReportData},
+ * {@link JobRequest}, {@link JobResult}, {@link VersionInfo}, {@link RunRecord} and {@link IntegratorInfo} for
+ * the page, so that a change of those records touches the report here only.
+ */
+final class ReportInputs {
+  private ReportInputs() {}
+
+  /** Everything the page shows. */
+  static PageInput page(ReportData data) {
+    JobResult result = data.result();
+    List<RunFacts> runs = new ArrayList<>();
+    for (RunRecord r : result.runs()) {
+      runs.add(run(r));
+    }
+    return new PageInput(runs, result.verdicts(), result.sweeps(), provenance(data));
+  }
+
+  static Provenance provenance(ReportData data) {
+    JobRequest req = data.request();
+    VersionInfo v = data.versions();
+    return new Provenance(req.commandLine(), req.mode().id(), req.dynamics().id(), req.threads(), v.name(),
+        v.version(), v.java(), v.hipparchus(), v.ejml(), v.commonsRng(), ResultsJsonWriter.iso(data.started()),
+        data.wallSeconds());
+  }
+
+  static RunFacts run(RunRecord r) {
+    RunKind kind = kind(r.dynamics());
+    RunFacts.FullModel full = kind == RunKind.REDUCED ? null : new RunFacts.FullModel(r.symmetrised(),
+        r.offStructureNorm(), r.fFresh(), r.fFreshSe(), r.escapeTime(), r.saddleRatePredicted(),
+        r.saddleRateMeasured());
+    IntegratorInfo in = r.integrator();
+    return new RunFacts(r.runId(), kind, r.config(), r.init(), r.initScale(), r.seed(), r.prompts(), r.tEnd(),
+        r.f0(), r.fFinal(), r.fStar(), r.tWarmupEnd(), r.tEmergenceEnd(), r.halfSignalTimes(), r.allocation(), full,
+        new RunFacts.Integrator(in.name(), in.relTol(), in.absTol(), in.learningRate()), r.evaluations(),
+        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), r.reducedPrediction());
+  }
+
+  static RunKind kind(Dynamics d) {
+    switch (d) {
+      case REDUCED:
+        return RunKind.REDUCED;
+      case FULL:
+        return RunKind.FULL;
+      default:
+        return RunKind.SGD;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.softmaxicl.reports.html;
+
+/** The page's style sheet, inline so that the report needs no other file. */
+final class ReportStyle {
+  static final String CSS = String.join("\n",
+      "body{font-family:sans-serif;font-size:14px;line-height:1.4;color:#222;margin:0 auto;max-width:1360px;"
+          + "padding:0 16px 32px}",
+      "h1{font-size:22px;margin:16px 0 8px}h2{font-size:19px;border-bottom:2px solid #ccc;margin-top:28px}"
+          + "h3{font-size:16px;margin-top:22px}h4{font-size:14px;margin:14px 0 4px}",
+      ".banner{background:#fff6d6;border:1px solid #e0c060;padding:8px 12px}",
+      "nav a{color:#0645ad}",
+      "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 7px;vertical-align:top;"
+          + "text-align:left}th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums;"
+          + "white-space:nowrap}",
+      ".pass{background:#d8f0d8;color:#0a5a0a;font-weight:bold}.fail{background:#f8d4d4;color:#8a0a0a;"
+          + "font-weight:bold}.error{background:#ffe3b0;color:#7a4a00;font-weight:bold}",
+      ".counts span{display:inline-block;margin-right:12px;padding:2px 8px}",
+      ".figs{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}",
+      "svg{max-width:100%;height:auto;background:#fff}",
+      "svg text{font-family:sans-serif;fill:#222}svg .tick{font-size:10px}svg .axlabel{font-size:11px}"
+          + "svg .legend{font-size:10px}svg .ptitle{font-size:12px;font-weight:bold}svg .nodata{font-size:12px;"
+          + "fill:#a00}svg .cell{font-size:10px}",
+      "svg .frame{fill:none;stroke:#444;stroke-width:1}svg .grid{stroke:#e4e4e4;stroke-width:1}",
+      ".evidence{margin:3px 0 0;font-size:12px;color:#444}.evidence summary{cursor:pointer}"
+          + ".evidence .more{color:#0645ad}.evidence ul{margin:2px 0 0 16px;padding:0}",
+      // Printed pages show every evidence line (browsers that support ::details-content; the text is in the page).
+      "@media print{details.evidence::details-content{content-visibility:visible;display:block}"
+          + "details.evidence .more{display:none}}",
+      "figure.plot{margin:0}figure.plot figcaption{font-size:12px;color:#333;padding:0 4px 6px}",
+      ".note{font-size:13px;color:#333;max-width:1000px}",
+      "code{font-size:12px;word-break:break-all}",
+      "footer{margin-top:32px;font-size:12px;color:#555}",
+      "");
+
+  private ReportStyle() {}
+}

@@ -1,0 +1,62 @@
+package io.github.softmaxicl.reports.html;
+
+import io.github.softmaxicl.reports.Numbers;
+import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What the report shows of one run. Built from the package's run record in one adapter
+ * ({@code io.github.softmaxicl.reports.ReportInputs}), so that the rendering does not depend on how runs are
+ * stored.
+ *
+ * @param prompts prompts per step (SGD) or in the fixed sample (full flow); null for the reduced flow
+ * @param halfSignalTimes per task, NaN if not reached
+ * @param allocation per task, the head with the largest μ·ω at t_end, or -1
+ * @param full the full-model quantities; null for reduced runs
+ * @param trajectory the recorded samples, sorted by t, at least one
+ * @param prediction the reduced flow from the same start (full-model runs), else empty
+ */
+public record RunFacts(String id, RunKind kind, ProblemConfig config, String init, double initScale, long seed,
+    @Nullable Integer prompts, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
+    double tEmergenceEnd, double[] halfSignalTimes, int[] allocation, @Nullable FullModel full,
+    Integrator integrator, long evaluations, double wallSeconds, String trajectoryCsv,
+    List<TrajectorySample> trajectory, List<TrajectorySample> prediction) {
+  /** Copies the arrays and lists. */
+  public RunFacts {
+    halfSignalTimes = halfSignalTimes.clone();
+    allocation = allocation.clone();
+    trajectory = List.copyOf(trajectory);
+    prediction = List.copyOf(prediction);
+    if (trajectory.isEmpty()) {
+      throw new IllegalArgumentException("run " + id + " has no samples");
+    }
+  }
+
+  /**
+   * Quantities of full-model (full flow and SGD) runs.
+   *
+   * @param symmetrised whether the fixed sample was symmetrised, null if not recorded
+   */
+  public record FullModel(@Nullable Boolean symmetrised, double offStructureNorm, double fFresh, double fFreshSe,
+      double escapeTime, double saddleRatePredicted, double saddleRateMeasured) {}
+
+  /**
+   * The integrator of a run: an ODE integrator with tolerances, or SGD with a learning rate (finite only then).
+   */
+  public record Integrator(String name, double relTol, double absTol, double learningRate) {
+    /** One line for the tables. */
+    String describe() {
+      if (Double.isFinite(learningRate)) {
+        return name + ", learning rate η = " + Numbers.human(learningRate);
+      }
+      return name + ", rel_tol " + Numbers.human(relTol) + ", abs_tol " + Numbers.human(absTol);
+    }
+  }
+
+  /** Time of the last sample. */
+  double lastSampleTime() {
+    return trajectory.get(trajectory.size() - 1).t();
+  }
+}
