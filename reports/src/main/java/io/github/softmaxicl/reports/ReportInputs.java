@@ -1,5 +1,10 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.IntegratorInfo;
+import io.github.softmaxicl.experiments.JobRequest;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.reports.html.PageInput;
 import io.github.softmaxicl.reports.html.Provenance;
 import io.github.softmaxicl.reports.html.RunFacts;
