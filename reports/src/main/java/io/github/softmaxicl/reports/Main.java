@@ -239,9 +239,8 @@ public final class Main {
   }
 
   /**
-   * The configurations the user named (--preset NAME, --config FILE) for which the job returned neither a run
-   * nor a verdict: their requested dynamics was skipped. The implicit "every preset" of a bare run is not
-   * named, so a dynamics that fits only some presets does not make it fail.
+   * The configurations in {@code named} for which the job returned neither a run nor a verdict: their requested
+   * dynamics was skipped.
    */
   static List<String> nothingComputedFor(JobRequest request, JobResult result, Set<String> named) {
     Set<String> ids = new LinkedHashSet<>();
@@ -353,9 +352,13 @@ public final class Main {
     return error > 0 ? EXIT_NUMERICAL : fail > 0 ? EXIT_CLAIM_FAILS : EXIT_OK;
   }
 
-  /** Names of the runs the user asked for by name: explicit presets and the configuration file. */
+  /**
+   * The run of the configuration file, if any: the one configuration whose skipped dynamics makes the run exit 3
+   * while other runs were computed. A preset whose dynamics does not fit the mode is skipped with its reason and
+   * does not (e.g. {@code --preset small --preset paper --dynamics full --quick}).
+   */
   private Set<String> named(JobRequest request) {
-    Set<String> names = new LinkedHashSet<>(presets);
+    Set<String> names = new LinkedHashSet<>();
     if (config != null) {
       names.add(request.runs().get(request.runs().size() - 1).name());
     }
