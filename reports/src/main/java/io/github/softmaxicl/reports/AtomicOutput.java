@@ -12,26 +12,42 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Writes an output directory atomically: everything goes into a hidden staging directory next to the target
- * ({@code .NAME.tmp-*} in the same parent, so renames stay on one file system), and {@link #commit()} swaps it
- * into place. Until the commit the previous output is untouched; a failed or interrupted run (exception,
+ * ({@code .NAME.tmp-PID-START-*} in the same parent, so renames stay on one file system), and {@link #commit()}
+ * swaps it into place. Until the commit the previous output is untouched; a failed or interrupted run (exception,
  * SIGINT, SIGTERM: a shutdown hook cleans up) leaves it intact and removes the staging directory.
  *
- * <p>The swap is two renames (old output aside to {@code .NAME.old-*}, staging into place) followed by deleting
- * the old output. Java offers no atomic directory exchange; if the process dies between the two renames
+ * <p>The swap is two renames (old output aside to {@code .NAME.old-PID-START-*}, staging into place) followed by
+ * deleting the old output. Java offers no atomic directory exchange; if the process dies between the two renames
  * (microseconds), the previous output is still complete under {@code .NAME.old-*} and the next {@link #prepare}
  * puts it back.
  *
- * <p>Because the target is replaced as a whole, it must be new, empty, or a previous output of this tool
- * (it contains {@code results.json}); anything else is refused, so a mistyped {@code --out .} cannot replace
- * a source tree.
+ * <p>A process killed outright (SIGKILL, power loss) runs no hook. Its hidden directories carry its process id and
+ * start time in their names, so {@link #prepare} removes exactly those whose process no longer runs, and never
+ * one of a run still in progress (same process id and start time alive) nor any directory it did not name.
+ *
+ * <p>Because the target is replaced as a whole, it must be new, empty, or a previous output of this tool holding
+ * nothing but the tool's own files ({@link #OWN_FILES}, and {@code *.csv} under {@code runs/}). Anything else is
+ * refused, naming the file: a mistyped {@code --out .} cannot replace a source tree, and a file a user added to
+ * an output is never deleted without a word.
  */
 public final class AtomicOutput implements AutoCloseable {
   /** The file whose presence marks a directory as a previous output of this tool. */
   public static final String MARKER = "results.json";
+  /** The files this tool writes at the top of an output directory. */
+  public static final java.util.Set<String> OWN_FILES = java.util.Set.of("index.html", MARKER);
+  /** The directory of trajectory files; it holds only {@code *.csv}. */
+  public static final String RUNS = "runs";
+
+  /** This process's id and start time (ms, 0 if unknown): names its hidden directories. */
+  private static final long PID = ProcessHandle.current().pid();
+  private static final long START = startMillis(ProcessHandle.current());
+  /** Two start times closer than this are the same process (the kernel reports them in clock ticks). */
+  private static final long START_SLACK_MILLIS = 1000;
 
   private enum State { STAGING, SWAPPING, DONE }
 
@@ -76,6 +92,7 @@ public final class AtomicOutput implements AutoCloseable {
         throw new OutputDirectoryException(target + " is not empty and holds no " + MARKER
             + " (not a previous output); choose a new or empty directory");
       }
+      checkOnlyOwnFiles(target);
       if (!Files.isWritable(target)) {
         throw new OutputDirectoryException(target + " is not writable");
       }
@@ -105,6 +122,42 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   /**
+   * Refuses a previous output that holds a file this tool did not write: replacing the directory would delete it.
+   *
+   * @throws OutputDirectoryException naming the first such file
+   */
+  static void checkOnlyOwnFiles(Path target) throws OutputDirectoryException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
+      for (Path p : s) {
+        String n = String.valueOf(p.getFileName());
+        boolean own = OWN_FILES.contains(n) ? Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            : n.equals(RUNS) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && onlyCsv(p, target);
+        if (!own) {
+          throw foreign(target, p);
+        }
+      }
+    } catch (IOException e) {
+      throw new OutputDirectoryException("cannot read " + target + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean onlyCsv(Path runs, Path target) throws IOException, OutputDirectoryException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(runs)) {
+      for (Path p : s) {
+        if (!String.valueOf(p.getFileName()).endsWith(".csv") || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          throw foreign(target, p);
+        }
+      }
+    }
+    return true;
+  }
+
+  private static OutputDirectoryException foreign(Path target, Path file) {
+    return new OutputDirectoryException(target + " holds " + target.relativize(file) + ", which this tool did not"
+        + " write; the output directory is replaced as a whole, so move it elsewhere or choose another --out");
+  }
+
+  /**
    * Checks the target, restores an output left aside by an interrupted swap, and creates the staging directory
    * (and the target's missing parents).
    *
@@ -120,7 +173,8 @@ public final class AtomicOutput implements AutoCloseable {
     try {
       Files.createDirectories(parent);
       restoreAside(parent, name.toString(), target);
-      Path staging = Files.createTempDirectory(parent, "." + name + ".tmp-");
+      removeStale(parent, name.toString(), target);
+      Path staging = Files.createTempDirectory(parent, ownPrefix(name.toString(), "tmp"));
       // Temporary directories are created owner-only; the output is an ordinary, world-readable directory.
       try {
         Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -135,6 +189,43 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
+  /** Prefix of this process's hidden directories: {@code .NAME.KIND-PID-START-}. */
+  private static String ownPrefix(String name, String kind) {
+    return "." + name + "." + kind + "-" + PID + "-" + START + "-";
+  }
+
+  private static long startMillis(ProcessHandle h) {
+    return h.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+  }
+
+  /**
+   * True unless {@code dir}'s name is one this class gives its hidden directories ({@code .NAME.KIND-PID-START-X})
+   * and that process has ended. Directories of other tools, of older versions (no process id), and of running
+   * processes (this one included) count as live, so they are never touched.
+   */
+  static boolean ownerAlive(Path dir, String name, String kind) {
+    String n = String.valueOf(dir.getFileName());
+    String prefix = "." + name + "." + kind + "-";
+    if (!n.startsWith(prefix)) {
+      return true;
+    }
+    String[] parts = n.substring(prefix.length()).split("-", -1);
+    if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{1,18}")
+        || !parts[2].matches("[0-9A-Za-z]{1,40}")) {
+      return true;
+    }
+    long pid = Long.parseLong(parts[0]);
+    long start = Long.parseLong(parts[1]);
+    Optional<ProcessHandle> h = ProcessHandle.of(pid);
+    if (h.isEmpty() || !h.get().isAlive()) {
+      return false;
+    }
+    long now = startMillis(h.get());
+    // A reused process id belongs to a process that started later.
+    return start == 0 || now == 0 || Math.abs(now - start) <= START_SLACK_MILLIS;
+  }
+
+  /** Restores the previous output set aside by a swap whose process died between its two renames. */
   private static void restoreAside(Path parent, String name, Path target) throws IOException {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -142,13 +233,33 @@ public final class AtomicOutput implements AutoCloseable {
     List<Path> candidates = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".old-*")) {
       for (Path p : s) {
-        if (Files.isRegularFile(p.resolve(MARKER))) {
+        boolean legacy = !String.valueOf(p.getFileName()).matches("\\." + java.util.regex.Pattern.quote(name)
+            + "\\.old-[0-9]+-[0-9]+-[0-9A-Za-z]+");
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(p.resolve(MARKER))
+            && (legacy || !ownerAlive(p, name, "old"))) {
           candidates.add(p);
         }
       }
     }
     if (candidates.size() == 1) {
       Files.move(candidates.get(0), target, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /**
+   * Deletes the staging and set-aside directories of runs that were killed (SIGKILL: no hook ran). A set-aside
+   * previous output is deleted only once a complete output is back in place (restored or newer).
+   */
+  private static void removeStale(Path parent, String name, Path target) throws IOException {
+    boolean targetPresent = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+    for (String kind : targetPresent ? List.of("tmp", "old") : List.of("tmp")) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + "." + kind + "-*")) {
+        for (Path p : s) {
+          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !ownerAlive(p, name, kind)) {
+            deleteQuietly(p);
+          }
+        }
+      }
     }
   }
 
@@ -166,8 +277,10 @@ public final class AtomicOutput implements AutoCloseable {
    * Swaps the staging directory into place and deletes the previous output.
    *
    * @throws IOException if the swap fails (the previous output is then put back)
+   * @throws OutputDirectoryException if a file this tool did not write appeared in the previous output meanwhile
+   *     (nothing is replaced)
    */
-  public synchronized void commit() throws IOException {
+  public synchronized void commit() throws IOException, OutputDirectoryException {
     if (state != State.STAGING) {
       throw new IllegalStateException("output already committed or aborted");
     }
@@ -176,11 +289,22 @@ public final class AtomicOutput implements AutoCloseable {
     if (parent == null || name == null) {
       throw new IllegalStateException("staging directory has no parent");
     }
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      // A file added to the previous output while this run computed would be deleted with it.
+      try {
+        checkOnlyOwnFiles(target);
+      } catch (OutputDirectoryException e) {
+        deleteQuietly(staging);
+        state = State.DONE;
+        removeHook();
+        throw e;
+      }
+    }
     state = State.SWAPPING;
     Path old = null;
     try {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        old = Files.createTempDirectory(parent, "." + name + ".old-");
+        old = Files.createTempDirectory(parent, ownPrefix(name.toString(), "old"));
         Files.delete(old);
         aside = old;
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

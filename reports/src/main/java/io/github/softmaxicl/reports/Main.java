@@ -10,6 +10,7 @@ import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.ReproductionJob;
 import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ConfigException;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The command line of OUTPUT.md ({@code ./reproduce}): resolves and validates the options, runs the
+ * The command line of docs/OUTPUT.md ({@code ./reproduce}): resolves and validates the options, runs the
  * {@link Job}, writes index.html, results.json and runs/*.csv atomically, and exits with
  * 0 (every claim holds), 1 (some claim fails), 2 (bad input or usage: one line on stderr, nothing written),
  * 3 (numerical failure, or nothing computed), 4 (I/O or internal error; an extension of the contract).
@@ -198,7 +199,11 @@ public final class Main {
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     try {
-      cmd.parseArgs(args);
+      CommandLine.ParseResult parsed = cmd.parseArgs(args);
+      // picocli stops validating once --help or --version is seen; a stray argument must still be an error.
+      if (!parsed.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(cmd, parsed.unmatched());
+      }
     } catch (CommandLine.ParameterException e) {
       err.println("error: " + parseError(e) + " (see --help)");
       return EXIT_USAGE;
@@ -231,10 +236,42 @@ public final class Main {
       err.println("error: no dynamics are wired in this build; nothing was computed and nothing was written");
       return EXIT_NUMERICAL;
     }
-    return run(job, request, target, err, clock);
+    return run(job, request, main.named(request), target, err, clock);
   }
 
-  private static int run(Job job, JobRequest request, Path target, PrintStream err, Clock clock) {
+  /**
+   * The configurations in {@code named} for which the job returned neither a run nor a verdict: their requested
+   * dynamics was skipped.
+   */
+  static List<String> nothingComputedFor(JobRequest request, JobResult result, Set<String> named) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (RunRecord r : result.runs()) {
+      ids.add(r.runId());
+    }
+    for (Verdict v : result.verdicts()) {
+      ids.add(v.run());
+    }
+    List<String> missing = new ArrayList<>();
+    for (RunSpec spec : request.runs()) {
+      if (!named.contains(spec.name())) {
+        continue;
+      }
+      boolean computed = false;
+      for (Dynamics d : Dynamics.values()) {
+        String id = spec.runId(d);
+        for (String seen : ids) {
+          computed |= seen.equals(id) || seen.startsWith(id + "-");
+        }
+      }
+      if (!computed) {
+        missing.add(spec.name());
+      }
+    }
+    return missing;
+  }
+
+  private static int run(Job job, JobRequest request, Set<String> named, Path target, PrintStream err,
+      Clock clock) {
     Instant started = clock.instant();
     long startMillis = clock.millis();
     try (AtomicOutput output = AtomicOutput.prepare(target)) {
@@ -252,11 +289,24 @@ public final class Main {
         }
         return EXIT_INTERNAL;
       }
+      List<String> missing = nothingComputedFor(request, result, named);
+      for (String name : missing) {
+        err.println("error: " + name + ": nothing computed: --dynamics " + request.dynamics().id()
+            + " was skipped for this configuration in " + request.mode().name().toLowerCase(Locale.ROOT)
+            + " mode (see the message above)");
+      }
+      if (result.runs().isEmpty() && result.verdicts().isEmpty()) {
+        // Replacing a complete previous output with an empty report would lose it for nothing.
+        err.println("error: nothing computed: every requested dynamics was skipped (see the messages above);"
+            + " nothing was written, the previous output in " + target + " is unchanged");
+        return EXIT_NUMERICAL;
+      }
       double wall = (clock.millis() - startMillis) / 1000.0;
       ReportData data = new ReportData(request, result, VersionInfo.current(), started, wall);
       writeAll(output.staging(), data);
       output.commit();
-      return summarise(result, target, err);
+      int code = summarise(result, target, err);
+      return missing.isEmpty() ? code : EXIT_NUMERICAL;
     } catch (AtomicOutput.OutputDirectoryException e) {
       err.println("error: --out: " + UsageException.oneLine(String.valueOf(e.getMessage())));
       return EXIT_USAGE;
@@ -303,6 +353,19 @@ public final class Main {
     return error > 0 ? EXIT_NUMERICAL : fail > 0 ? EXIT_CLAIM_FAILS : EXIT_OK;
   }
 
+  /**
+   * The run of the configuration file, if any: the one configuration whose skipped dynamics makes the run exit 3
+   * while other runs were computed. A preset whose dynamics does not fit the mode is skipped with its reason and
+   * does not (e.g. {@code --preset small --preset paper --dynamics full --quick}).
+   */
+  private Set<String> named(JobRequest request) {
+    Set<String> names = new LinkedHashSet<>();
+    if (config != null) {
+      names.add(request.runs().get(request.runs().size() - 1).name());
+    }
+    return names;
+  }
+
   /** Resolves presets and the configuration file into a validated request. */
   private JobRequest resolve(String[] args, PrintStream err) throws UsageException {
     Long seedOption = seed;
@@ -345,7 +408,8 @@ public final class Main {
         if (c.fullModelBytes() > heap) {
           throw new UsageException("--dynamics " + dynamics.id(), String.format(Locale.ROOT,
               "run '%s' needs at least %d MiB for the full model, more than the JVM heap of %d MiB"
-                  + " (allowed: at most the heap; use --dynamics reduced, a smaller d or H, or raise -Xmx)",
+                  + " (allowed: at most the heap; use --dynamics reduced, a smaller d or H, or a larger heap:"
+                  + " REPRODUCE_JAVA_OPTS=-Xmx<size> ./reproduce ...)",
               r.name(), c.fullModelBytes() >> 20, heap >> 20));
         }
       }

@@ -99,4 +99,109 @@ class AtomicOutputTest {
     assertEquals(before, CliHarness.snapshot(out));
     assertEquals(List.of(), CliHarness.leftovers(out));
   }
+
+  /** SIGKILL leaves the staging directory behind (no hook runs); the next run must remove it. */
+  @Test
+  void stagingLeftBySigkillIsRemovedByTheNextRun() throws Exception {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    Map<String, String> before = CliHarness.snapshot(out);
+    Process p = startSlowChild(out);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (CliHarness.leftovers(out).isEmpty() && System.nanoTime() < deadline && p.isAlive()) {
+        Thread.sleep(20);
+      }
+      assertEquals(1, CliHarness.leftovers(out).size(), "the child never started writing: "
+          + Files.readString(tmp.resolve("child.log")));
+      p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      p.destroyForcibly();
+    }
+    assertEquals(1, CliHarness.leftovers(out).size(), "SIGKILL leaves the staging directory");
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      assertEquals(1, CliHarness.leftovers(out).size(), "only the new run's own staging directory remains");
+    }
+    assertEquals(List.of(), CliHarness.leftovers(out));
+    assertEquals(before, CliHarness.snapshot(out));
+  }
+
+  /** A staging directory of a process that is still running is not touched. */
+  @Test
+  void stagingOfALiveRunIsKept() throws Exception {
+    Path out = tmp.resolve("out");
+    try (AtomicOutput first = AtomicOutput.prepare(out)) {
+      Files.writeString(first.staging().resolve("results.json"), "{}");
+      try (AtomicOutput second = AtomicOutput.prepare(out)) {
+        assertTrue(Files.isRegularFile(first.staging().resolve("results.json")), "a live staging was removed");
+        assertEquals(2, CliHarness.leftovers(out).size());
+      }
+      Process p = startSlowChild(out);
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (CliHarness.leftovers(out).size() < 2 && System.nanoTime() < deadline && p.isAlive()) {
+          Thread.sleep(20);
+        }
+        assertEquals(2, CliHarness.leftovers(out).size(), Files.readString(tmp.resolve("child.log")));
+        try (AtomicOutput third = AtomicOutput.prepare(out)) {
+          assertEquals(3, CliHarness.leftovers(out).size(), "the running child's staging must stay");
+        }
+      } finally {
+        p.destroy();
+        p.waitFor(30, TimeUnit.SECONDS);
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  /** Only the package's own, recognisably named directories are cleaned up. */
+  @Test
+  void foreignHiddenDirectoriesAreNotCleanedUp() throws Exception {
+    Path out = tmp.resolve("out");
+    Path lookalike = Files.createDirectories(tmp.resolve(".out.tmp-notours"));
+    Path other = Files.createDirectories(tmp.resolve(".other.tmp-1-2-3"));
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      o.commit();
+    }
+    assertTrue(Files.isDirectory(lookalike));
+    assertTrue(Files.isDirectory(other));
+  }
+
+  /** Files a user put in a previous output are never deleted silently: the run is refused, naming the file. */
+  @Test
+  void userFilesInAPreviousOutputAreRefusedByName() throws IOException {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    Files.writeString(out.resolve("my-notes.txt"), "mine");
+    AtomicOutput.OutputDirectoryException e =
+        assertThrows(AtomicOutput.OutputDirectoryException.class, () -> AtomicOutput.check(out));
+    assertTrue(e.getMessage().contains("my-notes.txt"), e.getMessage());
+    Files.delete(out.resolve("my-notes.txt"));
+    Files.writeString(out.resolve("runs/plot.png"), "mine");
+    e = assertThrows(AtomicOutput.OutputDirectoryException.class, () -> AtomicOutput.check(out));
+    assertTrue(e.getMessage().contains("plot.png"), e.getMessage());
+    assertEquals("mine", Files.readString(out.resolve("runs/plot.png")));
+  }
+
+  /** A file added while the run computes is not deleted by the commit either. */
+  @Test
+  void userFileAddedDuringTheRunStopsTheCommit() throws Exception {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    try (AtomicOutput o = AtomicOutput.prepare(out)) {
+      Files.writeString(o.staging().resolve("results.json"), "{}");
+      Files.writeString(out.resolve("added.txt"), "mine");
+      assertThrows(AtomicOutput.OutputDirectoryException.class, o::commit);
+    }
+    assertEquals("mine", Files.readString(out.resolve("added.txt")));
+    assertEquals(List.of(), CliHarness.leftovers(out));
+  }
+
+  private Process startSlowChild(Path out) throws IOException {
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--preset", "small", "--dynamics", "full", "--threads", "1", "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+  }
 }

@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,6 +75,28 @@ class BadInputTest {
     c.add(Arguments.of("unknown init", "{" + VALID + ", \"init\": \"random\"}", List.of(), "init"));
     c.add(Arguments.of("memory above heap", "{\"d\": 26700, \"blocks\": [26700], \"H\": 1, \"L\": 10}",
         List.of("--dynamics", "full"), "--dynamics"));
+    c.add(Arguments.of("memory above heap points at REPRODUCE_JAVA_OPTS",
+        "{\"d\": 26700, \"blocks\": [26700], \"H\": 1, \"L\": 10}", List.of("--dynamics", "full"),
+        "REPRODUCE_JAVA_OPTS=-Xmx"));
+    // Parser limits and syntax errors are reported in the package's words, blaming the field.
+    c.add(Arguments.of("number of 2000 digits", "{\"d\": 1" + "0".repeat(2000) + ", \"blocks\": [4, 4], \"H\": 2,"
+        + " \"L\": 40}", List.of(), ": d: "));
+    c.add(Arguments.of("unquoted word as value", "{\"d\": 8, \"blocks\": [4, 4], \"H\": two, \"L\": 40}",
+        List.of(), ": H: "));
+    c.add(Arguments.of("bad entry inside blocks", "{\"d\": 8, \"blocks\": [4, four], \"H\": 2, \"L\": 40}",
+        List.of(), ": blocks: "));
+    c.add(Arguments.of("nesting 5000 deep", "{\"d\": 8, \"blocks\": " + "[".repeat(5000) + "]".repeat(5000)
+        + ", \"H\": 2, \"L\": 40}", List.of(), "nested"));
+    c.add(Arguments.of("single quotes", "{'d': 8}", List.of(), "malformed JSON at line 1"));
+    // A d too large for the full model's arrays is d's fault, whatever H is.
+    c.add(Arguments.of("d too large for one head", "{\"d\": 30000, \"blocks\": [30000], \"H\": 1, \"L\": 10}",
+        List.of(), ": d: must be an integer in [1, "));
+    c.add(Arguments.of("H too large for this d", "{\"d\": 20000, \"blocks\": [20000], \"H\": 3, \"L\": 10}",
+        List.of(), ": H: must be an integer in [1, "));
+    c.add(Arguments.of("too many head-task pairs", "{\"d\": 8, \"blocks\": [4, 4], \"H\": 1000, \"L\": 40}",
+        List.of(), ": H: must be an integer in [1, "));
+    c.add(Arguments.of("unknown init names the allowed values", "{" + VALID + ", \"init\": \"random\"}", List.of(),
+        "must be one of \"paper\""));
     c.add(Arguments.of("--quick with --full", null, List.of("--quick", "--full"), "--quick"));
     c.add(Arguments.of("--threads 0", null, List.of("--threads", "0"), "--threads"));
     c.add(Arguments.of("--threads not a number", null, List.of("--threads", "many"), "--threads"));
@@ -94,7 +121,7 @@ class BadInputTest {
       args.add(file.toString());
     }
     args.addAll(extra);
-    if (name.equals("memory above heap")) {
+    if (name.startsWith("memory above heap")) {
       // Precondition: the configuration must really exceed this JVM's heap, or the case tests nothing.
       assertTrue(ProblemConfig.of(26700, new int[] {26700}, 1, 10, 0, 1).fullModelBytes()
           > Runtime.getRuntime().maxMemory(), "heap too large for this case");
@@ -116,6 +143,32 @@ class BadInputTest {
     assertTrue(line.contains(names), name + ": the line must name '" + names + "': " + line);
     assertFalse(line.contains("Exception"), name + ": no exception names: " + line);
     assertFalse(line.matches(".*\\bat [a-z]+\\..*\\(.*"), name + ": no stack trace: " + line);
+    for (String internal : List.of("StreamReadConstraints", "was expecting", "Unrecognized token", "fasterxml",
+        "Unexpected character", "code 1")) {
+      assertFalse(line.contains(internal), name + ": parser internals ('" + internal + "'): " + line);
+    }
+    assertTrue(line.length() < 400, name + ": one short line: " + line);
+  }
+
+  /** A FIFO would block the read forever: it must be refused without being opened. */
+  @Test
+  void refusesAFifoWithoutOpeningIt(@TempDir Path tmp) throws Exception {
+    Path fifo = tmp.resolve("pipe.json");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+    Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo), "mkfifo not available");
+    Path out = tmp.resolve("out");
+    CompletableFuture<CliHarness> run = CompletableFuture.supplyAsync(() -> CliHarness.run(
+        new SyntheticJob(SyntheticJob.Behaviour.PASS), "--config", fifo.toString(), "--out", out.toString()));
+    CliHarness r;
+    try {
+      r = run.get(30, TimeUnit.SECONDS);
+    } catch (TimeoutException hung) {
+      // Release the blocked reader (opening the write end gives it end-of-file), so the test JVM can exit.
+      Files.newOutputStream(fifo).close();
+      throw new AssertionError("reading the FIFO hung", hung);
+    }
+    assertBadInput(r, "not a regular file", "fifo");
+    assertFalse(Files.exists(out));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -132,6 +185,11 @@ class BadInputTest {
       watched = tmp.resolve("out");
       Files.writeString(watched, "a file");
       out = watched;
+    } else if (layout.equals("user-file")) {
+      watched = tmp.resolve("out");
+      CliHarness.previousOutput(watched);
+      Files.writeString(watched.resolve("my-notes.txt"), "mine");
+      out = watched;
     } else {
       watched = tmp.resolve("src");
       Files.createDirectories(watched);
@@ -141,7 +199,7 @@ class BadInputTest {
     Map<String, String> before = CliHarness.snapshot(tmp);
     CliHarness r = CliHarness.run(new SyntheticJob(SyntheticJob.Behaviour.PASS), "--preset", "small", "--out",
         out.toString());
-    assertBadInput(r, "--out", name);
+    assertBadInput(r, layout.equals("user-file") ? "my-notes.txt" : "--out", name);
     assertEquals(before, CliHarness.snapshot(tmp), "nothing may change");
   }
 
@@ -149,7 +207,8 @@ class BadInputTest {
     return Stream.of(
         Arguments.of("unwritable: parent is a file", "file-as-parent"),
         Arguments.of("out is a regular file", "out-is-file"),
-        Arguments.of("out is a non-empty directory that is not an output", "foreign-dir"));
+        Arguments.of("out is a non-empty directory that is not an output", "foreign-dir"),
+        Arguments.of("a previous output holding a file the user put there", "user-file"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,10 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Job;
+import io.github.softmaxicl.experiments.JobResult;
+import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.numerics.Dynamics;
+
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.experiments.DynamicsChoice;
@@ -272,5 +277,66 @@ class MainRunTest {
     assertTrue(list.out.contains("paper") && list.out.contains("[16,17,17]") && list.out.contains("extra-head"),
         list.out);
     assertEquals("", help.err + version.err + list.err);
+  }
+
+  /** A job that computes nothing at all (every requested dynamics skipped): the previous output must survive. */
+  @Test
+  void runThatComputesNothingLeavesPreviousOutputUntouched() throws IOException {
+    Path out = tmp.resolve("out");
+    CliHarness.previousOutput(out);
+    Map<String, String> before = CliHarness.snapshot(out);
+    Job nothing = (request, progress) -> {
+      progress.message("paper-sgd: skipped: synthetic reason");
+      return new JobResult(List.of(), List.of(), List.of());
+    };
+    CliHarness r = CliHarness.run(nothing, "--out", out.toString(), "--preset", "paper", "--dynamics", "sgd");
+    assertEquals(Main.EXIT_NUMERICAL, r.code, r.err);
+    assertTrue(r.err.contains("nothing computed"), r.err);
+    assertTrue(r.err.contains("unchanged"), r.err);
+    assertEquals(before, CliHarness.snapshot(out), "a run that computed nothing replaced the previous output");
+    assertEquals(List.of(), CliHarness.leftovers(out));
+  }
+
+  /** A --config run whose requested dynamics the job skipped must say so and exit 3, even if presets ran. */
+  @Test
+  void configWhoseDynamicsWasSkippedExitsThree() throws IOException {
+    Path cfg = tmp.resolve("mine.json");
+    Files.writeString(cfg, "{\"d\": 8, \"blocks\": [4, 4], \"H\": 2, \"L\": 40}", StandardCharsets.UTF_8);
+    Job presetsOnly = (request, progress) -> {
+      List<RunRecord> runs = new ArrayList<>();
+      List<io.github.softmaxicl.checks.Verdict> verdicts = new ArrayList<>();
+      for (RunSpec spec : request.runs()) {
+        if (spec.name().equals("mine")) {
+          progress.message(spec.runId(Dynamics.SGD) + ": skipped: synthetic reason");
+          continue;
+        }
+        RunRecord rec = SyntheticJob.record(spec, Dynamics.SGD);
+        runs.add(rec);
+        verdicts.add(new io.github.softmaxicl.checks.Verdict("P6-sgd", rec.runId(),
+            io.github.softmaxicl.checks.Verdict.Status.PASS, SyntheticJob.MARK + "sgd", 0.0, 1.0, "synthetic",
+            "reconstruction", List.of()));
+      }
+      return new JobResult(runs, verdicts, List.of());
+    };
+    CliHarness alone = CliHarness.run(presetsOnly, "--out", tmp.resolve("a").toString(), "--config", cfg.toString(),
+        "--dynamics", "sgd");
+    assertEquals(Main.EXIT_NUMERICAL, alone.code, alone.err);
+    assertTrue(alone.err.contains("mine: nothing computed"), alone.err);
+    CliHarness mixed = CliHarness.run(presetsOnly, "--out", tmp.resolve("b").toString(), "--preset", "small",
+        "--config", cfg.toString(), "--dynamics", "sgd");
+    assertEquals(Main.EXIT_NUMERICAL, mixed.code, mixed.err);
+    assertTrue(mixed.err.contains("mine: nothing computed"), mixed.err);
+    assertTrue(Files.isRegularFile(tmp.resolve("b/results.json")), "the runs that were computed are written");
+  }
+
+  @Test
+  void helpWithAnUnknownOptionIsAnError() {
+    for (String[] args : List.of(new String[] {"--help", "--bogus"}, new String[] {"--bogus", "--help"},
+        new String[] {"--version", "--bogus"}, new String[] {"--help", "stray"})) {
+      CliHarness r = CliHarness.run(null, args);
+      assertEquals(Main.EXIT_USAGE, r.code, String.join(" ", args) + ": " + r.out + r.err);
+      assertEquals("", r.out, String.join(" ", args));
+      assertEquals(1, r.errLines().size(), r.err);
+    }
   }
 }
