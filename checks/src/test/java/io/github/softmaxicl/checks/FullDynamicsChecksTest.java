@@ -46,9 +46,12 @@ class FullDynamicsChecksTest {
   @Test
   void halfSignalTimesOutsideTheBudgetFail() {
     Comparison c = computed;
-    double[] late = c.fullHalfSignalTimes().clone();
+    // Four times the reduced flow's times: a relative deviation of 3. The half-signal budget of this small
+    // configuration is 1.83 (its 1/min d_i term alone is 1 for blocks of size 1), so a factor-2 error in the
+    // full flow's time axis would still pass: issue 14 tracks tightening these budgets.
+    double[] late = c.reducedHalfSignalTimes().clone();
     for (int i = 0; i < late.length; i++) {
-      late[i] *= 2;
+      late[i] *= 4;
     }
     Comparison broken = new Comparison(c.config(), c.initScale(), c.draws(), c.seed(), c.criterion(), c.windowEnd(),
         c.maxOmegaDeviation(), c.maxMuDeviation(), c.fullAllocation(), c.reducedAllocation(), late,

@@ -24,6 +24,7 @@ public final class AllocationExperiment implements Experiment {
         ReducedRun run = ReducedFlowRunner.run(c.config(), c.init(), settings.allocationTEnd(),
             ReducedFlowOptions.defaults());
         results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.tEmergenceEnd()));
+        context.progress().count("P3 allocation property", k + 1, cases);
       }
       return AllocationProperty.verdict(results, settings.allocationFirstSeed(), settings.allocationTEnd());
     }));

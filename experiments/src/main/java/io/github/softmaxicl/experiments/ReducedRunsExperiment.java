@@ -32,7 +32,8 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
     progress.message(id + ": reduced flow to t = " + spec.tEnd());
     ReducedRun run;
     try {
-      run = ReducedFlowRunner.run(c, init, spec.tEnd(), ReducedFlowOptions.defaults());
+      run = ReducedFlowRunner.run(c, init, spec.tEnd(), ReducedFlowOptions.defaults(),
+          (t, loss) -> progress.progress(id, t, spec.tEnd(), loss));
     } catch (ReducedFlowFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
       return new Outcome(List.of(), Failures.errors(claims(c), id, String.valueOf(e.getMessage())), List.of());

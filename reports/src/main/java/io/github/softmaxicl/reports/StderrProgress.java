@@ -51,6 +51,25 @@ public final class StderrProgress implements ProgressSink {
   }
 
   @Override
+  public synchronized void count(String stage, int done, int total) {
+    long now = nanoTime.getAsLong();
+    long[] times = runs.get(stage);
+    if (times == null) {
+      times = new long[] {now, now};
+      runs.put(stage, times);
+    }
+    boolean last = done >= total;
+    if (!last && now - times[1] < INTERVAL_NANOS) {
+      return;
+    }
+    times[1] = now;
+    double elapsed = (now - times[0]) * 1e-9;
+    // The pieces of a stage are alike (seeded cases, points of a sweep), so the count is a fair clock.
+    String eta = done > 0 && !last ? String.format(Locale.ROOT, ", ETA %.0f s", elapsed * (total - done) / done) : "";
+    err.println(String.format(Locale.ROOT, "[%s] %d / %d done, %.0f s elapsed%s", stage, done, total, elapsed, eta));
+  }
+
+  @Override
   public synchronized void message(String text) {
     err.println(UsageException.oneLine(text));
   }

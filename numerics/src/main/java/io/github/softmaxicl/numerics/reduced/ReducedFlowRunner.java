@@ -57,6 +57,15 @@ public final class ReducedFlowRunner {
    *     step-size underflow)
    */
   public static ReducedRun run(ProblemConfig config, SpectralState init, double tEnd, ReducedFlowOptions options) {
+    return run(config, init, tEnd, options, ReducedFlowProgress.SILENT);
+  }
+
+  /**
+   * Runs the flow as {@link #run(ProblemConfig, SpectralState, double, ReducedFlowOptions)}, reporting every
+   * recorded sample to {@code progress} (which cannot change the result).
+   */
+  public static ReducedRun run(ProblemConfig config, SpectralState init, double tEnd, ReducedFlowOptions options,
+      ReducedFlowProgress progress) {
     if (!(tEnd > 0) || !Double.isFinite(tEnd)) {
       throw new IllegalArgumentException("t_end must be finite and > 0 (got " + tEnd + ")");
     }
@@ -86,7 +95,7 @@ public final class ReducedFlowRunner {
     }
 
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, tEnd, options.samplesPerDecade(),
-        options.windowSamplesPerWarmup());
+        options.windowSamplesPerWarmup(), progress);
     recorder.record(0.0, y0);
     Markers markers = new Markers(n, recorder);
 

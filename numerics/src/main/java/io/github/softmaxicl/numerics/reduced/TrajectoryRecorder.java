@@ -28,9 +28,12 @@ final class TrajectoryRecorder implements ODEStepHandler {
   private double windowSpacing = Double.NaN;
   private int windowCount;
   private boolean inWindow;
+  private final ReducedFlowProgress progress;
 
-  TrajectoryRecorder(ReducedFlowOde ode, double tEnd, int perDecade, int windowPerWarmup) {
+  TrajectoryRecorder(ReducedFlowOde ode, double tEnd, int perDecade, int windowPerWarmup,
+      ReducedFlowProgress progress) {
     this.ode = ode;
+    this.progress = progress;
     this.tEnd = tEnd;
     this.tFirst = 1e-6 * tEnd;
     this.perDecade = perDecade;
@@ -66,6 +69,7 @@ final class TrajectoryRecorder implements ODEStepHandler {
       return;
     }
     samples.add(new TrajectorySample(t, ode.loss(t, y), ode.field().fromLog(y)));
+    progress.reached(t, samples.get(samples.size() - 1).loss());
     if (inWindow && ++windowCount > MAX_WINDOW_SAMPLES) {
       inWindow = false;
     }
