@@ -7,7 +7,8 @@ import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,10 +60,10 @@ class FormattingTest {
   @Test
   void csvAndJsonOfAHandMadeRecord() throws Exception {
     RunSpec spec = new RunSpec("small", "preset", Preset.SMALL.config(), "paper", 1, 5, OptionalInt.empty(), 100);
-    TrajectorySample s0 = new TrajectorySample(0, 2.0, new double[][] {{0.1, 0.2}, {0.3, 0.4}},
-        new double[][] {{1, 2}, {3, 4}}, Double.NaN);
-    TrajectorySample s1 = new TrajectorySample(1.5, 1.0, new double[][] {{0.5, 0.2}, {0.3, 0.6}},
-        new double[][] {{5, 0.5}, {-1e-3, 6}}, Double.NaN);
+    TrajectorySample s0 = TrajectorySample.reduced(0, 2.0, SpectralState.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}},
+        new double[][] {{1, 2}, {3, 4}}));
+    TrajectorySample s1 = TrajectorySample.reduced(1.5, 1.0, SpectralState.of(new double[][] {{0.5, 0.2}, {0.3, 0.6}},
+        new double[][] {{5, 0.5}, {-1e-3, 6}}));
     RunRecord r = RunRecord.builder("small", Dynamics.REDUCED, Preset.SMALL.config(),
         IntegratorInfo.ode("DormandPrince853", 1e-9, 1e-12)).tEnd(1.5).losses(2, 1, 0.9)
         .phases(0.5, Double.NaN, new double[] {0.7, Double.NaN})

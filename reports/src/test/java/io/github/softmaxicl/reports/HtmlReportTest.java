@@ -7,7 +7,7 @@ import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.experiments.Sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +91,7 @@ class HtmlReportTest {
   @Test
   void fullRunOverlaysThePredictionAndPlotsTheOffStructureNorm() {
     RunRecord r = SyntheticJob.record(SPEC, Dynamics.FULL);
-    assertFalse(r.reducedPrediction().isEmpty());
+    assertFalse(r.fullModel().orElseThrow().reducedPrediction().isEmpty());
     String html = render(List.of(r), List.of(), List.of());
     Section run = section(html, "run-paper-full");
     int n = r.config().tasks();

@@ -7,7 +7,7 @@ import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PromptSampler;
 import io.github.softmaxicl.numerics.full.PromptSource;
 import io.github.softmaxicl.numerics.full.StoredPrompts;
-import io.github.softmaxicl.numerics.full.TrajectoryPoint;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -160,7 +160,7 @@ public final class CriterionDrift {
       }
     }
     List<Sample> samples = new ArrayList<>();
-    for (TrajectoryPoint p : full.trajectory()) {
+    for (TrajectorySample p : full.trajectory()) {
       if (p.t() <= 0) {
         continue;
       }

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
+
 import io.github.softmaxicl.numerics.Dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,7 +138,7 @@ public final class FullGradientFlow {
     double[] y0 = start.toFlat();
     double f0 = ev.loss(y0);
     double spacing = Double.isNaN(o.recordSpacing) ? o.tEnd / 1000 : o.recordSpacing;
-    List<TrajectoryPoint> traj = new ArrayList<>();
+    List<TrajectorySample> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
     o.observer.sample(0, start);
 
@@ -193,9 +195,9 @@ public final class FullGradientFlow {
         esc.measured());
   }
 
-  private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
+  private static TrajectorySample point(double t, double loss, AttentionWeights w) {
     SpectralReadout r = SpectralReadout.of(w);
-    return new TrajectoryPoint(t, loss, r.state(), r.offStructureNorm());
+    return TrajectorySample.full(t, loss, r.state(), r.offStructureNorm());
   }
 
   /** −∇F as an ODE, with a one-entry cache of the last loss so step ends and events reuse evaluations. */

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
+
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +175,7 @@ public final class SaddleEscape {
           .recordSpacing(tEnd / 80).fresh(2000, seed + 1).start(1, 0, seed).limit(lp)
           .observer((t, w) -> probes.add(new double[] {t, probe(m, c, sample, w.toFlat(), oi, vi)}));
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.fromFlat(c, start), o);
-      List<TrajectoryPoint> tr = run.trajectory();
+      List<TrajectorySample> tr = run.trajectory();
       List<Interval> intervals = new ArrayList<>();
       double muStar = lp.muStar(task);
       for (int s = 1; s < tr.size(); s++) {

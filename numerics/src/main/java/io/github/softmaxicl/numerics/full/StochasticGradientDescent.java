@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
+
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
@@ -168,7 +170,7 @@ public final class StochasticGradientDescent {
         ? model.lossAndGradient(start, PromptSampler.of(c, Seeds.derive(seed, -1), o.freshPrompts, false), true).loss()
         : MonteCarloLoss.estimate(model, start, Seeds.derive(seed, -1), o.freshPrompts).mean();
     double emergenceLevel = fStar + 0.01 * (f0 - fStar);
-    List<TrajectoryPoint> traj = new ArrayList<>();
+    List<TrajectorySample> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
     List<double[]> etaTrace = new ArrayList<>();
     etaTrace.add(new double[] {0, Double.NaN, 0, Double.NaN});
@@ -268,9 +270,9 @@ public final class StochasticGradientDescent {
     return new SgdRun(run, etaTrace, k, o.controlVariate);
   }
 
-  private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
+  private static TrajectorySample point(double t, double loss, AttentionWeights w) {
     SpectralReadout r = SpectralReadout.of(w);
-    return new TrajectoryPoint(t, loss, r.state(), r.offStructureNorm());
+    return TrajectorySample.full(t, loss, r.state(), r.offStructureNorm());
   }
 
 }
