@@ -14,7 +14,7 @@ public final class ReproductionJob implements Job {
   public ReproductionJob() {}
 
   @Override
-  public JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure {
+  public JobResult run(JobRequest request, ProgressSink progress) {
     Settings settings = Settings.of(request.mode());
     Context context = new Context(request.runs(), request.threads(), progress);
     Set<Dynamics> dynamics = request.dynamics().candidates();

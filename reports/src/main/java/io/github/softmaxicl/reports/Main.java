@@ -3,7 +3,7 @@ package io.github.softmaxicl.reports;
 import io.github.softmaxicl.experiments.Job;
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
-import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.numerics.NumericalFailure;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;

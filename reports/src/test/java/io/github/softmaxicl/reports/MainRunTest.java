@@ -169,7 +169,7 @@ class MainRunTest {
     Map<String, String> before = CliHarness.snapshot(out);
     CliHarness r = run(SyntheticJob.Behaviour.NUMERICAL_FAILURE, "--preset", "small");
     assertEquals(Main.EXIT_NUMERICAL, r.code, r.err);
-    assertTrue(r.err.contains("numerical failure: small-reduced: synthetic NaN"), r.err);
+    assertTrue(r.err.contains("numerical failure: reduced flow failed at t = 12.5 (F): synthetic NaN"), r.err);
     assertFalse(r.err.contains("\tat "), "no stack trace");
     assertEquals(before, CliHarness.snapshot(out));
     assertEquals(List.of(), CliHarness.leftovers(out));

@@ -4,7 +4,7 @@ import io.github.softmaxicl.experiments.Job;
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.ProgressSink;
-import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
@@ -34,7 +34,7 @@ final class SyntheticJob implements Job {
     ERROR,
     /** No verdicts at all. */
     NO_VERDICTS,
-    /** Throws a NumericalFailure after reporting some progress. */
+    /** Throws a reduced-flow numerical failure after reporting some progress. */
     NUMERICAL_FAILURE,
     /** Throws an unchecked exception after reporting some progress. */
     CRASH
@@ -50,7 +50,7 @@ final class SyntheticJob implements Job {
   }
 
   @Override
-  public JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure {
+  public JobResult run(JobRequest request, ProgressSink progress) {
     lastRequest = request;
     List<RunRecord> runs = new ArrayList<>();
     List<Verdict> verdicts = new ArrayList<>();
@@ -58,7 +58,7 @@ final class SyntheticJob implements Job {
       progress.progress(spec.runId(Dynamics.REDUCED), 0, spec.tEnd(), 1.0);
       progress.progress(spec.runId(Dynamics.REDUCED), spec.tEnd(), spec.tEnd(), 0.5);
       if (behaviour == Behaviour.NUMERICAL_FAILURE) {
-        throw new NumericalFailure(spec.runId(Dynamics.REDUCED), "synthetic NaN in the loss at t = 12.5");
+        throw new ReducedFlowFailure(12.5, "F", "synthetic NaN in the loss", null);
       }
       if (behaviour == Behaviour.CRASH) {
         throw new IllegalStateException("synthetic crash midway");

@@ -30,7 +30,7 @@ final class ConvergedFlow {
    * Runs until |F(t_end) − F*| ≤ tol · F* (F* the closed-form one-head-per-task limit; needs H ≥ n).
    *
    * @throws NotConverged if the largest end time does not reach it
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure on a numerical failure
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure on a numerical failure
    */
   static ReducedRun toLimit(ProblemConfig config, SweepSettings s) throws NotConverged {
     double gap = Double.NaN;

@@ -136,8 +136,8 @@ public final class CriterionDrift {
    * @param prompts N plain draws (no sign-flip images)
    * @param tEnd end time, short enough that attention stays nearly uniform (the prediction's premise)
    * @param threads worker threads of the full model (results do not depend on it)
-   * @throws io.github.softmaxicl.numerics.full.NumericalFailureException if the full flow fails
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure if the reduced flow fails
+   * @throws io.github.softmaxicl.numerics.FullModelFailure if the full flow fails
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure if the reduced flow fails
    */
   public static Result measure(ProblemConfig c, long seed, int prompts, double tEnd, int threads) {
     PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(c, seed, prompts, false));

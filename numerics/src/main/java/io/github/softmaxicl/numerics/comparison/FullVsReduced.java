@@ -108,8 +108,8 @@ public final class FullVsReduced {
    * @param draws independent draws N of the full flow's sample (each with its 4^n sign-flip images)
    * @param seed the sample's seed
    * @param tEnd end time of both flows
-   * @throws io.github.softmaxicl.numerics.full.NumericalFailureException if the full flow fails
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure if the reduced flow fails
+   * @throws io.github.softmaxicl.numerics.FullModelFailure if the full flow fails
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure if the reduced flow fails
    */
   public static Comparison compare(ProblemConfig config, double initScale, int draws, long seed, double tEnd,
       Options options) {

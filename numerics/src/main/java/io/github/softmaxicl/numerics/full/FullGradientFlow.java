@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.FullModelFailure;
+
 import io.github.softmaxicl.numerics.TrajectorySample;
 
 import io.github.softmaxicl.numerics.Dynamics;
@@ -72,7 +74,7 @@ public final class FullGradientFlow {
       return this;
     }
 
-    /** Cap on gradient evaluations; exceeding it is a {@link NumericalFailureException}. */
+    /** Cap on gradient evaluations; exceeding it is a {@link FullModelFailure}. */
     public Options maxEvaluations(int v) {
       this.maxEvaluations = v;
       return this;
@@ -123,7 +125,7 @@ public final class FullGradientFlow {
    *
    * @param symmetrised recorded only: whether the sample carries the 4^n sign-flip images
    * @param independentDraws recorded only: independent draws behind the sample
-   * @throws NumericalFailureException on a non-finite loss or gradient or when the evaluation cap is hit
+   * @throws FullModelFailure on a non-finite loss or gradient or when the evaluation cap is hit
    */
   public static FullRun run(FullModel model, PromptSource sample, boolean symmetrised, long independentDraws,
       AttentionWeights start, Options o) {
@@ -178,7 +180,7 @@ public final class FullGradientFlow {
     try {
       end = integrator.integrate(ev, new org.hipparchus.ode.ODEState(0, y0), o.tEnd);
     } catch (MathIllegalStateException e) {
-      throw new NumericalFailureException("full flow failed: " + e.getMessage(), e);
+      throw new FullModelFailure("full flow failed: " + e.getMessage(), e);
     }
     double[] yEnd = end.getPrimaryState();
     AttentionWeights wEnd = AttentionWeights.fromFlat(c, yEnd);
@@ -229,7 +231,7 @@ public final class FullGradientFlow {
       for (int i = 0; i < g.length; i++) {
         double v = -g[i];
         if (!Double.isFinite(v)) {
-          throw new NumericalFailureException("non-finite gradient at t = " + t);
+          throw new FullModelFailure("non-finite gradient at t = " + t);
         }
         g[i] = v;
       }
@@ -250,7 +252,7 @@ public final class FullGradientFlow {
 
     private void remember(double[] y, double loss, double t) {
       if (!Double.isFinite(loss)) {
-        throw new NumericalFailureException("non-finite loss " + loss + " at t = " + t);
+        throw new FullModelFailure("non-finite loss " + loss + " at t = " + t);
       }
       cachedY = y.clone();
       cachedLoss = loss;
@@ -260,7 +262,7 @@ public final class FullGradientFlow {
       try {
         return AttentionWeights.fromFlat(model.config(), y);
       } catch (IllegalArgumentException e) {
-        throw new NumericalFailureException("weights not finite at t = " + t + ": " + e.getMessage(), e);
+        throw new FullModelFailure("weights not finite at t = " + t + ": " + e.getMessage(), e);
       }
     }
   }

@@ -140,7 +140,7 @@ public final class SaddleEscape {
    * @param draws its independent draws
    * @param tEnd end of the flow
    * @param threads worker threads of the full model (results do not depend on it)
-   * @throws NumericalFailureException if the flow fails
+   * @throws FullModelFailure if the flow fails
    */
   public static Result run(ProblemConfig c, int head, int task, long seed, int draws, double tEnd, int threads) {
     if (c.heads() < c.tasks() || head == task || head < 0 || head >= c.heads() || task < 0 || task >= c.tasks()) {

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.FullModelFailure;
+
 import io.github.softmaxicl.numerics.TrajectorySample;
 
 import io.github.softmaxicl.numerics.Dynamics;
@@ -136,7 +138,7 @@ public final class StochasticGradientDescent {
   /**
    * Runs SGD from {@code start}.
    *
-   * @throws NumericalFailureException if a loss or weight becomes non-finite
+   * @throws FullModelFailure if a loss or weight becomes non-finite
    */
   public static FullRun run(FullModel model, AttentionWeights start, long seed, Options o) {
     return runDetailed(model, start, seed, o).run();
@@ -145,7 +147,7 @@ public final class StochasticGradientDescent {
   /**
    * Runs SGD from {@code start} and returns the run with its step-size record.
    *
-   * @throws NumericalFailureException if a loss or weight becomes non-finite
+   * @throws FullModelFailure if a loss or weight becomes non-finite
    */
   public static SgdRun runDetailed(FullModel model, AttentionWeights start, long seed, Options o) {
     ProblemConfig c = model.config();
@@ -196,7 +198,7 @@ public final class StochasticGradientDescent {
       PromptSampler batch = PromptSampler.of(c, Seeds.derive(seed, k), draws, o.symmetrised);
       LossAndGradient lg = model.lossAndGradient(w, batch, o.controlVariate);
       if (!Double.isFinite(lg.loss())) {
-        throw new NumericalFailureException("non-finite mini-batch loss at step " + k + " (t = " + t + ")");
+        throw new FullModelFailure("non-finite mini-batch loss at step " + k + " (t = " + t + ")");
       }
       double[] g = lg.gradientArray();
       double eta;
@@ -220,7 +222,7 @@ public final class StochasticGradientDescent {
       try {
         w = AttentionWeights.fromFlat(c, flat);
       } catch (IllegalArgumentException e) {
-        throw new NumericalFailureException("weights not finite after step " + k + " (t = " + t + ")", e);
+        throw new FullModelFailure("weights not finite after step " + k + " (t = " + t + ")", e);
       }
       windowSum += lg.loss();
       windowEta += eta;
