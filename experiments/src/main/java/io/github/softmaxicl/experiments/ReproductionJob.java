@@ -17,7 +17,7 @@ public final class ReproductionJob implements Job {
   public JobResult run(JobRequest request, ProgressSink progress) {
     Settings settings = Settings.of(request.mode());
     Context context = new Context(request.runs(), request.threads(), progress);
-    Set<Dynamics> dynamics = request.dynamics().candidates();
+    Set<Dynamics> dynamics = request.dynamics();
     Outcome.Collector all = new Outcome.Collector();
     if (dynamics.contains(Dynamics.REDUCED)) {
       all.add(new ReducedRunsExperiment().run(settings, context));

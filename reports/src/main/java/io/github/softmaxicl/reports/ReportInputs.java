@@ -35,7 +35,7 @@ final class ReportInputs {
   static Provenance provenance(ReportData data) {
     JobRequest req = data.request();
     VersionInfo v = data.versions();
-    return new Provenance(req.commandLine(), req.mode().id(), req.dynamics().id(), req.threads(), v.name(),
+    return new Provenance(req.commandLine(), req.mode().id(), DynamicsOption.text(req.dynamics()), req.threads(), v.name(),
         v.version(), v.java(), v.hipparchus(), v.ejml(), v.commonsRng(), ResultsJsonWriter.iso(data.started()),
         data.wallSeconds());
   }

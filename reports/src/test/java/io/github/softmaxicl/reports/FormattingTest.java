@@ -4,7 +4,6 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.numerics.Dynamics;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -20,6 +19,7 @@ import io.github.softmaxicl.theory.Preset;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -74,7 +74,7 @@ class FormattingTest {
     assertEquals("t,F,omega_0_0,omega_0_1,omega_1_0,omega_1_1,mu_0_0,mu_0_1,mu_1_0,mu_1_1,off_structure_norm\n"
         + "0.0,2.0,0.1,0.2,0.3,0.4,1.0,2.0,3.0,4.0,NaN\n"
         + "1.5,1.0,0.5,0.2,0.3,0.6,5.0,0.5,-0.001,6.0,NaN\n", w.toString());
-    JobRequest req = new JobRequest(List.of(spec), DynamicsChoice.REDUCED, Mode.QUICK, 1, List.of());
+    JobRequest req = new JobRequest(List.of(spec), EnumSet.of(Dynamics.REDUCED), Mode.QUICK, 1, List.of());
     ReportData data = new ReportData(req, new JobResult(List.of(r), List.of(), List.of()),
         new VersionInfo("n", "v", "j", "h", "e", "r"), Instant.EPOCH, Double.NaN);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

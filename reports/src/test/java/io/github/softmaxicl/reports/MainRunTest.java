@@ -7,7 +7,6 @@ import io.github.softmaxicl.numerics.Dynamics;
 
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.Mode;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -250,7 +250,7 @@ class MainRunTest {
     assertEquals(0.5, mine.config().sigma());
     assertEquals(3, req.threads());
     assertEquals(Mode.FULL, req.mode());
-    assertEquals(DynamicsChoice.REDUCED, req.dynamics());
+    assertEquals(EnumSet.of(Dynamics.REDUCED), req.dynamics());
     // --seed overrides the file's seed, with a note.
     CliHarness r2 = CliHarness.run(job, "--out", tmp.resolve("out").toString(), "--config", cfg.toString(),
         "--seed", "-9", "--dynamics", "reduced");

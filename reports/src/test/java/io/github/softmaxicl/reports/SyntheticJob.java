@@ -63,7 +63,7 @@ final class SyntheticJob implements Job {
       if (behaviour == Behaviour.CRASH) {
         throw new IllegalStateException("synthetic crash midway");
       }
-      for (Dynamics d : request.dynamics().candidates()) {
+      for (Dynamics d : request.dynamics()) {
         RunRecord r = record(spec, d);
         runs.add(r);
         verdicts.add(new Verdict("P1-convergence", r.runId(), Verdict.Status.PASS,
