@@ -1,7 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.numerics.FullModelFailure;
-
 import io.github.softmaxicl.numerics.TrajectorySample;
 
 import io.github.softmaxicl.numerics.Dynamics;

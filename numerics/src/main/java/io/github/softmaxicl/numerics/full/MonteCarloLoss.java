@@ -1,7 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.numerics.FullModelFailure;
-
 import org.apache.commons.numbers.core.Sum;
 import org.hipparchus.util.FastMath;
 

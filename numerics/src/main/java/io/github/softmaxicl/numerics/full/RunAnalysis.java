@@ -1,7 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.numerics.TrajectorySample;
-
 import java.util.List;
 import org.hipparchus.util.FastMath;
 

@@ -1,7 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.numerics.TrajectorySample;
-
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
 import io.github.softmaxicl.numerics.TrajectorySample;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
