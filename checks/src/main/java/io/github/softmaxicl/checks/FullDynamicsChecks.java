@@ -5,7 +5,7 @@ import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.SaddleEscape;
-import io.github.softmaxicl.numerics.full.TrajectoryPoint;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
@@ -246,7 +246,7 @@ public final class FullDynamicsChecks {
     boolean holds = enough && worst <= Claims.P6_SADDLE.tolerance() && Double.isFinite(worst);
     Verdict v = Verdicts.of(Claims.P6_SADDLE, runId, holds, worst, Claims.P6_SADDLE.tolerance(), ev);
     List<SweepResult.Point> measured = new ArrayList<>();
-    for (TrajectoryPoint p : run.trajectory()) {
+    for (TrajectorySample p : run.trajectory()) {
       double mu = p.state().mu(r.head(), r.task());
       if (mu < 0) {
         measured.add(SweepResult.Point.of(p.t(), -mu));

@@ -1,7 +1,7 @@
 package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
-import io.github.softmaxicl.numerics.reduced.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
@@ -170,7 +170,7 @@ public final class ReducedRunChecks {
     // The recorder stores the event state itself at t_w; a trajectory without it is an error, not a guess.
     SpectralState atTw = null;
     for (TrajectorySample sample : run.trajectory()) {
-      if (sample.time() == tw) {
+      if (sample.t() == tw) {
         atTw = sample.state();
         break;
       }
@@ -237,7 +237,7 @@ public final class ReducedRunChecks {
         double q = ClosedForms.sharpness(c, sample.state(), h);
         if (q > max) {
           max = q;
-          at = sample.time();
+          at = sample.t();
         }
       }
     }

@@ -3,8 +3,8 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.checks.Verdicts;
-import io.github.softmaxicl.numerics.full.NumericalFailureException;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.NumericalFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.theory.Claim;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class Failures {
     try {
       FullDynamicsChecks.PlottedVerdict out = check.get();
       return new Outcome(List.of(), List.of(out.verdict()), List.of(SweepAdapter.of(out.plot())));
-    } catch (NumericalFailureException | ReducedFlowFailure e) {
+    } catch (NumericalFailure e) {
       progress.message(what + ": numerical failure: " + e.getMessage());
       return Outcome.of(Verdicts.error(claim, runId, String.valueOf(e.getMessage())));
     }

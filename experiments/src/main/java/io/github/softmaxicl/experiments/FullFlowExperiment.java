@@ -5,8 +5,7 @@ import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.comparison.FullVsReduced;
-import io.github.softmaxicl.numerics.full.NumericalFailureException;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.NumericalFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -49,7 +48,7 @@ public final class FullFlowExperiment implements PerRunExperiment {
       Comparison cmp = compare(c, z.initScale(), z.draws(), spec.seed(), tEnd, id, context);
       return new Outcome.Collector().run(RunRecords.of(spec, Dynamics.FULL, cmp.full(), cmp.reduced()))
           .verdict(FullDynamicsChecks.technique(id, cmp)).outcome();
-    } catch (NumericalFailureException | ReducedFlowFailure e) {
+    } catch (NumericalFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
       return Outcome.of(Verdicts.error(Claims.P6_TECHNIQUE, id, String.valueOf(e.getMessage())));
     }

@@ -14,7 +14,8 @@ public interface Job {
    * @param request the resolved runs and options
    * @param progress where to report progress (stderr)
    * @return the run records, verdicts and sweeps
-   * @throws NumericalFailure if a computation failed (NaN, blow-up, evaluation limit): exit code 3, nothing written
+   * @throws io.github.softmaxicl.numerics.NumericalFailure if a computation failed (NaN, blow-up, evaluation limit)
+   *     and was not turned into error verdicts: exit code 3, nothing written
    */
-  JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure;
+  JobResult run(JobRequest request, ProgressSink progress);
 }

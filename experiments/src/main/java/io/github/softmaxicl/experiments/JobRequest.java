@@ -1,24 +1,32 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a {@link Job} needs, resolved and validated by the command line.
  *
  * @param runs the configurations to run, in the order given (presets first, then the configuration file)
- * @param dynamics which dynamics to run
+ * @param dynamics the kinds of dynamics that may run, not empty (with every kind, full and SGD run only where
+ *     their cost fits the mode)
  * @param mode quick (CI-sized) or full (paper-sized)
  * @param threads worker threads, ≥ 1 (results must not depend on it)
  * @param commandLine the arguments as given, for the reproducibility table
  */
-public record JobRequest(List<RunSpec> runs, DynamicsChoice dynamics, Mode mode, int threads,
+public record JobRequest(List<RunSpec> runs, Set<Dynamics> dynamics, Mode mode, int threads,
     List<String> commandLine) {
 
   /** Validates and copies the lists. */
   public JobRequest {
     runs = List.copyOf(runs);
-    Objects.requireNonNull(dynamics);
+    if (dynamics.isEmpty()) {
+      throw new IllegalArgumentException("a job request needs at least one kind of dynamics");
+    }
+    dynamics = Collections.unmodifiableSet(EnumSet.copyOf(dynamics));
     Objects.requireNonNull(mode);
     commandLine = List.copyOf(commandLine);
     if (runs.isEmpty()) {

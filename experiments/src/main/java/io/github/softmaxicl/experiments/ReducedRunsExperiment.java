@@ -3,7 +3,7 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.checks.CertificateCheck;
 import io.github.softmaxicl.checks.ReducedRunChecks;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;

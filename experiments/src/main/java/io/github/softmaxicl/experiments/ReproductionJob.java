@@ -14,10 +14,10 @@ public final class ReproductionJob implements Job {
   public ReproductionJob() {}
 
   @Override
-  public JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure {
+  public JobResult run(JobRequest request, ProgressSink progress) {
     Settings settings = Settings.of(request.mode());
     Context context = new Context(request.runs(), request.threads(), progress);
-    Set<Dynamics> dynamics = request.dynamics().candidates();
+    Set<Dynamics> dynamics = request.dynamics();
     Outcome.Collector all = new Outcome.Collector();
     if (dynamics.contains(Dynamics.REDUCED)) {
       all.add(new ReducedRunsExperiment().run(settings, context));

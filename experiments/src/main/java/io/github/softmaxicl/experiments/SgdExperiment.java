@@ -3,10 +3,9 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.checks.Verdicts;
-import io.github.softmaxicl.numerics.full.NumericalFailureException;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.numerics.full.Seeds;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.NumericalFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.Preset;
@@ -51,7 +50,7 @@ public final class SgdExperiment implements PerRunExperiment {
         out.verdict(FullDynamicsChecks.sgd(id2, r2));
       }
       return out.outcome();
-    } catch (NumericalFailureException | ReducedFlowFailure e) {
+    } catch (NumericalFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
       return out.verdict(Verdicts.error(Claims.P6_SGD, id, String.valueOf(e.getMessage()))).outcome();
     }

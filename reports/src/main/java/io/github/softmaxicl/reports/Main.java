@@ -3,9 +3,8 @@ package io.github.softmaxicl.reports;
 import io.github.softmaxicl.experiments.Job;
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
-import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.numerics.NumericalFailure;
 import io.github.softmaxicl.experiments.Mode;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.ReproductionJob;
@@ -74,9 +73,9 @@ public final class Main {
           + "init_scale")
   @Nullable Path config;
 
-  @Option(names = "--dynamics", paramLabel = "reduced|full|sgd|all", converter = DynamicsConverter.class,
+  @Option(names = "--dynamics", paramLabel = "reduced|full|sgd|all", converter = DynamicsOption.Converter.class,
       description = "which dynamics to run; default all (full and sgd only where their cost fits the mode)")
-  DynamicsChoice dynamics = DynamicsChoice.ALL;
+  DynamicsOption dynamics = DynamicsOption.all();
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   @Nullable Size size;
@@ -108,19 +107,6 @@ public final class Main {
 
     @Option(names = "--full", description = "paper-sized runs (may take long)")
     boolean full;
-  }
-
-  /** Converts --dynamics values, lower case only. */
-  static final class DynamicsConverter implements CommandLine.ITypeConverter<DynamicsChoice> {
-    @Override
-    public DynamicsChoice convert(String value) {
-      for (DynamicsChoice c : DynamicsChoice.values()) {
-        if (c.id().equals(value)) {
-          return c;
-        }
-      }
-      throw new CommandLine.TypeConversionException("must be one of reduced, full, sgd, all (got '" + value + "')");
-    }
   }
 
   /** Converts --threads, naming the allowed range on failure. */
@@ -291,7 +277,7 @@ public final class Main {
       }
       List<String> missing = nothingComputedFor(request, result, named);
       for (String name : missing) {
-        err.println("error: " + name + ": nothing computed: --dynamics " + request.dynamics().id()
+        err.println("error: " + name + ": nothing computed: --dynamics " + DynamicsOption.text(request.dynamics())
             + " was skipped for this configuration in " + request.mode().name().toLowerCase(Locale.ROOT)
             + " mode (see the message above)");
       }
@@ -406,7 +392,7 @@ public final class Main {
       for (RunSpec r : runs) {
         ProblemConfig c = r.config();
         if (c.fullModelBytes() > heap) {
-          throw new UsageException("--dynamics " + dynamics.id(), String.format(Locale.ROOT,
+          throw new UsageException("--dynamics " + DynamicsOption.text(dynamics.kinds()), String.format(Locale.ROOT,
               "run '%s' needs at least %d MiB for the full model, more than the JVM heap of %d MiB"
                   + " (allowed: at most the heap; use --dynamics reduced, a smaller d or H, or a larger heap:"
                   + " REPRODUCE_JAVA_OPTS=-Xmx<size> ./reproduce ...)",
@@ -416,7 +402,7 @@ public final class Main {
     }
     Size s = size;
     Mode mode = s != null && s.full ? Mode.FULL : Mode.QUICK;
-    return new JobRequest(runs, dynamics, mode, nThreads, Arrays.asList(args));
+    return new JobRequest(runs, dynamics.kinds(), mode, nThreads, Arrays.asList(args));
   }
 
   private static Preset preset(String name) throws UsageException {

@@ -1,10 +1,12 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.reports.html.PageInput;
 import io.github.softmaxicl.reports.html.Provenance;
 import io.github.softmaxicl.reports.html.RunFacts;
@@ -14,7 +16,7 @@ import java.util.List;
 
 /**
  * The adapter between the package's result records and the report: the only place that reads {@link ReportData},
- * {@link JobRequest}, {@link JobResult}, {@link VersionInfo}, {@link RunRecord} and {@link IntegratorInfo} for
+ * {@link JobRequest}, {@link JobResult}, {@link VersionInfo}, {@link RunRecord}, {@link FullModelSection} and {@link IntegratorInfo} for
  * the page, so that a change of those records touches the report here only.
  */
 final class ReportInputs {
@@ -33,21 +35,24 @@ final class ReportInputs {
   static Provenance provenance(ReportData data) {
     JobRequest req = data.request();
     VersionInfo v = data.versions();
-    return new Provenance(req.commandLine(), req.mode().id(), req.dynamics().id(), req.threads(), v.name(),
+    return new Provenance(req.commandLine(), req.mode().id(), DynamicsOption.text(req.dynamics()), req.threads(), v.name(),
         v.version(), v.java(), v.hipparchus(), v.ejml(), v.commonsRng(), ResultsJsonWriter.iso(data.started()),
         data.wallSeconds());
   }
 
   static RunFacts run(RunRecord r) {
     RunKind kind = kind(r.dynamics());
-    RunFacts.FullModel full = kind == RunKind.REDUCED ? null : new RunFacts.FullModel(r.symmetrised(),
-        r.offStructureNorm(), r.fFresh(), r.fFreshSe(), r.escapeTime(), r.saddleRatePredicted(),
-        r.saddleRateMeasured());
+    FullModelSection section = r.fullModel().orElse(null);
+    RunFacts.FullModel full = section == null ? null : new RunFacts.FullModel(section.symmetrised(),
+        section.offStructureNorm(), section.fFresh(), section.fFreshSe(), section.escapeTime(),
+        section.saddleRatePredicted(), section.saddleRateMeasured());
+    Integer prompts = section == null ? null : section.prompts();
+    List<TrajectorySample> prediction = section == null ? List.of() : section.reducedPrediction();
     IntegratorInfo in = r.integrator();
-    return new RunFacts(r.runId(), kind, r.config(), r.init(), r.initScale(), r.seed(), r.prompts(), r.tEnd(),
+    return new RunFacts(r.runId(), kind, r.config(), r.init(), r.initScale(), r.seed(), prompts, r.tEnd(),
         r.f0(), r.fFinal(), r.fStar(), r.tWarmupEnd(), r.tEmergenceEnd(), r.halfSignalTimes(), r.allocation(), full,
         new RunFacts.Integrator(in.name(), in.relTol(), in.absTol(), in.learningRate()), r.evaluations(),
-        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), r.reducedPrediction());
+        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), prediction);
   }
 
   static RunKind kind(Dynamics d) {

@@ -1,6 +1,7 @@
 package io.github.softmaxicl.reports;
 
 import io.github.softmaxicl.experiments.RunRecord;
+import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import io.github.softmaxicl.experiments.Sweep;
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -100,11 +101,11 @@ public final class ResultsJsonWriter {
     number(g, "s2", c.s2());
     g.writeStringField("init", r.init());
     g.writeNumberField("seed", r.seed());
-    Integer prompts = r.prompts();
-    if (prompts == null) {
+    FullModelSection full = r.fullModel().orElse(null);
+    if (full == null) {
       g.writeNullField("prompts");
     } else {
-      g.writeNumberField("prompts", prompts.intValue());
+      g.writeNumberField("prompts", full.prompts());
     }
     g.writeEndObject();
     IntegratorInfo in = r.integrator();
@@ -136,19 +137,19 @@ public final class ResultsJsonWriter {
     g.writeEndArray();
     matrix(g, "omega_final", r.omegaFinal());
     matrix(g, "mu_final", r.muFinal());
-    number(g, "off_structure_norm", r.offStructureNorm());
+    // A reduced run has no full-model section: its keys are written as null, in the same places.
+    number(g, "off_structure_norm", full == null ? Double.NaN : full.offStructureNorm());
     number(g, "init_scale", r.initScale());
-    Boolean sym = r.symmetrised();
-    if (sym == null) {
+    if (full == null) {
       g.writeNullField("symmetrised");
     } else {
-      g.writeBooleanField("symmetrised", sym.booleanValue());
+      g.writeBooleanField("symmetrised", full.symmetrised());
     }
-    number(g, "F_fresh", r.fFresh());
-    number(g, "F_fresh_se", r.fFreshSe());
-    number(g, "escape_time", r.escapeTime());
-    number(g, "saddle_rate_predicted", r.saddleRatePredicted());
-    number(g, "saddle_rate_measured", r.saddleRateMeasured());
+    number(g, "F_fresh", full == null ? Double.NaN : full.fFresh());
+    number(g, "F_fresh_se", full == null ? Double.NaN : full.fFreshSe());
+    number(g, "escape_time", full == null ? Double.NaN : full.escapeTime());
+    number(g, "saddle_rate_predicted", full == null ? Double.NaN : full.saddleRatePredicted());
+    number(g, "saddle_rate_measured", full == null ? Double.NaN : full.saddleRateMeasured());
     g.writeNumberField("evaluations", r.evaluations());
     number(g, "wall_seconds", r.wallSeconds());
     g.writeStringField("trajectory_csv", r.trajectoryCsv());

@@ -1,7 +1,7 @@
 package io.github.softmaxicl.reports;
 
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -54,7 +54,7 @@ public final class TrajectoryCsvWriter {
           line.append(',').append(Numbers.exact(s.mu(h, i)));
         }
       }
-      line.append(',').append(Numbers.exact(s.offStructureNorm())).append('\n');
+      line.append(',').append(Numbers.exact(s.offStructureNorm().orElse(Double.NaN))).append('\n');
       w.write(line.toString());
     }
   }

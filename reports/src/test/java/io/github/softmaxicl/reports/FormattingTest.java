@@ -4,10 +4,10 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.numerics.Dynamics;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,7 @@ import io.github.softmaxicl.theory.Preset;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -59,10 +60,10 @@ class FormattingTest {
   @Test
   void csvAndJsonOfAHandMadeRecord() throws Exception {
     RunSpec spec = new RunSpec("small", "preset", Preset.SMALL.config(), "paper", 1, 5, OptionalInt.empty(), 100);
-    TrajectorySample s0 = new TrajectorySample(0, 2.0, new double[][] {{0.1, 0.2}, {0.3, 0.4}},
-        new double[][] {{1, 2}, {3, 4}}, Double.NaN);
-    TrajectorySample s1 = new TrajectorySample(1.5, 1.0, new double[][] {{0.5, 0.2}, {0.3, 0.6}},
-        new double[][] {{5, 0.5}, {-1e-3, 6}}, Double.NaN);
+    TrajectorySample s0 = TrajectorySample.reduced(0, 2.0, SpectralState.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}},
+        new double[][] {{1, 2}, {3, 4}}));
+    TrajectorySample s1 = TrajectorySample.reduced(1.5, 1.0, SpectralState.of(new double[][] {{0.5, 0.2}, {0.3, 0.6}},
+        new double[][] {{5, 0.5}, {-1e-3, 6}}));
     RunRecord r = RunRecord.builder("small", Dynamics.REDUCED, Preset.SMALL.config(),
         IntegratorInfo.ode("DormandPrince853", 1e-9, 1e-12)).tEnd(1.5).losses(2, 1, 0.9)
         .phases(0.5, Double.NaN, new double[] {0.7, Double.NaN})
@@ -73,7 +74,7 @@ class FormattingTest {
     assertEquals("t,F,omega_0_0,omega_0_1,omega_1_0,omega_1_1,mu_0_0,mu_0_1,mu_1_0,mu_1_1,off_structure_norm\n"
         + "0.0,2.0,0.1,0.2,0.3,0.4,1.0,2.0,3.0,4.0,NaN\n"
         + "1.5,1.0,0.5,0.2,0.3,0.6,5.0,0.5,-0.001,6.0,NaN\n", w.toString());
-    JobRequest req = new JobRequest(List.of(spec), DynamicsChoice.REDUCED, Mode.QUICK, 1, List.of());
+    JobRequest req = new JobRequest(List.of(spec), EnumSet.of(Dynamics.REDUCED), Mode.QUICK, 1, List.of());
     ReportData data = new ReportData(req, new JobResult(List.of(r), List.of(), List.of()),
         new VersionInfo("n", "v", "j", "h", "e", "r"), Instant.EPOCH, Double.NaN);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -4,10 +4,9 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.numerics.Dynamics;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.experiments.Sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +22,7 @@ import io.github.softmaxicl.theory.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -91,7 +91,7 @@ class HtmlReportTest {
   @Test
   void fullRunOverlaysThePredictionAndPlotsTheOffStructureNorm() {
     RunRecord r = SyntheticJob.record(SPEC, Dynamics.FULL);
-    assertFalse(r.reducedPrediction().isEmpty());
+    assertFalse(r.fullModel().orElseThrow().reducedPrediction().isEmpty());
     String html = render(List.of(r), List.of(), List.of());
     Section run = section(html, "run-paper-full");
     int n = r.config().tasks();
@@ -221,7 +221,7 @@ class HtmlReportTest {
 
   private static String render(List<RunRecord> runs, List<Verdict> verdicts, List<Sweep> sweeps) {
     List<RunSpec> specs = List.of(SPEC);
-    JobRequest req = new JobRequest(specs, DynamicsChoice.ALL, Mode.QUICK, 1, List.of());
+    JobRequest req = new JobRequest(specs, EnumSet.allOf(Dynamics.class), Mode.QUICK, 1, List.of());
     ReportData data = new ReportData(req, new JobResult(runs, verdicts, sweeps),
         new VersionInfo("n", "v", "j", "h", "e", "r"), Instant.EPOCH, 1.0);
     return new HtmlReport().render(data);

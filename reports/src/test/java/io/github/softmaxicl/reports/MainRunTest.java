@@ -7,7 +7,6 @@ import io.github.softmaxicl.numerics.Dynamics;
 
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.Mode;
-import io.github.softmaxicl.experiments.DynamicsChoice;
 import io.github.softmaxicl.experiments.RunSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -169,7 +169,7 @@ class MainRunTest {
     Map<String, String> before = CliHarness.snapshot(out);
     CliHarness r = run(SyntheticJob.Behaviour.NUMERICAL_FAILURE, "--preset", "small");
     assertEquals(Main.EXIT_NUMERICAL, r.code, r.err);
-    assertTrue(r.err.contains("numerical failure: small-reduced: synthetic NaN"), r.err);
+    assertTrue(r.err.contains("numerical failure: reduced flow failed at t = 12.5 (F): synthetic NaN"), r.err);
     assertFalse(r.err.contains("\tat "), "no stack trace");
     assertEquals(before, CliHarness.snapshot(out));
     assertEquals(List.of(), CliHarness.leftovers(out));
@@ -250,7 +250,7 @@ class MainRunTest {
     assertEquals(0.5, mine.config().sigma());
     assertEquals(3, req.threads());
     assertEquals(Mode.FULL, req.mode());
-    assertEquals(DynamicsChoice.REDUCED, req.dynamics());
+    assertEquals(EnumSet.of(Dynamics.REDUCED), req.dynamics());
     // --seed overrides the file's seed, with a note.
     CliHarness r2 = CliHarness.run(job, "--out", tmp.resolve("out").toString(), "--config", cfg.toString(),
         "--seed", "-9", "--dynamics", "reduced");

@@ -4,11 +4,13 @@ import io.github.softmaxicl.experiments.Job;
 import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.ProgressSink;
-import io.github.softmaxicl.experiments.NumericalFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.SpectralState;
+import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import io.github.softmaxicl.experiments.Sweep;
 import io.github.softmaxicl.checks.Verdict;
@@ -32,7 +34,7 @@ final class SyntheticJob implements Job {
     ERROR,
     /** No verdicts at all. */
     NO_VERDICTS,
-    /** Throws a NumericalFailure after reporting some progress. */
+    /** Throws a reduced-flow numerical failure after reporting some progress. */
     NUMERICAL_FAILURE,
     /** Throws an unchecked exception after reporting some progress. */
     CRASH
@@ -48,7 +50,7 @@ final class SyntheticJob implements Job {
   }
 
   @Override
-  public JobResult run(JobRequest request, ProgressSink progress) throws NumericalFailure {
+  public JobResult run(JobRequest request, ProgressSink progress) {
     lastRequest = request;
     List<RunRecord> runs = new ArrayList<>();
     List<Verdict> verdicts = new ArrayList<>();
@@ -56,12 +58,12 @@ final class SyntheticJob implements Job {
       progress.progress(spec.runId(Dynamics.REDUCED), 0, spec.tEnd(), 1.0);
       progress.progress(spec.runId(Dynamics.REDUCED), spec.tEnd(), spec.tEnd(), 0.5);
       if (behaviour == Behaviour.NUMERICAL_FAILURE) {
-        throw new NumericalFailure(spec.runId(Dynamics.REDUCED), "synthetic NaN in the loss at t = 12.5");
+        throw new ReducedFlowFailure(12.5, "F", "synthetic NaN in the loss", null);
       }
       if (behaviour == Behaviour.CRASH) {
         throw new IllegalStateException("synthetic crash midway");
       }
-      for (Dynamics d : request.dynamics().candidates()) {
+      for (Dynamics d : request.dynamics()) {
         RunRecord r = record(spec, d);
         runs.add(r);
         verdicts.add(new Verdict("P1-convergence", r.runId(), Verdict.Status.PASS,
@@ -137,8 +139,9 @@ final class SyntheticJob implements Job {
             half[i] = t;
           }
         }
-        double off = d == Dynamics.REDUCED ? Double.NaN : 1e-3 * Math.sqrt(t + 1);
-        TrajectorySample sample = new TrajectorySample(t, f, omega, mu, off);
+        SpectralState state = SpectralState.of(omega, mu);
+        TrajectorySample sample = d == Dynamics.REDUCED ? TrajectorySample.reduced(t, f, state)
+            : TrajectorySample.full(t, f, state, 1e-3 * Math.sqrt(t + 1));
         if (pass == 0) {
           samples.add(sample);
         } else {
@@ -162,7 +165,6 @@ final class SyntheticJob implements Job {
         d == Dynamics.SGD ? IntegratorInfo.sgd(1e-3) : IntegratorInfo.ode("DormandPrince853", 1e-10, 1e-12))
         .init(spec.init(), d == Dynamics.FULL ? 30 : spec.initScale())
         .seed(spec.seed())
-        .prompts(d == Dynamics.REDUCED ? null : 4096)
         .tEnd(tEnd)
         .losses(f0, last.loss(), fStar)
         .phases(tw, te, half)
@@ -170,10 +172,8 @@ final class SyntheticJob implements Job {
         .cost(12345, 1.5)
         .trajectory(samples);
     if (d != Dynamics.REDUCED) {
-      b.fullModel(last.offStructureNorm(), d == Dynamics.FULL ? Boolean.TRUE : null)
-          .freshLoss(last.loss() * 1.01, 0.003)
-          .saddle(Double.NaN, 0.02, Double.NaN)
-          .reducedPrediction(prediction);
+      b.fullModel(new FullModelSection(4096, d == Dynamics.FULL, last.offStructureNorm().orElseThrow(),
+          last.loss() * 1.01, 0.003, Double.NaN, 0.02, Double.NaN, prediction));
     }
     return b.build();
   }

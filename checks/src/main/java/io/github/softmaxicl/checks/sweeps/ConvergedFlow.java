@@ -3,7 +3,7 @@ package io.github.softmaxicl.checks.sweeps;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
-import io.github.softmaxicl.numerics.reduced.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.ProblemConfig;
 import org.hipparchus.util.FastMath;
@@ -30,7 +30,7 @@ final class ConvergedFlow {
    * Runs until |F(t_end) − F*| ≤ tol · F* (F* the closed-form one-head-per-task limit; needs H ≥ n).
    *
    * @throws NotConverged if the largest end time does not reach it
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure on a numerical failure
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure on a numerical failure
    */
   static ReducedRun toLimit(ProblemConfig config, SweepSettings s) throws NotConverged {
     double gap = Double.NaN;
@@ -60,8 +60,8 @@ final class ConvergedFlow {
       double earlier = Double.NaN;
       double bestDistance = Double.POSITIVE_INFINITY;
       for (TrajectorySample sample : run.trajectory()) {
-        double distance = FastMath.abs(FastMath.log(sample.time() / (t / 3)));
-        if (sample.time() > 0 && distance < bestDistance) {
+        double distance = FastMath.abs(FastMath.log(sample.t() / (t / 3)));
+        if (sample.t() > 0 && distance < bestDistance) {
           bestDistance = distance;
           earlier = sample.loss();
         }

@@ -1,6 +1,6 @@
 package io.github.softmaxicl.checks.sweeps;
 
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
 import io.github.softmaxicl.theory.ClosedForms;

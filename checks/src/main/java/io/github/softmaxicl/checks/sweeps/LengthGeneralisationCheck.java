@@ -6,7 +6,7 @@ import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.full.AttentionWeights;
 import io.github.softmaxicl.numerics.full.FullModel;
 import io.github.softmaxicl.numerics.full.MonteCarloLoss;
-import io.github.softmaxicl.numerics.full.NumericalFailureException;
+import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -154,7 +154,7 @@ final class LengthGeneralisationCheck {
       try (FullModel model = new FullModel(cp, threads)) {
         est = MonteCarloLoss.estimate(model, AttentionWeights.decomposable(cp, limit), s.seed() + 1_000_003L * lp,
             s.lengthPrompts());
-      } catch (NumericalFailureException | IllegalArgumentException e) {
+      } catch (FullModelFailure | IllegalArgumentException e) {
         failure = failure == null ? "Monte Carlo at L' = " + lp + ": " + e.getMessage() : failure;
         mc[k] = Double.NaN;
         se[k] = Double.NaN;

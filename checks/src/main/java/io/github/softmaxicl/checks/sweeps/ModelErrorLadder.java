@@ -7,7 +7,7 @@ import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.full.AttentionWeights;
 import io.github.softmaxicl.numerics.full.FullModel;
 import io.github.softmaxicl.numerics.full.MonteCarloLoss;
-import io.github.softmaxicl.numerics.full.NumericalFailureException;
+import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.theory.LeadingOrderLoss;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.RefinedLoss;
@@ -75,7 +75,7 @@ final class ModelErrorLadder {
       try (FullModel model = new FullModel(c, threads)) {
         est = MonteCarloLoss.estimate(model, AttentionWeights.decomposable(c, point), s.seed() + 7_000_003L * l,
             s.errorPrompts());
-      } catch (NumericalFailureException e) {
+      } catch (FullModelFailure e) {
         failure = "Monte Carlo at L = " + l + ": " + e.getMessage();
         break;
       }

@@ -3,7 +3,7 @@ package io.github.softmaxicl.checks.sweeps;
 import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;

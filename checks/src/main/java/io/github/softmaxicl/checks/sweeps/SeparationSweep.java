@@ -3,7 +3,7 @@ package io.github.softmaxicl.checks.sweeps;
 import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
 import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
 import io.github.softmaxicl.theory.Claims;

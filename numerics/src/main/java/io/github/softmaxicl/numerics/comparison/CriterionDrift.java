@@ -7,7 +7,7 @@ import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PromptSampler;
 import io.github.softmaxicl.numerics.full.PromptSource;
 import io.github.softmaxicl.numerics.full.StoredPrompts;
-import io.github.softmaxicl.numerics.full.TrajectoryPoint;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -136,8 +136,8 @@ public final class CriterionDrift {
    * @param prompts N plain draws (no sign-flip images)
    * @param tEnd end time, short enough that attention stays nearly uniform (the prediction's premise)
    * @param threads worker threads of the full model (results do not depend on it)
-   * @throws io.github.softmaxicl.numerics.full.NumericalFailureException if the full flow fails
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure if the reduced flow fails
+   * @throws io.github.softmaxicl.numerics.FullModelFailure if the full flow fails
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure if the reduced flow fails
    */
   public static Result measure(ProblemConfig c, long seed, int prompts, double tEnd, int threads) {
     PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(c, seed, prompts, false));
@@ -160,7 +160,7 @@ public final class CriterionDrift {
       }
     }
     List<Sample> samples = new ArrayList<>();
-    for (TrajectoryPoint p : full.trajectory()) {
+    for (TrajectorySample p : full.trajectory()) {
       if (p.t() <= 0) {
         continue;
       }

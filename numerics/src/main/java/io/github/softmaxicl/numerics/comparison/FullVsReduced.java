@@ -9,11 +9,10 @@ import io.github.softmaxicl.numerics.full.PromptSampler;
 import io.github.softmaxicl.numerics.full.PromptSource;
 import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.full.StoredPrompts;
-import io.github.softmaxicl.numerics.full.TrajectoryPoint;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
-import io.github.softmaxicl.numerics.reduced.TrajectorySample;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -109,8 +108,8 @@ public final class FullVsReduced {
    * @param draws independent draws N of the full flow's sample (each with its 4^n sign-flip images)
    * @param seed the sample's seed
    * @param tEnd end time of both flows
-   * @throws io.github.softmaxicl.numerics.full.NumericalFailureException if the full flow fails
-   * @throws io.github.softmaxicl.numerics.reduced.ReducedFlowFailure if the reduced flow fails
+   * @throws io.github.softmaxicl.numerics.FullModelFailure if the full flow fails
+   * @throws io.github.softmaxicl.numerics.ReducedFlowFailure if the reduced flow fails
    */
   public static Comparison compare(ProblemConfig config, double initScale, int draws, long seed, double tEnd,
       Options options) {
@@ -132,7 +131,7 @@ public final class FullVsReduced {
     double tWindow = windowEnd(config, reduced.trajectory(), options.windowSignal);
     double maxOmega = 0;
     double maxMu = 0;
-    for (TrajectoryPoint p : full.trajectory()) {
+    for (TrajectorySample p : full.trajectory()) {
       if (p.t() > tWindow) {
         break;
       }
@@ -174,12 +173,12 @@ public final class FullVsReduced {
         }
       }
       if (v >= level) {
-        return Double.isNaN(prevV) ? s.time() : prevT + (level - prevV) / (v - prevV) * (s.time() - prevT);
+        return Double.isNaN(prevV) ? s.t() : prevT + (level - prevV) / (v - prevV) * (s.t() - prevT);
       }
-      prevT = s.time();
+      prevT = s.t();
       prevV = v;
     }
-    return traj.get(traj.size() - 1).time();
+    return traj.get(traj.size() - 1).t();
   }
 
   /**
@@ -189,11 +188,11 @@ public final class FullVsReduced {
   public static SpectralState interpolate(List<TrajectorySample> traj, double t) {
     TrajectorySample prev = traj.get(0);
     for (TrajectorySample s : traj) {
-      if (s.time() >= t) {
-        if (s.time() == prev.time()) {
+      if (s.t() >= t) {
+        if (s.t() == prev.t()) {
           return s.state();
         }
-        double f = (t - prev.time()) / (s.time() - prev.time());
+        double f = (t - prev.t()) / (s.t() - prev.t());
         return logInterpolate(prev.state(), s.state(), FastMath.max(0, f));
       }
       prev = s;

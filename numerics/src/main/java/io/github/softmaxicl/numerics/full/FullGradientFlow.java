@@ -1,5 +1,8 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.FullModelFailure;
+import io.github.softmaxicl.numerics.TrajectorySample;
+
 import io.github.softmaxicl.numerics.Dynamics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +73,7 @@ public final class FullGradientFlow {
       return this;
     }
 
-    /** Cap on gradient evaluations; exceeding it is a {@link NumericalFailureException}. */
+    /** Cap on gradient evaluations; exceeding it is a {@link FullModelFailure}. */
     public Options maxEvaluations(int v) {
       this.maxEvaluations = v;
       return this;
@@ -121,7 +124,7 @@ public final class FullGradientFlow {
    *
    * @param symmetrised recorded only: whether the sample carries the 4^n sign-flip images
    * @param independentDraws recorded only: independent draws behind the sample
-   * @throws NumericalFailureException on a non-finite loss or gradient or when the evaluation cap is hit
+   * @throws FullModelFailure on a non-finite loss or gradient or when the evaluation cap is hit
    */
   public static FullRun run(FullModel model, PromptSource sample, boolean symmetrised, long independentDraws,
       AttentionWeights start, Options o) {
@@ -136,7 +139,7 @@ public final class FullGradientFlow {
     double[] y0 = start.toFlat();
     double f0 = ev.loss(y0);
     double spacing = Double.isNaN(o.recordSpacing) ? o.tEnd / 1000 : o.recordSpacing;
-    List<TrajectoryPoint> traj = new ArrayList<>();
+    List<TrajectorySample> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
     o.observer.sample(0, start);
 
@@ -176,7 +179,7 @@ public final class FullGradientFlow {
     try {
       end = integrator.integrate(ev, new org.hipparchus.ode.ODEState(0, y0), o.tEnd);
     } catch (MathIllegalStateException e) {
-      throw new NumericalFailureException("full flow failed: " + e.getMessage(), e);
+      throw new FullModelFailure("full flow failed: " + e.getMessage(), e);
     }
     double[] yEnd = end.getPrimaryState();
     AttentionWeights wEnd = AttentionWeights.fromFlat(c, yEnd);
@@ -193,9 +196,9 @@ public final class FullGradientFlow {
         esc.measured());
   }
 
-  private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
+  private static TrajectorySample point(double t, double loss, AttentionWeights w) {
     SpectralReadout r = SpectralReadout.of(w);
-    return new TrajectoryPoint(t, loss, r.state(), r.offStructureNorm());
+    return TrajectorySample.full(t, loss, r.state(), r.offStructureNorm());
   }
 
   /** −∇F as an ODE, with a one-entry cache of the last loss so step ends and events reuse evaluations. */
@@ -227,7 +230,7 @@ public final class FullGradientFlow {
       for (int i = 0; i < g.length; i++) {
         double v = -g[i];
         if (!Double.isFinite(v)) {
-          throw new NumericalFailureException("non-finite gradient at t = " + t);
+          throw new FullModelFailure("non-finite gradient at t = " + t);
         }
         g[i] = v;
       }
@@ -248,7 +251,7 @@ public final class FullGradientFlow {
 
     private void remember(double[] y, double loss, double t) {
       if (!Double.isFinite(loss)) {
-        throw new NumericalFailureException("non-finite loss " + loss + " at t = " + t);
+        throw new FullModelFailure("non-finite loss " + loss + " at t = " + t);
       }
       cachedY = y.clone();
       cachedLoss = loss;
@@ -258,7 +261,7 @@ public final class FullGradientFlow {
       try {
         return AttentionWeights.fromFlat(model.config(), y);
       } catch (IllegalArgumentException e) {
-        throw new NumericalFailureException("weights not finite at t = " + t + ": " + e.getMessage(), e);
+        throw new FullModelFailure("weights not finite at t = " + t + ": " + e.getMessage(), e);
       }
     }
   }

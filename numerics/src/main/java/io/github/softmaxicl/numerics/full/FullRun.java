@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
@@ -45,7 +46,7 @@ import java.util.List;
 public record FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
     long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
     double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectoryPoint> trajectory,
+    double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
     long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
     double saddleRatePredicted, double saddleRateMeasured) {
 

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.FullModelFailure;
 import org.apache.commons.numbers.core.Sum;
 import org.hipparchus.util.FastMath;
 
@@ -21,7 +22,7 @@ public final class MonteCarloLoss {
   /**
    * Estimates F(w) = E (1/n) ‖y_q − ŷ‖² from {@code prompts} ≥ 2 fresh prompts drawn with {@code seed}.
    *
-   * @throws NumericalFailureException if the estimate is not finite
+   * @throws FullModelFailure if the estimate is not finite
    */
   public static MonteCarloLoss estimate(FullModel model, AttentionWeights w, long seed, int prompts) {
     if (prompts < 2) {
@@ -41,7 +42,7 @@ public final class MonteCarloLoss {
     }
     double se = FastMath.sqrt(ss.getAsDouble() / (prompts - 1.0) / prompts);
     if (!Double.isFinite(mean) || !Double.isFinite(se)) {
-      throw new NumericalFailureException("Monte Carlo loss is not finite: " + mean + " ± " + se);
+      throw new FullModelFailure("Monte Carlo loss is not finite: " + mean + " ± " + se);
     }
     return new MonteCarloLoss(mean, se, prompts);
   }

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.util.List;
 import org.hipparchus.util.FastMath;
 
@@ -11,14 +12,14 @@ public final class RunAnalysis {
   private RunAnalysis() {}
 
   /** First time the recorded loss falls to {@code level} or below, linearly interpolated; NaN if never. */
-  public static double firstCrossing(List<TrajectoryPoint> traj, double level) {
+  public static double firstCrossing(List<TrajectorySample> traj, double level) {
     for (int s = 0; s < traj.size(); s++) {
-      TrajectoryPoint p = traj.get(s);
+      TrajectorySample p = traj.get(s);
       if (p.loss() <= level) {
         if (s == 0) {
           return p.t();
         }
-        TrajectoryPoint q = traj.get(s - 1);
+        TrajectorySample q = traj.get(s - 1);
         double f = (q.loss() - level) / (q.loss() - p.loss());
         return q.t() + f * (p.t() - q.t());
       }
@@ -30,7 +31,7 @@ public final class RunAnalysis {
    * Per-task half-signal times of MODEL.md §7 on a recorded trajectory: first t with
    * max_h μ_i^h ω_i^h ≥ ½ μ_i* ω_i*, linearly interpolated between samples; NaN where never reached.
    */
-  public static double[] halfSignalTimes(List<TrajectoryPoint> traj, io.github.softmaxicl.theory.ProblemConfig c) {
+  public static double[] halfSignalTimes(List<TrajectorySample> traj, io.github.softmaxicl.theory.ProblemConfig c) {
     int n = c.tasks();
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
@@ -38,7 +39,7 @@ public final class RunAnalysis {
       out[i] = Double.NaN;
       double prevT = Double.NaN;
       double prevV = Double.NaN;
-      for (TrajectoryPoint p : traj) {
+      for (TrajectorySample p : traj) {
         double v = Double.NEGATIVE_INFINITY;
         for (int h = 0; h < c.heads(); h++) {
           v = FastMath.max(v, p.state().mu(h, i) * p.state().omega(h, i));
@@ -81,7 +82,7 @@ public final class RunAnalysis {
    * {@code tEmergence}; escape = first later sample with μ_i^h &lt; −1e-3 μ_i* for an off-task pair; measured
    * rate = least-squares slope of ln(−μ) over the contiguous samples from the escape while −μ ≤ 0.1 μ*.
    */
-  static Escape escape(List<TrajectoryPoint> traj, double tEmergence, LimitPoint limit) {
+  static Escape escape(List<TrajectorySample> traj, double tEmergence, LimitPoint limit) {
     int n = limit.muStar().length;
     double maxPredicted = 0;
     for (int i = 0; i < n; i++) {
@@ -127,7 +128,7 @@ public final class RunAnalysis {
     return new Escape(Double.NaN, -1, -1, maxPredicted, Double.NaN);
   }
 
-  private static double slope(List<TrajectoryPoint> traj, int from, int h, int i, double muStar) {
+  private static double slope(List<TrajectorySample> traj, int from, int h, int i, double muStar) {
     double st = 0;
     double sy = 0;
     double stt = 0;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class SaddleEscape {
    * @param draws its independent draws
    * @param tEnd end of the flow
    * @param threads worker threads of the full model (results do not depend on it)
-   * @throws NumericalFailureException if the flow fails
+   * @throws FullModelFailure if the flow fails
    */
   public static Result run(ProblemConfig c, int head, int task, long seed, int draws, double tEnd, int threads) {
     if (c.heads() < c.tasks() || head == task || head < 0 || head >= c.heads() || task < 0 || task >= c.tasks()) {
@@ -173,7 +174,7 @@ public final class SaddleEscape {
           .recordSpacing(tEnd / 80).fresh(2000, seed + 1).start(1, 0, seed).limit(lp)
           .observer((t, w) -> probes.add(new double[] {t, probe(m, c, sample, w.toFlat(), oi, vi)}));
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.fromFlat(c, start), o);
-      List<TrajectoryPoint> tr = run.trajectory();
+      List<TrajectorySample> tr = run.trajectory();
       List<Interval> intervals = new ArrayList<>();
       double muStar = lp.muStar(task);
       for (int s = 1; s < tr.size(); s++) {

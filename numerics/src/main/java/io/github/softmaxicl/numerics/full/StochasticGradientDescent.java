@@ -1,5 +1,8 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.FullModelFailure;
+import io.github.softmaxicl.numerics.TrajectorySample;
+
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
@@ -134,7 +137,7 @@ public final class StochasticGradientDescent {
   /**
    * Runs SGD from {@code start}.
    *
-   * @throws NumericalFailureException if a loss or weight becomes non-finite
+   * @throws FullModelFailure if a loss or weight becomes non-finite
    */
   public static FullRun run(FullModel model, AttentionWeights start, long seed, Options o) {
     return runDetailed(model, start, seed, o).run();
@@ -143,7 +146,7 @@ public final class StochasticGradientDescent {
   /**
    * Runs SGD from {@code start} and returns the run with its step-size record.
    *
-   * @throws NumericalFailureException if a loss or weight becomes non-finite
+   * @throws FullModelFailure if a loss or weight becomes non-finite
    */
   public static SgdRun runDetailed(FullModel model, AttentionWeights start, long seed, Options o) {
     ProblemConfig c = model.config();
@@ -168,7 +171,7 @@ public final class StochasticGradientDescent {
         ? model.lossAndGradient(start, PromptSampler.of(c, Seeds.derive(seed, -1), o.freshPrompts, false), true).loss()
         : MonteCarloLoss.estimate(model, start, Seeds.derive(seed, -1), o.freshPrompts).mean();
     double emergenceLevel = fStar + 0.01 * (f0 - fStar);
-    List<TrajectoryPoint> traj = new ArrayList<>();
+    List<TrajectorySample> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
     List<double[]> etaTrace = new ArrayList<>();
     etaTrace.add(new double[] {0, Double.NaN, 0, Double.NaN});
@@ -194,7 +197,7 @@ public final class StochasticGradientDescent {
       PromptSampler batch = PromptSampler.of(c, Seeds.derive(seed, k), draws, o.symmetrised);
       LossAndGradient lg = model.lossAndGradient(w, batch, o.controlVariate);
       if (!Double.isFinite(lg.loss())) {
-        throw new NumericalFailureException("non-finite mini-batch loss at step " + k + " (t = " + t + ")");
+        throw new FullModelFailure("non-finite mini-batch loss at step " + k + " (t = " + t + ")");
       }
       double[] g = lg.gradientArray();
       double eta;
@@ -218,7 +221,7 @@ public final class StochasticGradientDescent {
       try {
         w = AttentionWeights.fromFlat(c, flat);
       } catch (IllegalArgumentException e) {
-        throw new NumericalFailureException("weights not finite after step " + k + " (t = " + t + ")", e);
+        throw new FullModelFailure("weights not finite after step " + k + " (t = " + t + ")", e);
       }
       windowSum += lg.loss();
       windowEta += eta;
@@ -268,9 +271,9 @@ public final class StochasticGradientDescent {
     return new SgdRun(run, etaTrace, k, o.controlVariate);
   }
 
-  private static TrajectoryPoint point(double t, double loss, AttentionWeights w) {
+  private static TrajectorySample point(double t, double loss, AttentionWeights w) {
     SpectralReadout r = SpectralReadout.of(w);
-    return new TrajectoryPoint(t, loss, r.state(), r.offStructureNorm());
+    return TrajectorySample.full(t, loss, r.state(), r.offStructureNorm());
   }
 
 }

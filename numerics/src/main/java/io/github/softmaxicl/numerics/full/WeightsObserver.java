@@ -1,7 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
 /**
- * Receives the full weights at every recorded sample of a flow (the spectral read-out of {@link TrajectoryPoint}
+ * Receives the full weights at every recorded sample of a flow (the spectral read-out of {@link io.github.softmaxicl.numerics.TrajectorySample}
  * keeps only ω, μ and the off-structure norm). For analyses that need the exact weights, such as probing the
  * saddle slope g of MODEL.md §9 on the weights the flow actually reached; an observer must not keep a reference
  * it expects to change (weights are immutable).

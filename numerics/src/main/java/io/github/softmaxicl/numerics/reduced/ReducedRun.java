@@ -1,137 +1,63 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.List;
 
 /**
  * The result of one integration of the balanced reduced flow (reduced model (reconstruction)): what the run
- * record of OUTPUT.md needs. Phase-marker times are NaN when the marker was not reached before t_end. Immutable.
+ * record of OUTPUT.md needs. Phase-marker times are NaN when the marker was not reached before t_end. Immutable:
+ * the arrays are copied in and out.
+ *
+ * @param config the problem
+ * @param init the initial state
+ * @param integratorName integration scheme, e.g. "DormandPrince853+LinearlyImplicitEulerExtrapolation"
+ * @param relTol relative tolerance (on log coordinates)
+ * @param absTol absolute tolerance (on log coordinates, i.e. relative on ω and μ)
+ * @param eventTimeAccuracy convergence threshold of event location (absolute, flow time)
+ * @param tEnd end time
+ * @param f0 F(0)
+ * @param fFinal F(t_end)
+ * @param fStar closed-form F* of the one-head-per-task limit (MODEL.md §6)
+ * @param tWarmupEnd end of warm-up t_w (NaN if not reached)
+ * @param tEmergenceEnd end of emergence t_e (NaN if not reached)
+ * @param halfSignalTimes per-task half-signal times (NaN where not reached)
+ * @param allocation for each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0)
+ * @param finalState ω and μ at t_end
+ * @param gradientNorm Euclidean norm of ∂F/∂(ω, μ) at t_end. It does not vanish at the limit: every off-task
+ *     ∂F/∂μ tends to 2 c_i μ_i* / (n L) (the saddle of MODEL.md §9); see {@code velocityNorm}
+ * @param velocityNorm norm of the velocity (dω/dt, dμ/dt) at t_end: the gradient in the balanced metric of the
+ *     sign-preserving manifold, which tends to 0
+ * @param evaluations loss evaluations (integration, event location, sampling, Jacobians)
+ * @param wallSeconds wall-clock seconds of integration, events and sampling
+ * @param tailStart time at which the tail integrator took over (NaN if the explicit integrator ran to t_end
+ *     alone)
+ * @param trajectory the sampled trajectory, in time order, from t = 0 to t_end
  */
-public final class ReducedRun {
-  private final ProblemConfig config;
-  private final SpectralState init;
-  private final String integratorName;
-  private final double relTol;
-  private final double absTol;
-  private final double eventTimeAccuracy;
-  private final double tEnd;
-  private final double f0;
-  private final double fFinal;
-  private final double fStar;
-  private final double tWarmupEnd;
-  private final double tEmergenceEnd;
-  private final double[] halfSignalTimes;
-  private final int[] allocation;
-  private final SpectralState finalState;
-  private final double gradientNorm;
-  private final double velocityNorm;
-  private final long evaluations;
-  private final double wallSeconds;
-  private final double tailStart;
-  private final List<TrajectorySample> trajectory;
+public record ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
+    double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
+    double tEmergenceEnd, double[] halfSignalTimes, int[] allocation, SpectralState finalState,
+    double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
+    List<TrajectorySample> trajectory) {
 
-  ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol, double absTol,
-      double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-      double tEmergenceEnd, double[] halfSignalTimes, int[] allocation, SpectralState finalState,
-      double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
-      List<TrajectorySample> trajectory) {
-    this.config = config;
-    this.init = init;
-    this.integratorName = integratorName;
-    this.relTol = relTol;
-    this.absTol = absTol;
-    this.eventTimeAccuracy = eventTimeAccuracy;
-    this.tEnd = tEnd;
-    this.f0 = f0;
-    this.fFinal = fFinal;
-    this.fStar = fStar;
-    this.tWarmupEnd = tWarmupEnd;
-    this.tEmergenceEnd = tEmergenceEnd;
-    this.halfSignalTimes = halfSignalTimes.clone();
-    this.allocation = allocation.clone();
-    this.finalState = finalState;
-    this.gradientNorm = gradientNorm;
-    this.velocityNorm = velocityNorm;
-    this.evaluations = evaluations;
-    this.wallSeconds = wallSeconds;
-    this.tailStart = tailStart;
-    this.trajectory = List.copyOf(trajectory);
+  /** Copies the arrays and the trajectory. */
+  public ReducedRun {
+    halfSignalTimes = halfSignalTimes.clone();
+    allocation = allocation.clone();
+    trajectory = List.copyOf(trajectory);
   }
 
-  /** The problem. */
-  public ProblemConfig config() {
-    return config;
-  }
-
-  /** The initial state. */
-  public SpectralState init() {
-    return init;
-  }
-
-  /** Integration scheme, e.g. "DormandPrince853+LinearlyImplicitEulerExtrapolation". */
-  public String integratorName() {
-    return integratorName;
-  }
-
-  /** Relative tolerance (on log coordinates). */
-  public double relTol() {
-    return relTol;
-  }
-
-  /** Absolute tolerance (on log coordinates, i.e. relative on ω and μ). */
-  public double absTol() {
-    return absTol;
-  }
-
-  /** Convergence threshold of event location (absolute, flow time). */
-  public double eventTimeAccuracy() {
-    return eventTimeAccuracy;
-  }
-
-  /** End time. */
-  public double tEnd() {
-    return tEnd;
-  }
-
-  /** F(0). */
-  public double f0() {
-    return f0;
-  }
-
-  /** F(t_end). */
-  public double fFinal() {
-    return fFinal;
-  }
-
-  /** Closed-form F* of the one-head-per-task limit (MODEL.md §6). */
-  public double fStar() {
-    return fStar;
-  }
-
-  /** End of warm-up t_w (NaN if not reached). */
-  public double tWarmupEnd() {
-    return tWarmupEnd;
-  }
-
-  /** End of emergence t_e (NaN if not reached). */
-  public double tEmergenceEnd() {
-    return tEmergenceEnd;
-  }
-
-  /** Per-task half-signal times (NaN where not reached). */
+  /** Per-task half-signal times (NaN where not reached); a copy. */
+  @Override
   public double[] halfSignalTimes() {
     return halfSignalTimes.clone();
   }
 
-  /** For each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0). */
+  /** For each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0); a copy. */
+  @Override
   public int[] allocation() {
     return allocation.clone();
-  }
-
-  /** ω and μ at t_end. */
-  public SpectralState finalState() {
-    return finalState;
   }
 
   /** ω at t_end, H×n. */
@@ -142,42 +68,6 @@ public final class ReducedRun {
   /** μ at t_end, H×n. */
   public double[][] muFinal() {
     return finalState.muArray();
-  }
-
-  /**
-   * Euclidean norm of ∂F/∂(ω, μ) at t_end. It does not vanish at the limit: every off-task ∂F/∂μ tends to
-   * 2 c_i μ_i* / (n L) (the saddle of MODEL.md §9); see {@link #velocityNorm()}.
-   */
-  public double gradientNorm() {
-    return gradientNorm;
-  }
-
-  /**
-   * Norm of the velocity (dω/dt, dμ/dt) at t_end: the gradient in the balanced metric of the sign-preserving
-   * manifold, which tends to 0.
-   */
-  public double velocityNorm() {
-    return velocityNorm;
-  }
-
-  /** Loss evaluations (integration, event location, sampling, Jacobians). */
-  public long evaluations() {
-    return evaluations;
-  }
-
-  /** Wall-clock seconds of integration, events and sampling. */
-  public double wallSeconds() {
-    return wallSeconds;
-  }
-
-  /** Time at which the tail integrator took over (NaN if the explicit integrator ran to t_end alone). */
-  public double tailStart() {
-    return tailStart;
-  }
-
-  /** The sampled trajectory, in time order, from t = 0 to t_end. */
-  public List<TrajectorySample> trajectory() {
-    return trajectory;
   }
 
   /** (t_e − t_w) / t_w: length of the emergence window relative to the warm-up (NaN if not reached). */

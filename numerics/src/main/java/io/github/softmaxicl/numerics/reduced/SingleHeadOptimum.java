@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.LeadingOrderLoss;
 import io.github.softmaxicl.theory.ProblemConfig;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -65,10 +66,10 @@ final class TrajectoryRecorder implements ODEStepHandler {
 
   /** Records a sample at (t, y) and schedules the next one. */
   void record(double t, double[] y) {
-    if (!samples.isEmpty() && samples.get(samples.size() - 1).time() >= t) {
+    if (!samples.isEmpty() && samples.get(samples.size() - 1).t() >= t) {
       return;
     }
-    samples.add(new TrajectorySample(t, ode.loss(t, y), ode.field().fromLog(y)));
+    samples.add(TrajectorySample.reduced(t, ode.loss(t, y), ode.field().fromLog(y)));
     progress.reached(t, samples.get(samples.size() - 1).loss());
     if (inWindow && ++windowCount > MAX_WINDOW_SAMPLES) {
       inWindow = false;

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class DynamicsTest {
       FullGradientFlow.Options o = new FullGradientFlow.Options().tEnd(20).tolerances(1e-8, 1e-10)
           .fresh(4000, 3L).start(k, 0, 12L).recordSpacing(0.05);
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.paperInit(C, k), o);
-      List<TrajectoryPoint> traj = run.trajectory();
+      List<TrajectorySample> traj = run.trajectory();
       System.out.printf("flow: F0 %.4f -> %.4f (fresh %.4f ± %.4f), t_w %.4f, t_e %.4f, evals %d+%d, off %.2e, %.2fs%n",
           run.f0(), run.fFinal(), run.fFresh(), run.fFreshSe(), run.tWarmupEnd(), run.tEmergenceEnd(),
           run.evaluations(), run.lossEvaluations(), run.offStructureNorm(), run.wallSeconds());
@@ -33,7 +34,7 @@ class DynamicsTest {
       // The warm-up event lies between the last sample above 0.99 F0 and the first at or below it.
       double level = 0.99 * run.f0();
       assertFalse(Double.isNaN(run.tWarmupEnd()), "warm-up end not reached");
-      for (TrajectoryPoint p : traj) {
+      for (TrajectorySample p : traj) {
         if (p.t() < run.tWarmupEnd() - 1e-9) {
           assertTrue(p.loss() > level - 1e-12, "sample before t_w below the level at t = " + p.t());
         } else if (p.t() > run.tWarmupEnd() + 1e-9) {
@@ -41,7 +42,7 @@ class DynamicsTest {
         }
         // Symmetrised sample: structure kept to round-off (see StructurePreservationTest for the budget; the
         // integration adds ≤ 1e3 steps of such round-off).
-        assertTrue(p.offStructureNorm() < 1e-9, "off-structure " + p.offStructureNorm() + " at t = " + p.t());
+        assertTrue(p.offStructureNorm().orElseThrow() < 1e-9, "off-structure " + p.offStructureNorm() + " at t = " + p.t());
       }
       assertEquals(20.0, run.tEnd(), 1e-12);
       assertTrue(run.evaluations() > 0);

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,13 +93,13 @@ class ReducedFlowConvergenceTest {
         TrajectorySample early = nearest(run.trajectory(), FastMath.max(tEnd / 10, 2 * run.tEmergenceEnd()));
         // The decay law needs a window [max(t_end/10, 2 t_e), t_end] of at least a factor 2 in t (extra-head
         // emerges at t_e ≈ 2170, so its t_end = 3000 run only checks the gap).
-        boolean window = early.time() >= 2 * run.tEmergenceEnd() && early.time() <= tEnd / 2;
+        boolean window = early.t() >= 2 * run.tEmergenceEnd() && early.t() <= tEnd / 2;
         for (int j = 0; j < n; j++) {
           if (j == i) {
             continue;
           }
           if (window) {
-            double slope = (1 / s.omega(i, j) - 1 / early.state().omega(i, j)) / (tEnd - early.time());
+            double slope = (1 / s.omega(i, j) - 1 / early.state().omega(i, j)) / (tEnd - early.t());
             assertEquals(1.0, slope / k, 1e-5, "d(1/omega)/dt of off-task omega[" + i + "][" + j + "] at t_end " + tEnd);
           }
           productError = FastMath.max(productError, FastMath.abs(s.omega(i, j) * tEnd * k - 1));
@@ -123,7 +124,7 @@ class ReducedFlowConvergenceTest {
   private static TrajectorySample nearest(List<TrajectorySample> samples, double t) {
     TrajectorySample best = samples.get(0);
     for (TrajectorySample s : samples) {
-      if (FastMath.abs(s.time() - t) < FastMath.abs(best.time() - t)) {
+      if (FastMath.abs(s.t() - t) < FastMath.abs(best.t() - t)) {
         best = s;
       }
     }

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.TrajectorySample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,7 @@ class ReducedFlowPhaseTest {
 
   static TrajectorySample sampleAt(List<TrajectorySample> samples, double t) {
     for (TrajectorySample s : samples) {
-      if (s.time() == t) {
+      if (s.t() == t) {
         return s;
       }
     }

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

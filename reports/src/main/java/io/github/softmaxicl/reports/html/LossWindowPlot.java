@@ -1,6 +1,6 @@
 package io.github.softmaxicl.reports.html;
 
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.util.List;
 
 /** The loss against linear t over the plot window, with the phase markers, the half-signal times and F*. */

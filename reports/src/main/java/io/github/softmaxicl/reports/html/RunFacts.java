@@ -1,7 +1,7 @@
 package io.github.softmaxicl.reports.html;
 
 import io.github.softmaxicl.reports.Numbers;
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;

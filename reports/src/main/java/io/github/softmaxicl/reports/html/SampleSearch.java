@@ -1,6 +1,6 @@
 package io.github.softmaxicl.reports.html;
 
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.util.List;
 
 /** Finding samples of a trajectory (sorted by t) by time: exactly, nearest, and a prefix up to a time. */

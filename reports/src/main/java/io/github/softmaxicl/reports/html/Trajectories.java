@@ -1,6 +1,6 @@
 package io.github.softmaxicl.reports.html;
 
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import java.util.List;
 
 /** Columns of a trajectory as arrays for plotting; the one place that reads a sample's values. */
@@ -43,7 +43,7 @@ final class Trajectories {
   static double[] offStructureNorm(List<TrajectorySample> s) {
     double[] v = new double[s.size()];
     for (int k = 0; k < v.length; k++) {
-      v[k] = s.get(k).offStructureNorm();
+      v[k] = s.get(k).offStructureNorm().orElse(Double.NaN);
     }
     return v;
   }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.softmaxicl.experiments.TrajectorySample;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.SpectralState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,10 +82,10 @@ class PlotAnalysisTest {
   }
 
   private static TrajectorySample sample(double[][] mu) {
-    return new TrajectorySample(0, 1, new double[][] {{1, 1}, {1, 1}}, mu, Double.NaN);
+    return TrajectorySample.reduced(0, 1, SpectralState.of(new double[][] {{1, 1}, {1, 1}}, mu));
   }
 
   private static TrajectorySample at(double t) {
-    return new TrajectorySample(t, 1, new double[][] {{1}}, new double[][] {{1}}, Double.NaN);
+    return TrajectorySample.reduced(t, 1, SpectralState.of(new double[][] {{1}}, new double[][] {{1}}));
   }
 }

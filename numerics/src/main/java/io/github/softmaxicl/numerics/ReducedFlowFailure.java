@@ -1,11 +1,11 @@
-package io.github.softmaxicl.numerics.reduced;
+package io.github.softmaxicl.numerics;
 
 /**
  * A numerical failure of the reduced flow: a non-finite state or loss, a blow-up, the evaluation limit or a
  * step-size underflow. Carries the flow time at which it happened and which quantity failed, so that callers
  * (the CLI's exit code 3) can report it; a failed integration never returns a result.
  */
-public final class ReducedFlowFailure extends RuntimeException {
+public final class ReducedFlowFailure extends NumericalFailure {
   private static final long serialVersionUID = 1L;
 
   private final double time;
