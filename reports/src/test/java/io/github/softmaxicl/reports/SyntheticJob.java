@@ -10,7 +10,7 @@ import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.TrajectorySample;
 import io.github.softmaxicl.experiments.IntegratorInfo;
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
