@@ -16,18 +16,18 @@ import org.hipparchus.util.FastMath;
  * infimum &lt; e; per task, L_i(final) / inf_i matches e(L + d_i)/(L + e d_i) (σ = 0) to the flow's tolerance;
  * within each block set the gap to e decreases along L. A flow that was not computed gives ERROR.
  */
-final class OptimalityCheck {
+public final class OptimalityCheck {
   static final Claim ID = Claims.P4_OPTIMALITY;
 
   private OptimalityCheck() {}
 
   /** Per-task closed form e(L + d_i)/(L + e d_i) of L_i* / inf_i (σ = 0, s² = 1). */
-  static double taskRatio(double promptLength, double blockSize) {
+  public static double taskRatio(double promptLength, double blockSize) {
     return StrictMath.E * (promptLength + blockSize) / (promptLength + StrictMath.E * blockSize);
   }
 
   /** Signed infimum of task i alone: s² d_i (c_i/L) / (s² + c_i/L). */
-  static double taskInfimum(ProblemConfig c, int task) {
+  public static double taskInfimum(ProblemConfig c, int task) {
     double cl = c.signalPlusNoise(task) / c.promptLength();
     return c.s2() * c.blockSize(task) * cl / (c.s2() + cl);
   }

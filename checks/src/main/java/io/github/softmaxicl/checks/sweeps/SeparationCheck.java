@@ -3,7 +3,6 @@ package io.github.softmaxicl.checks.sweeps;
 import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.checks.Verdicts;
-import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
@@ -29,11 +28,12 @@ final class SeparationCheck {
    * ‖∇F‖/λ_min (strong convexity near a certified minimum), the sharpness moves by at most
    * 2 (Σ_j d_j² ω_j²)^{1/2} per unit of that distance, plus 2n ulps of summation round-off in Σ d_j ω_j².
    */
-  static double sharpnessBound(ProblemConfig c, SingleHeadResult r) {
-    double[] w = r.omega();
+  static double sharpnessBound(ProblemConfig c, SeparationMeasurements.Optimum r) {
+    List<Double> w = r.omega();
     double s = 0;
-    for (int j = 0; j < w.length; j++) {
-      s += (double) c.blockSize(j) * c.blockSize(j) * w[j] * w[j];
+    for (int j = 0; j < w.size(); j++) {
+      double wj = w.get(j);
+      s += (double) c.blockSize(j) * c.blockSize(j) * wj * wj;
     }
     return 2 * FastMath.sqrt(s) * r.gradientNorm() / r.minHessianEigenvalue() + 2.0 * c.tasks() * FastMath.ulp(1.0);
   }
@@ -90,9 +90,9 @@ final class SeparationCheck {
       for (SeparationMeasurements.Optimum o : set.optima()) {
         ProblemConfig c = o.config();
         int l = c.promptLength();
-        SingleHeadResult r = o.result();
-        if (r == null) {
-          String why = String.valueOf(o.failure());
+        SeparationMeasurements.Optimum r = o;
+        String why = o.failure();
+        if (why != null) {
           failure = failure == null ? why : failure;
           points.add(Sweep.Point.of((double) l / d, Double.NaN));
           evidence.add(label + " L=" + l + ": not computed (" + why + ")");

@@ -1,6 +1,5 @@
 package io.github.softmaxicl.checks.sweeps;
 
-import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -32,11 +31,32 @@ public record SeparationMeasurements(List<BlockSet> sets) {
   }
 
   /**
-   * One single-head optimum, or why there is none.
+   * One single-head optimum (H = 1), or why there is none.
    *
    * @param config the problem at this prompt length (H = n; the optimum has H = 1)
-   * @param result the optimiser's result, null if it failed
-   * @param failure why it failed, null if it was computed
+   * @param failure why the optimiser failed, null if it was computed
+   * @param fSingle F_single*, the smallest loss found
+   * @param fStar the multi-head limit F*
+   * @param sharpness Σ_j d_j ω_j² at the minimiser
+   * @param omega the minimiser ω_1..ω_n
+   * @param gradientNorm the optimiser's residual gradient norm
+   * @param minHessianEigenvalue the Hessian's smallest eigenvalue at the minimiser (&gt; 0 certifies a minimum)
    */
-  public record Optimum(ProblemConfig config, @Nullable SingleHeadResult result, @Nullable String failure) {}
+  public record Optimum(ProblemConfig config, @Nullable String failure, double fSingle, double fStar,
+      double sharpness, List<Double> omega, double gradientNorm, double minHessianEigenvalue) {
+    /** Copies the list. */
+    public Optimum {
+      omega = List.copyOf(omega);
+    }
+
+    /** A grid point whose optimum was not computed. */
+    public static Optimum failed(ProblemConfig config, String failure) {
+      return new Optimum(config, failure, Double.NaN, Double.NaN, Double.NaN, List.of(), Double.NaN, Double.NaN);
+    }
+
+    /** F_single* / F*. */
+    public double ratio() {
+      return fSingle / fStar;
+    }
+  }
 }

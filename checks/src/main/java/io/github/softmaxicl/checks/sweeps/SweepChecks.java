@@ -35,4 +35,28 @@ public final class SweepChecks {
     plots.add(FewHeadsPlot.of(m.fewHeads()));
     return new SweepOutcome(verdicts, plots);
   }
+
+  /** Checks P4 alone. */
+  public static SweepOutcome optimality(OptimalityMeasurements m) {
+    return one(OptimalityCheck.check(m));
+  }
+
+  /** Checks P5 (separation and single-head stationarity) alone. */
+  public static SweepOutcome separation(SeparationMeasurements m) {
+    return one(SeparationCheck.check(m));
+  }
+
+  /** Checks P7 (length generalisation, refined, calibration) alone. */
+  public static SweepOutcome length(LengthMeasurements m) {
+    return one(LengthGeneralisationCheck.check(m));
+  }
+
+  /** Checks the model-error ladder alone. */
+  public static SweepOutcome modelError(ModelErrorMeasurements m) {
+    return one(ModelErrorCheck.check(m));
+  }
+
+  private static SweepOutcome one(Part p) {
+    return new SweepOutcome(p.verdicts(), List.of(p.plot()));
+  }
 }

@@ -3,6 +3,7 @@ package io.github.softmaxicl.experiments.sweeps;
 import io.github.softmaxicl.checks.sweeps.SeparationMeasurements;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
+import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,19 @@ final class SeparationSweep {
       List<SeparationMeasurements.Optimum> optima = new ArrayList<>();
       for (int l : SweepGrid.lengths(d, s)) {
         ProblemConfig c = SweepGrid.config(set, l);
+        SingleHeadResult r;
         try {
-          optima.add(new SeparationMeasurements.Optimum(c, SingleHeadOptimum.solve(c), null));
+          r = SingleHeadOptimum.solve(c);
         } catch (ReducedFlowFailure e) {
-          optima.add(new SeparationMeasurements.Optimum(c, null, String.valueOf(e.getMessage())));
+          optima.add(SeparationMeasurements.Optimum.failed(c, String.valueOf(e.getMessage())));
+          continue;
         }
+        List<Double> omega = new ArrayList<>();
+        for (double w : r.omega()) {
+          omega.add(w);
+        }
+        optima.add(new SeparationMeasurements.Optimum(c, null, r.fSingle(), r.fStar(), r.sharpness(), omega,
+            r.gradientNorm(), r.minHessianEigenvalue()));
       }
       sets.add(new SeparationMeasurements.BlockSet(set, optima));
     }

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.checks.sweeps.SweepChecks;
+import io.github.softmaxicl.checks.sweeps.SweepOutcome;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link SweepChecks} on a small settings object, and deliberately broken inputs. */
-class SweepChecksTest {
+/**
+ * {@link SweepMeasurement} on a small settings object, checked by {@link SweepChecks}, and deliberately broken
+ * settings whose measurements must not pass.
+ */
+class SweepMeasurementTest {
   private static SweepSettings small;
   private static SweepOutcome outcome;
 
@@ -27,7 +33,7 @@ class SweepChecksTest {
         .withGrid(List.of(List.of(2, 2), List.of(3, 3, 3), List.of(2, 5)), 3, 1.0, 30.0)
         .withLength(ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0), List.of(0.5, 1.0, 4.0, 16.0), 3000,
             0.02);
-    outcome = SweepChecks.run(small, 2);
+    outcome = SweepChecks.check(SweepMeasurement.measure(small, 2));
   }
 
   private static Verdict verdict(String id) {
@@ -47,7 +53,7 @@ class SweepChecksTest {
       assertEquals(claim.get().provenance().label(), v.provenance(), v.claimId());
     }
     assertEquals(List.of("p4-optimality", "p5-separation", "p7-length-generalisation", "p6-model-error",
-        "observation-few-heads"), outcome.results().stream().map(SweepResult::id).toList());
+        "observation-few-heads"), outcome.plots().stream().map(Sweep::id).toList());
   }
 
   /** P4: the largest flow ratio is the closed form at the largest L/d (flow converged to 1e-6 relative). */
@@ -71,19 +77,21 @@ class SweepChecksTest {
    */
   @Test
   void separationMeasuredIsSmallestRatio() {
-    SweepResult plot = outcome.result("p5-separation").orElseThrow();
+    Sweep plot = outcome.result("p5-separation").orElseThrow();
     double min = Double.POSITIVE_INFINITY;
     for (int k = 0; k < small.blockSets().size(); k++) {
       List<Integer> set = small.blockSets().get(k);
-      List<SweepResult.Point> points = plot.series().get(k).points();
+      Sweep.Series points = plot.series().get(k);
       int d = SweepGrid.config(set, 1).d();
-      for (SweepResult.Point p : points) {
-        min = Math.min(min, p.y());
+      for (int j = 0; j < points.x().length; j++) {
+        double px = points.x()[j];
+        double py = points.y()[j];
+        min = Math.min(min, py);
         if (set.stream().distinct().count() == 1) {
           int n = set.size();
-          double x = StrictMath.E * set.get(0) / Math.round(p.x() * d);
+          double x = StrictMath.E * set.get(0) / Math.round(px * d);
           double expected = n * (1 + x) / (1 + n * x);
-          assertEquals(expected, p.y(), 1e-10 * expected, set + " at L/d = " + p.x());
+          assertEquals(expected, py, 1e-10 * expected, set + " at L/d = " + px);
         }
       }
     }
@@ -97,48 +105,48 @@ class SweepChecksTest {
     Verdict cf = verdict("P7-length-generalisation");
     assertTrue(cf.measured() <= 4.0);
     assertEquals(1, cf.evidence().stream().filter(e -> e.contains("asserted: ")).count(), cf.evidence().toString());
-    SweepResult plot = outcome.result("p7-length-generalisation").orElseThrow();
-    List<SweepResult.Point> mc = plot.series().get(0).points();
-    SweepResult.Point last = mc.get(mc.size() - 1);
-    assertEquals(800.0, last.x());
-    assertTrue(last.hasError());
-    double ratio = LinearAttentionBaseline.loss(small.lengthConfig(), 800) / last.y();
+    Sweep plot = outcome.result("p7-length-generalisation").orElseThrow();
+    Sweep.Series mc = plot.series().get(0);
+    int last = mc.x().length - 1;
+    assertEquals(800.0, mc.x()[last]);
+    assertTrue(mc.hasErrors() && mc.yError()[last] > 0);
+    double ratio = LinearAttentionBaseline.loss(small.lengthConfig(), 800) / mc.y()[last];
     assertEquals(ratio, verdict("P7-length-calibration").measured(), 1e-12 * ratio);
   }
 
   /** Model-error ladder: measured is |e_ref| / |e_LO| at the largest L, read back from the plotted points. */
   @Test
   void modelErrorMeasuredMatchesPlot() {
-    SweepResult plot = outcome.result("p6-model-error").orElseThrow();
-    List<SweepResult.Point> lo = plot.series().get(0).points();
-    List<SweepResult.Point> ref = plot.series().get(1).points();
-    double expected = ref.get(ref.size() - 1).y() / lo.get(lo.size() - 1).y();
+    Sweep plot = outcome.result("p6-model-error").orElseThrow();
+    double[] lo = plot.series().get(0).y();
+    double[] ref = plot.series().get(1).y();
+    double expected = ref[ref.length - 1] / lo[lo.length - 1];
     assertEquals(expected, verdict("P6-model-error").measured(), 1e-12);
-    assertTrue(ref.get(0).y() > ref.get(ref.size() - 1).y());
+    assertTrue(ref[0] > ref[ref.length - 1]);
   }
 
   /** Observation: with H = 2 < n = 3 one head serves two tasks; with H = n the loss is F*. */
   @Test
   void fewHeadsObservation() {
-    SweepResult obs = outcome.result("observation-few-heads").orElseThrow();
-    List<SweepResult.Point> flow = obs.series().get(0).points();
-    List<SweepResult.Point> predicted = obs.series().get(1).points();
-    assertEquals(3, flow.size());
+    Sweep obs = outcome.result("observation-few-heads").orElseThrow();
+    double[] flow = obs.series().get(0).y();
+    double[] predicted = obs.series().get(1).y();
+    assertEquals(3, flow.length);
     // H = n: F_final/F* = 1 to the stationarity tolerance 1e-6 (plus the off-task 1/t^2 tail, far smaller).
-    assertEquals(1.0, flow.get(2).y(), 1e-6);
-    for (int k = 0; k < flow.size(); k++) {
+    assertEquals(1.0, flow[2], 1e-6);
+    for (int k = 0; k < flow.length; k++) {
       // The prediction (each head at the single-head optimum of its tasks) within the flow's 1e-6.
-      assertEquals(predicted.get(k).y(), flow.get(k).y(), 1e-6 * flow.get(k).y());
+      assertEquals(predicted[k], flow[k], 1e-6 * flow[k]);
     }
-    assertTrue(obs.notes().stream().anyMatch(n -> n.startsWith("H=2") && n.contains("serves task 2, 3")),
-        obs.notes().toString());
+    List<String> notes = List.of(obs.note().split("\n"));
+    assertTrue(notes.stream().anyMatch(n -> n.startsWith("H=2") && n.contains("serves task 2, 3")), obs.note());
   }
 
   /** A t_end far too short cannot reach the limit: the P4 verdict is ERROR, never a pass. */
   @Test
   void shortHorizonGivesError() {
     SweepSettings broken = small.withFlow(10.0, 10.0, 1e-6);
-    Verdict v = OptimalitySweep.run(broken).verdicts().get(0);
+    Verdict v = SweepChecks.optimality(OptimalitySweep.measure(broken)).verdicts().get(0);
     assertEquals(Verdict.Status.ERROR, v.status());
     assertTrue(Double.isNaN(v.measured()));
   }
@@ -147,14 +155,15 @@ class SweepChecksTest {
   @Test
   void zeroToleranceGivesError() {
     SweepSettings broken = small.withFlow(3.0e4, 3.0e4, 0.0);
-    assertEquals(Verdict.Status.ERROR, OptimalitySweep.run(broken).verdicts().get(0).status());
+    assertEquals(Verdict.Status.ERROR,
+        SweepChecks.optimality(OptimalitySweep.measure(broken)).verdicts().get(0).status());
   }
 
   /** With an expansion limit too small for any L', nothing is verified: ERROR, not a pass. */
   @Test
   void lengthCheckErrsWithNothingAsserted() {
     SweepSettings none = small.withLength(small.lengthConfig(), List.of(0.5, 1.0), 500, 0.02);
-    Part empty = LengthGeneralisationCheck.run(none, 2);
+    SweepOutcome empty = SweepChecks.length(LengthSweep.measure(none, 2));
     assertEquals(Verdict.Status.ERROR, empty.verdicts().get(0).status());
     assertEquals(Verdict.Status.ERROR, empty.verdicts().get(1).status());
   }
@@ -166,7 +175,7 @@ class SweepChecksTest {
   @Test
   void modelErrorFailsOnShortPrompts() {
     SweepSettings shortLadder = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 30, 50, 80), 2000);
-    Verdict v = ModelErrorLadder.run(shortLadder, 2).verdicts().get(0);
+    Verdict v = SweepChecks.modelError(ModelErrorLadder.measure(shortLadder, 2)).verdicts().get(0);
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
   }
 
@@ -174,9 +183,9 @@ class SweepChecksTest {
   @Test
   void threadCountDoesNotChangeResults() {
     SweepSettings tiny = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 40, 80, 160), 300);
-    SweepResult one = ModelErrorLadder.run(tiny, 1).results().get(0);
-    SweepResult two = ModelErrorLadder.run(tiny, 2).results().get(0);
-    assertEquals(one.series(), two.series());
-    assertFalse(one.series().get(0).points().isEmpty());
+    var one = ModelErrorLadder.measure(tiny, 1);
+    var two = ModelErrorLadder.measure(tiny, 2);
+    assertEquals(one.rungs(), two.rungs());
+    assertFalse(one.rungs().isEmpty());
   }
 }
