@@ -1,6 +1,5 @@
 package io.github.softmaxicl.checks;
 
-import io.github.softmaxicl.checks.sweeps.SweepResult;
 import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.numerics.full.FullRun;
@@ -63,9 +62,9 @@ public final class FullDynamicsChecks {
    */
   public static PlottedVerdict ladder(List<List<Comparison>> rungs) {
     List<String> ev = new ArrayList<>();
-    List<SweepResult.Point> systematic = new ArrayList<>();
-    List<SweepResult.Point> meanWarm = new ArrayList<>();
-    List<SweepResult.Point> meanHalf = new ArrayList<>();
+    List<Sweep.Point> systematic = new ArrayList<>();
+    List<Sweep.Point> meanWarm = new ArrayList<>();
+    List<Sweep.Point> meanHalf = new ArrayList<>();
     double worst = 0;
     boolean holds = rungs.size() >= 2;
     double prev = Double.NaN;
@@ -119,24 +118,24 @@ public final class FullDynamicsChecks {
           first.criterion(), rung.size(), m, se, shrinks ? "" : " - NOT smaller than the previous rung's",
           sumHalf / rung.size(), first.budget().emergenceTime(), sumWarm / rung.size(),
           first.budget().warmupDeviation(), ok, rung.size()));
-      systematic.add(new SweepResult.Point(x, m, se));
-      meanWarm.add(SweepResult.Point.of(x, sumWarm / rung.size()));
-      meanHalf.add(SweepResult.Point.of(x, sumHalf / rung.size()));
+      systematic.add(new Sweep.Point(x, m, se));
+      meanWarm.add(Sweep.Point.of(x, sumWarm / rung.size()));
+      meanHalf.add(Sweep.Point.of(x, sumHalf / rung.size()));
       prev = m;
     }
     if (rungs.size() < 2) {
       ev.add("a ladder needs at least two rungs");
     }
     Verdict v = Verdicts.of(Claims.P6_LADDER, "ladder", holds, worst, Claims.P6_LADDER.tolerance(), ev);
-    SweepResult plot = new SweepResult("p6-ladder", "Full flow vs reduced flow along a ladder: blocks and L growing "
+    Sweep plot = new Sweep("p6-ladder", "Full flow vs reduced flow along a ladder: blocks and L growing "
         + "together, L faster (reduced model (reconstruction))", "prompt length L of the rung (blocks b+b)",
         "relative deviation", true, false,
-        List.of(new SweepResult.Series("systematic half-signal discrepancy (mean over samples and tasks, +- SE)",
+        List.of(Sweep.Series.measured("systematic half-signal discrepancy (mean over samples and tasks, +- SE)",
                 systematic),
-            new SweepResult.Series("largest half-signal time deviation (mean over samples)", meanHalf),
-            new SweepResult.Series("largest omega/mu deviation over the warm-up (mean over samples)", meanWarm)),
-        List.of(SweepResult.ReferenceLine.horizontal("no discrepancy", 0.0)),
-        ev);
+            Sweep.Series.measured("largest half-signal time deviation (mean over samples)", meanHalf),
+            Sweep.Series.measured("largest omega/mu deviation over the warm-up (mean over samples)", meanWarm)),
+        List.of(Sweep.ReferenceLine.horizontal("no discrepancy", 0.0)),
+        String.join("\n", ev));
     return new PlottedVerdict(v, plot);
   }
 
@@ -153,8 +152,9 @@ public final class FullDynamicsChecks {
         r.seed(), r.criterion(), last.t(), r.full().offStructureNorm()));
     double worst = 0;
     boolean holds = true;
-    List<SweepResult.Series> series = new ArrayList<>();
-    List<SweepResult.ReferenceLine> refs = new ArrayList<>();
+    List<Sweep.Series> series = new ArrayList<>();
+    // Drawn after the measured series, in this order.
+    List<Sweep.Series> curves = new ArrayList<>();
     for (int i = 0; i < c.tasks(); i++) {
       double spread = last.spread(i);
       // Meaningful only where the criterion is violated: the drift's spread is comparable to the useful growth.
@@ -163,20 +163,20 @@ public final class FullDynamicsChecks {
       ev.add(ReducedRunChecks.fmt("task %d at t = %.4g: predicted drift %.4f, spread over samples %.4f, reduced "
           + "flow's own growth of ln mu %.4f%s", i + 1, last.t(), last.predicted(i), spread, r.usefulGrowth()[i],
           violated ? "" : " - the criterion is not violated here"));
-      List<SweepResult.Point> pred = new ArrayList<>();
-      List<SweepResult.Point> lo = new ArrayList<>();
-      List<SweepResult.Point> hi = new ArrayList<>();
-      pred.add(SweepResult.Point.of(0, 0));
-      lo.add(SweepResult.Point.of(0, 0));
-      hi.add(SweepResult.Point.of(0, 0));
+      List<Sweep.Point> pred = new ArrayList<>();
+      List<Sweep.Point> lo = new ArrayList<>();
+      List<Sweep.Point> hi = new ArrayList<>();
+      pred.add(Sweep.Point.of(0, 0));
+      lo.add(Sweep.Point.of(0, 0));
+      hi.add(Sweep.Point.of(0, 0));
       for (CriterionDrift.Sample s : r.samples()) {
-        pred.add(SweepResult.Point.of(s.t(), s.predicted(i)));
-        lo.add(SweepResult.Point.of(s.t(), s.predicted(i) - s.spread(i)));
-        hi.add(SweepResult.Point.of(s.t(), s.predicted(i) + s.spread(i)));
+        pred.add(Sweep.Point.of(s.t(), s.predicted(i)));
+        lo.add(Sweep.Point.of(s.t(), s.predicted(i) - s.spread(i)));
+        hi.add(Sweep.Point.of(s.t(), s.predicted(i) + s.spread(i)));
       }
-      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": frozen-term prediction", pred));
-      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": prediction - spread", lo));
-      refs.add(SweepResult.ReferenceLine.curve("task " + (i + 1) + ": prediction + spread", hi));
+      curves.add(Sweep.Series.theory("task " + (i + 1) + ": frozen-term prediction", pred));
+      curves.add(Sweep.Series.theory("task " + (i + 1) + ": prediction - spread", lo));
+      curves.add(Sweep.Series.theory("task " + (i + 1) + ": prediction + spread", hi));
       for (int h = 0; h < c.heads(); h++) {
         double measured = last.measured(h, i);
         // First order: the fitted linear coefficient over the first half of the run, in units of the spread's
@@ -190,18 +190,19 @@ public final class FullDynamicsChecks {
             + "spread/t; over the whole run a = %.5f, b t_end^2 = %.4f (second order)", h + 1, i + 1, measured,
             last.predicted(i), 0.5 * last.t(), half[0], r.predictedSlope(i), gap, whole[0],
             whole[1] * last.t() * last.t()));
-        List<SweepResult.Point> pts = new ArrayList<>();
+        List<Sweep.Point> pts = new ArrayList<>();
         for (CriterionDrift.Sample s : r.samples()) {
-          pts.add(SweepResult.Point.of(s.t(), s.measured(h, i)));
+          pts.add(Sweep.Point.of(s.t(), s.measured(h, i)));
         }
-        series.add(new SweepResult.Series("head " + (h + 1) + ", task " + (i + 1) + ": measured", pts));
+        series.add(Sweep.Series.measured("head " + (h + 1) + ", task " + (i + 1) + ": measured", pts));
       }
     }
     holds &= worst <= Claims.P6_CRITERION.tolerance() && Double.isFinite(worst);
     Verdict v = Verdicts.of(Claims.P6_CRITERION, runId, holds, worst, Claims.P6_CRITERION.tolerance(), ev);
-    SweepResult plot = new SweepResult("p6-criterion", "A fixed plain sample violating omega(0) sqrt(L N) >> 1: "
+    series.addAll(curves);
+    Sweep plot = new Sweep("p6-criterion", "A fixed plain sample violating omega(0) sqrt(L N) >> 1: "
         + "drift of ln mu from the reduced flow (reduced model (reconstruction))", "gradient-flow time t",
-        "ln(mu_full / mu_reduced)", false, false, series, refs, ev);
+        "ln(mu_full / mu_reduced)", false, false, series, List.of(), String.join("\n", ev));
     return new PlottedVerdict(v, plot);
   }
 
@@ -245,37 +246,37 @@ public final class FullDynamicsChecks {
     double worst = Math.max(curv, Math.max(local, closed));
     boolean holds = enough && worst <= Claims.P6_SADDLE.tolerance() && Double.isFinite(worst);
     Verdict v = Verdicts.of(Claims.P6_SADDLE, runId, holds, worst, Claims.P6_SADDLE.tolerance(), ev);
-    List<SweepResult.Point> measured = new ArrayList<>();
+    List<Sweep.Point> measured = new ArrayList<>();
     for (TrajectorySample p : run.trajectory()) {
       double mu = p.state().mu(r.head(), r.task());
       if (mu < 0) {
-        measured.add(SweepResult.Point.of(p.t(), -mu));
+        measured.add(Sweep.Point.of(p.t(), -mu));
       }
     }
     // The probe's prediction: |μ| integrated with rate 2 g(t) from the first interval's start.
-    List<SweepResult.Point> predicted = new ArrayList<>();
-    List<SweepResult.Point> closedForm = new ArrayList<>();
+    List<Sweep.Point> predicted = new ArrayList<>();
+    List<Sweep.Point> closedForm = new ArrayList<>();
     if (!r.intervals().isEmpty()) {
       SaddleEscape.Interval first = r.intervals().get(0);
       double mu0 = first.absMu() * Math.exp(-first.rate() * (first.t1() - first.t0()));
       double logMu = Math.log(mu0);
-      predicted.add(SweepResult.Point.of(first.t0(), mu0));
+      predicted.add(Sweep.Point.of(first.t0(), mu0));
       for (SaddleEscape.Interval i : r.intervals()) {
         logMu += i.predicted() * (i.t1() - i.t0());
-        predicted.add(SweepResult.Point.of(i.t1(), Math.exp(logMu)));
+        predicted.add(Sweep.Point.of(i.t1(), Math.exp(logMu)));
       }
       SaddleEscape.Interval lastI = r.intervals().get(r.intervals().size() - 1);
-      closedForm.add(SweepResult.Point.of(first.t0(), mu0));
-      closedForm.add(SweepResult.Point.of(lastI.t1(), mu0 * Math.exp(2 * r.closedFormSlope()
+      closedForm.add(Sweep.Point.of(first.t0(), mu0));
+      closedForm.add(Sweep.Point.of(lastI.t1(), mu0 * Math.exp(2 * r.closedFormSlope()
           * (lastI.t1() - first.t0()))));
     }
-    SweepResult plot = new SweepResult("p6-saddle", "Escape from the one-head-per-task limit along o = -v of an "
+    Sweep plot = new Sweep("p6-saddle", "Escape from the one-head-per-task limit along o = -v of an "
         + "off-task pair (reduced model (reconstruction))", "gradient-flow time t", "|mu| of the off-task pair "
         + "(mu < 0)", false, true,
-        List.of(new SweepResult.Series("full flow, head " + (r.head() + 1) + " on task " + (r.task() + 1), measured)),
-        List.of(SweepResult.ReferenceLine.curve("rate 2 g(t) probed on the exact weights", predicted),
-            SweepResult.ReferenceLine.curve("closed-form rate 2 g of the reduced limit", closedForm)),
-        ev);
+        List.of(Sweep.Series.measured("full flow, head " + (r.head() + 1) + " on task " + (r.task() + 1), measured),
+            Sweep.Series.theory("rate 2 g(t) probed on the exact weights", predicted),
+            Sweep.Series.theory("closed-form rate 2 g of the reduced limit", closedForm)),
+        List.of(), String.join("\n", ev));
     return new PlottedVerdict(v, plot);
   }
 
@@ -285,7 +286,7 @@ public final class FullDynamicsChecks {
    * @param verdict the verdict
    * @param plot the measurement against its prediction
    */
-  public record PlottedVerdict(Verdict verdict, SweepResult plot) {}
+  public record PlottedVerdict(Verdict verdict, Sweep plot) {}
 
   /** A symmetrised sample keeps the off-structure part at round-off; far above that it has left the structure. */
   public static final double STRUCTURE_ROUND_OFF = 1e-8;

@@ -38,7 +38,7 @@ final class Failures {
       Supplier<FullDynamicsChecks.PlottedVerdict> check) {
     try {
       FullDynamicsChecks.PlottedVerdict out = check.get();
-      return new Outcome(List.of(), List.of(out.verdict()), List.of(SweepAdapter.of(out.plot())));
+      return new Outcome(List.of(), List.of(out.verdict()), List.of(out.plot()));
     } catch (NumericalFailure e) {
       progress.message(what + ": numerical failure: " + e.getMessage());
       return Outcome.of(Verdicts.error(claim, runId, String.valueOf(e.getMessage())));

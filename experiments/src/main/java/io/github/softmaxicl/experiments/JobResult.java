@@ -1,5 +1,6 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.softmaxicl.experiments;
 
-import io.github.softmaxicl.checks.sweeps.SweepSettings;
+import io.github.softmaxicl.experiments.sweeps.SweepSettings;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;

@@ -3,7 +3,7 @@ package io.github.softmaxicl.reports;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -7,7 +7,7 @@ import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.TrajectorySample;
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -12,7 +12,7 @@ import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;

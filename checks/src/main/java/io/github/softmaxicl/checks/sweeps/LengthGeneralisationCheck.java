@@ -1,16 +1,12 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Sweep;
+import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.theory.Claim;
-import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.numerics.full.AttentionWeights;
-import io.github.softmaxicl.numerics.full.FullModel;
-import io.github.softmaxicl.numerics.full.MonteCarloLoss;
-import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
-import io.github.softmaxicl.theory.RefinedLoss;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +14,10 @@ import java.util.Locale;
 import org.hipparchus.util.FastMath;
 
 /**
- * P7 length generalisation (reduced model (reconstruction)): the one-head-per-task limit trained at L is tested
- * at a ladder of prompt lengths L'. Compared at each L': the closed form of MODEL.md §6, the refined loss at L',
- * and Monte Carlo of the true model (decomposable weights of the limit, fresh prompts of length L').
+ * P7 length generalisation check over measured losses (reduced model (reconstruction)): the one-head-per-task
+ * limit trained at L, tested at a ladder of prompt lengths L'. Compared at each L': the closed form of MODEL.md
+ * §6, the refined loss at L', and Monte Carlo of the true model (decomposable weights of the limit, fresh prompts
+ * of length L'), all measured by the experiments.
  *
  * <p>Error budget. (i) Monte Carlo: 4 standard errors. (ii) The closed form is the leading-order loss at L'; its
  * first-order model error (the O(d ω⁴) moment error, e^{dω²} in place of (1 − 2ω²)^{−d/2} — at the limit dω² = 1,
@@ -83,36 +80,22 @@ final class LengthGeneralisationCheck {
     return v / c.tasks();
   }
 
-  /** Test lengths round(factor · L), distinct, increasing, ≥ 2. */
-  static List<Integer> testLengths(SweepSettings s) {
-    List<Integer> out = new ArrayList<>();
-    int l = s.lengthConfig().promptLength();
-    List<Double> factors = new ArrayList<>(s.lengthFactors());
-    java.util.Collections.sort(factors);
-    for (double f : factors) {
-      int lp = (int) FastMath.max(2, FastMath.round(f * l));
-      if (out.isEmpty() || lp > out.get(out.size() - 1)) {
-        out.add(lp);
-      }
-    }
-    return out;
-  }
-
-  static Part run(SweepSettings s, int threads) {
-    ProblemConfig c = s.lengthConfig();
+  static Part check(LengthMeasurements measured) {
+    ProblemConfig c = measured.config();
     int trainL = c.promptLength();
     SpectralState limit = ClosedForms.limit(c);
+    double expansionLimit = measured.expansionLimit();
     String setup = " Limit model of " + c + " (trained at L = " + trainL + "), tested at L' with Monte Carlo of the "
-        + "true model on " + s.lengthPrompts() + " fresh prompts per L'.";
+        + "true model on " + measured.prompts() + " fresh prompts per L'.";
     String statement = Claims.P7_LENGTH.statement() + setup + " Asserted where the refined expansion holds "
-        + "(m(L') <= " + s.expansionLimit() + "): |MC - closed form| <= 4 SE + |refined - closed form| + m V.";
+        + "(m(L') <= " + expansionLimit + "): |MC - closed form| <= 4 SE + |refined - closed form| + m V.";
     String budget = "4 Monte Carlo SE + the closed form's computable first-order model error (refined - closed form: "
         + "O(d omega^4) moment error, which does not vanish relative to the variance term, and O(1/L') bias terms) + "
         + "m(L') V(L'), an order-of-magnitude estimate of the refined loss's neglected next order "
         + "(m = M3/(M1 L'), M_k = prod_j (1 - 2k omega_j^2)^(-d_j/2)); measured = max over asserted L' of "
         + "(|MC - CF| - |Ref - CF| - m V) / SE";
     String refinedStatement = "The refined finite-L loss of the limit model at L' agrees with Monte Carlo of the "
-        + "true model where its expansion holds (m(L') <= " + s.expansionLimit() + ")." + setup;
+        + "true model where its expansion holds (m(L') <= " + expansionLimit + ")." + setup;
     String refinedBudget = "4 Monte Carlo SE + m(L') V(L') (neglected next order, estimate); measured = max over "
         + "asserted L' of (|MC - Ref| - m V) / SE";
     String calibrationStatement = "Softmax stays calibrated where linear attention with a fixed scale does not: "
@@ -124,51 +107,37 @@ final class LengthGeneralisationCheck {
         + "exceed it; linear attention is exact (derived formula, checked by Monte Carlo in tests); measured = "
         + "F_linear(L'_max) / F_softmax,MC(L'_max), threshold 1";
 
-    List<Integer> lengths = testLengths(s);
-    List<SweepResult.Point> mcPoints = new ArrayList<>();
-    List<SweepResult.Point> cfPoints = new ArrayList<>();
-    List<SweepResult.Point> refPoints = new ArrayList<>();
-    List<SweepResult.Point> linPoints = new ArrayList<>();
+    List<LengthMeasurements.TestLength> lengths = measured.lengths();
+    List<Sweep.Point> mcPoints = new ArrayList<>();
+    List<Sweep.Point> cfPoints = new ArrayList<>();
+    List<Sweep.Point> refPoints = new ArrayList<>();
+    List<Sweep.Point> linPoints = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
     double worstCf = Double.NEGATIVE_INFINITY;
     double worstRef = Double.NEGATIVE_INFINITY;
     int asserted = 0;
     String failure = null;
-    double[] mc = new double[lengths.size()];
-    double[] se = new double[lengths.size()];
-    double[] cfs = new double[lengths.size()];
-    double[] refs = new double[lengths.size()];
-    for (int k = 0; k < lengths.size(); k++) {
-      int lp = lengths.get(k);
-      ProblemConfig cp = c.withPromptLength(lp);
-      double cf = ClosedForms.lengthGeneralisationLoss(c, lp);
-      RefinedLoss refined = new RefinedLoss(cp);
-      double ref = refined.inDomain(limit) ? refined.value(limit) : Double.NaN;
-      double lin = LinearAttentionBaseline.loss(c, lp);
-      cfs[k] = cf;
-      refs[k] = ref;
-      cfPoints.add(SweepResult.Point.of(lp, cf));
-      refPoints.add(SweepResult.Point.of(lp, ref));
-      linPoints.add(SweepResult.Point.of(lp, lin));
-      MonteCarloLoss est;
-      try (FullModel model = new FullModel(cp, threads)) {
-        est = MonteCarloLoss.estimate(model, AttentionWeights.decomposable(cp, limit), s.seed() + 1_000_003L * lp,
-            s.lengthPrompts());
-      } catch (FullModelFailure | IllegalArgumentException e) {
-        failure = failure == null ? "Monte Carlo at L' = " + lp + ": " + e.getMessage() : failure;
-        mc[k] = Double.NaN;
-        se[k] = Double.NaN;
-        mcPoints.add(SweepResult.Point.of(lp, Double.NaN));
+    for (LengthMeasurements.TestLength t : lengths) {
+      int lp = t.promptLength();
+      double cf = t.closedForm();
+      double ref = t.refined();
+      cfPoints.add(Sweep.Point.of(lp, cf));
+      refPoints.add(Sweep.Point.of(lp, ref));
+      linPoints.add(Sweep.Point.of(lp, t.linear()));
+      String why = t.failure();
+      if (why != null) {
+        failure = failure == null ? "Monte Carlo at L' = " + lp + ": " + why : failure;
+        mcPoints.add(Sweep.Point.of(lp, Double.NaN));
         continue;
       }
-      mc[k] = est.mean();
-      se[k] = est.standardError();
-      mcPoints.add(new SweepResult.Point(lp, est.mean(), est.standardError()));
+      double mean = t.mean();
+      double se = t.standardError();
+      mcPoints.add(new Sweep.Point(lp, mean, se));
       double m = expansionParameter(c, limit, lp);
       double next = m * varianceTerm(c, limit, lp);
-      boolean inRegime = m <= s.expansionLimit() && Double.isFinite(ref);
-      double zCf = (FastMath.abs(est.mean() - cf) - FastMath.abs(ref - cf) - next) / est.standardError();
-      double zRef = (FastMath.abs(est.mean() - ref) - next) / est.standardError();
+      boolean inRegime = m <= expansionLimit && Double.isFinite(ref);
+      double zCf = (FastMath.abs(mean - cf) - FastMath.abs(ref - cf) - next) / se;
+      double zRef = (FastMath.abs(mean - ref) - next) / se;
       if (inRegime) {
         asserted++;
         worstCf = FastMath.max(worstCf, zCf);
@@ -177,72 +146,80 @@ final class LengthGeneralisationCheck {
       evidence.add(String.format(Locale.ROOT,
           "L'=%d: MC %.5f +- %.5f, closed form %.5f, refined %.5f, linear attention %.5g; m(L')=%.4f, next-order "
               + "estimate %.2e; (MC-CF)/SE = %.2f, (MC-Ref)/SE = %.2f; %s",
-          lp, est.mean(), est.standardError(), cf, ref, lin, m, next, (est.mean() - cf) / est.standardError(),
-          (est.mean() - ref) / est.standardError(),
+          lp, mean, se, cf, ref, t.linear(), m, next, (mean - cf) / se, (mean - ref) / se,
           inRegime ? String.format(Locale.ROOT, "asserted: closed form %s (z = %.2f), refined %s (z = %.2f)",
               zCf <= SIGMAS ? "PASS" : "FAIL", zCf, zRef <= SIGMAS ? "PASS" : "FAIL", zRef)
-              : "not asserted (expansion parameter above " + s.expansionLimit() + ")"));
+              : "not asserted (expansion parameter above " + expansionLimit + ")"));
     }
 
     List<Verdict> verdicts = new ArrayList<>();
     if (failure != null) {
-      verdicts.add(Verdicts.error(ID, SweepGrid.RUN, statement, SIGMAS, budget, failure, evidence));
-      verdicts.add(Verdicts.error(REFINED_ID, SweepGrid.RUN, refinedStatement, SIGMAS, refinedBudget, failure, evidence));
-      verdicts.add(Verdicts.error(CALIBRATION_ID, SweepGrid.RUN, calibrationStatement, 1.0, calibrationBudget, failure, evidence));
+      verdicts.add(Verdicts.error(ID, SweepLabels.RUN, statement, SIGMAS, budget, failure, evidence));
+      verdicts.add(Verdicts.error(REFINED_ID, SweepLabels.RUN, refinedStatement, SIGMAS, refinedBudget, failure,
+          evidence));
+      verdicts.add(Verdicts.error(CALIBRATION_ID, SweepLabels.RUN, calibrationStatement, 1.0, calibrationBudget,
+          failure, evidence));
     } else {
       if (asserted == 0) {
-        String why = "no test length in the refined expansion's regime (m(L') <= " + s.expansionLimit()
+        String why = "no test length in the refined expansion's regime (m(L') <= " + expansionLimit
             + "): nothing verified";
-        verdicts.add(Verdicts.error(ID, SweepGrid.RUN, statement, SIGMAS, budget, why, evidence));
-        verdicts.add(Verdicts.error(REFINED_ID, SweepGrid.RUN, refinedStatement, SIGMAS, refinedBudget, why, evidence));
+        verdicts.add(Verdicts.error(ID, SweepLabels.RUN, statement, SIGMAS, budget, why, evidence));
+        verdicts.add(Verdicts.error(REFINED_ID, SweepLabels.RUN, refinedStatement, SIGMAS, refinedBudget, why,
+            evidence));
       } else {
-        verdicts.add(Verdicts.of(ID, SweepGrid.RUN, worstCf <= SIGMAS, statement, worstCf, SIGMAS, budget, evidence));
-        verdicts.add(Verdicts.of(REFINED_ID, SweepGrid.RUN, worstRef <= SIGMAS, refinedStatement, worstRef, SIGMAS,
+        verdicts.add(Verdicts.of(ID, SweepLabels.RUN, worstCf <= SIGMAS, statement, worstCf, SIGMAS, budget,
+            evidence));
+        verdicts.add(Verdicts.of(REFINED_ID, SweepLabels.RUN, worstRef <= SIGMAS, refinedStatement, worstRef, SIGMAS,
             refinedBudget, evidence));
       }
-      verdicts.add(calibration(c, lengths, mc, se, cfs, refs, calibrationStatement, calibrationBudget));
+      verdicts.add(calibration(measured, calibrationStatement, calibrationBudget));
     }
     List<String> notes = new ArrayList<>(evidence);
     notes.add("training length L = " + trainL + "; linear attention's loss is smallest at L' = L + (d_i + 1)/2");
-    SweepResult plot = new SweepResult("p7-length-generalisation",
+    Sweep plot = new Sweep("p7-length-generalisation",
         "P7: limit model trained at L = " + trainL + ", loss at prompt length L' (reduced model (reconstruction))",
         "test prompt length L'", "loss F", true, true,
-        List.of(new SweepResult.Series("softmax limit model, Monte Carlo of the true model (+- 1 SE)", mcPoints)),
-        List.of(SweepResult.ReferenceLine.curve("closed form (leading order)", cfPoints),
-            SweepResult.ReferenceLine.curve("refined finite-L loss", refPoints),
-            SweepResult.ReferenceLine.curve("linear attention, scale tuned at L (exact)", linPoints)),
-        notes);
-    return new Part(verdicts, List.of(plot));
+        List.of(Sweep.Series.measured("softmax limit model, Monte Carlo of the true model (+- 1 SE)", mcPoints),
+            Sweep.Series.theory("closed form (leading order)", cfPoints),
+            Sweep.Series.theory("refined finite-L loss", refPoints),
+            Sweep.Series.theory("linear attention, scale tuned at L (exact)", linPoints)),
+        List.of(), String.join("\n", notes));
+    return new Part(verdicts, plot);
   }
 
-  private static Verdict calibration(ProblemConfig c, List<Integer> lengths, double[] mc, double[] se, double[] cf,
-      double[] ref, String statement, String budget) {
+  private static Verdict calibration(LengthMeasurements measured, String statement, String budget) {
+    ProblemConfig c = measured.config();
+    List<LengthMeasurements.TestLength> lengths = measured.lengths();
     List<String> ev = new ArrayList<>();
     boolean holds = true;
     int last = lengths.size() - 1;
+    LengthMeasurements.TestLength first = lengths.get(0);
+    LengthMeasurements.TestLength end = lengths.get(last);
     for (int k = 0; k < last; k++) {
-      double allowed = SIGMAS * FastMath.hypot(se[k], se[k + 1]);
-      boolean mcOk = mc[k + 1] <= mc[k] + allowed;
-      boolean exactOk = cf[k + 1] < cf[k] && !(ref[k + 1] >= ref[k]);
+      LengthMeasurements.TestLength a = lengths.get(k);
+      LengthMeasurements.TestLength b = lengths.get(k + 1);
+      double allowed = SIGMAS * FastMath.hypot(a.standardError(), b.standardError());
+      boolean mcOk = b.mean() <= a.mean() + allowed;
+      boolean exactOk = b.closedForm() < a.closedForm() && !(b.refined() >= a.refined());
       holds &= mcOk && exactOk;
       if (!mcOk || !exactOk) {
-        ev.add("softmax loss rises from L'=" + lengths.get(k) + " to " + lengths.get(k + 1)
+        ev.add("softmax loss rises from L'=" + a.promptLength() + " to " + b.promptLength()
             + (mcOk ? "" : " (Monte Carlo, beyond 4 SE)") + (exactOk ? "" : " (closed form or refined)"));
       }
     }
-    boolean overall = mc[last] < mc[0] - SIGMAS * FastMath.hypot(se[0], se[last]);
+    boolean overall = end.mean() < first.mean() - SIGMAS * FastMath.hypot(first.standardError(), end.standardError());
     holds &= overall;
-    double atL = LinearAttentionBaseline.loss(c, c.promptLength());
-    double low = LinearAttentionBaseline.loss(c, lengths.get(0));
-    double high = LinearAttentionBaseline.loss(c, lengths.get(last));
-    boolean worseAtEnds = (lengths.get(0) >= c.promptLength() || low > atL) && high > atL;
-    boolean aboveSoftmax = high > mc[last] + SIGMAS * se[last];
+    double atL = measured.linearAtTrainingLength();
+    double low = first.linear();
+    double high = end.linear();
+    boolean worseAtEnds = (first.promptLength() >= c.promptLength() || low > atL) && high > atL;
+    boolean aboveSoftmax = high > end.mean() + SIGMAS * end.standardError();
     holds &= worseAtEnds && aboveSoftmax;
-    ev.add(String.format(Locale.ROOT, "softmax Monte Carlo: %.5f at L'=%d -> %.5f at L'=%d%s", mc[0], lengths.get(0),
-        mc[last], lengths.get(last), overall ? "" : " [no significant overall fall]"));
+    ev.add(String.format(Locale.ROOT, "softmax Monte Carlo: %.5f at L'=%d -> %.5f at L'=%d%s", first.mean(),
+        first.promptLength(), end.mean(), end.promptLength(), overall ? "" : " [no significant overall fall]"));
     ev.add(String.format(Locale.ROOT, "linear attention (a tuned at L=%d): %.5g at L'=%d, %.5g at L'=L, %.5g at L'=%d%s%s",
-        c.promptLength(), low, lengths.get(0), atL, high, lengths.get(last),
+        c.promptLength(), low, first.promptLength(), atL, high, end.promptLength(),
         worseAtEnds ? "" : " [not worse at both ends]", aboveSoftmax ? "" : " [not above softmax at L'_max]"));
-    return Verdicts.of(CALIBRATION_ID, SweepGrid.RUN, holds, statement, high / mc[last], 1.0, budget, ev);
+    return Verdicts.of(CALIBRATION_ID, SweepLabels.RUN, holds, statement, high / end.mean(), 1.0, budget, ev);
   }
 }

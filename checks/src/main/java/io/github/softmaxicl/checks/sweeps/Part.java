@@ -1,12 +1,12 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import java.util.List;
 
-/** The verdicts and sweeps of one part of {@link SweepChecks}. */
-record Part(List<Verdict> verdicts, List<SweepResult> results) {
+/** The verdicts and plot of one sweep check. */
+record Part(List<Verdict> verdicts, Sweep plot) {
   Part {
     verdicts = List.copyOf(verdicts);
-    results = List.copyOf(results);
   }
 }

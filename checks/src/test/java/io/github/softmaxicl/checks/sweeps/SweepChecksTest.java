@@ -1,182 +1,201 @@
 package io.github.softmaxicl.checks.sweeps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.RefinedLoss;
+import io.github.softmaxicl.theory.SpectralState;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link SweepChecks} on a small settings object, and deliberately broken inputs. */
+/**
+ * The sweep verdicts as pure functions of hand-made results: consistent results pass, and one deliberately wrong
+ * input per verdict fails (never passes); a failed measurement gives ERROR.
+ */
 class SweepChecksTest {
-  private static SweepSettings small;
-  private static SweepOutcome outcome;
+  private static final int[] LENGTHS = {8, 80, 800};
+
+  private static ProblemConfig equalBlocks(int promptLength) {
+    return ProblemConfig.of(8, new int[] {4, 4}, 2, promptLength, 0.0, 1.0);
+  }
+
+  /** Flows exactly at the closed-form limit, F_final = F*, per-task losses L_i*. */
+  private static OptimalityMeasurements optimality(double wrongFactorAtLast) {
+    List<OptimalityMeasurements.Run> runs = new ArrayList<>();
+    for (int l : LENGTHS) {
+      ProblemConfig c = equalBlocks(l);
+      double fStar = ClosedForms.fStar(c);
+      List<Double> tasks = List.of(ClosedForms.taskLossStar(c, 0), ClosedForms.taskLossStar(c, 1));
+      double fFinal = l == LENGTHS[LENGTHS.length - 1] ? wrongFactorAtLast * fStar : fStar;
+      runs.add(new OptimalityMeasurements.Run(c, null, fFinal, fStar, 3.0e5, tasks));
+    }
+    return new OptimalityMeasurements(1e-6, List.of(new OptimalityMeasurements.BlockSet(List.of(4, 4), runs)));
+  }
+
+  /** Symmetric single-head optima of equal blocks: ratio n(1 + x)/(1 + n x), x = e d_b/L, sharpness 1. */
+  private static SeparationMeasurements separation(double ratioAtFirst, double sharpnessAtLast) {
+    List<SeparationMeasurements.Optimum> optima = new ArrayList<>();
+    for (int l : LENGTHS) {
+      ProblemConfig c = equalBlocks(l);
+      double x = StrictMath.E * 4 / l;
+      double ratio = l == LENGTHS[0] && !Double.isNaN(ratioAtFirst) ? ratioAtFirst : 2 * (1 + x) / (1 + 2 * x);
+      double fStar = ClosedForms.fStar(c);
+      double sharpness = l == LENGTHS[LENGTHS.length - 1] ? sharpnessAtLast : 1.0;
+      double w = Math.sqrt(1.0 / 8);
+      optima.add(new SeparationMeasurements.Optimum(c, null, ratio * fStar, fStar, sharpness, List.of(w, w), 1e-13,
+          1.0));
+    }
+    return new SeparationMeasurements(List.of(new SeparationMeasurements.BlockSet(List.of(4, 4), optima)));
+  }
+
+  private static final ProblemConfig LENGTH_CONFIG = ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0);
+  private static final int[] TEST_LENGTHS = {25, 50, 200, 800};
 
   /**
-   * Small sweep: blocks {2,2}, {3,3,3}, {2,5} at L/d = 1, √30, 30; P7 on blocks 16,16 (H = 2, L = 50) at
-   * L' = 25 .. 800 with 3,000 prompts (m(800) = 0.0185 ≤ 0.02, so L' = 800 is asserted); the quick model-error
-   * ladder; H = 1, 2, 3 on blocks 4,4,4.
+   * Monte Carlo equal to the refined loss (SE 1e-4 of it) at L' = 25 .. 800, with the mean at L' = 800 scaled by
+   * {@code meanFactorAtLast}; linear attention worst at the ends (its loss at L' = 800 scaled by
+   * {@code linearFactorAtLast}).
    */
-  @BeforeAll
-  static void runSmallSweep() {
-    small = SweepSettings.quick()
-        .withGrid(List.of(List.of(2, 2), List.of(3, 3, 3), List.of(2, 5)), 3, 1.0, 30.0)
-        .withLength(ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0), List.of(0.5, 1.0, 4.0, 16.0), 3000,
-            0.02);
-    outcome = SweepChecks.run(small, 2);
-  }
-
-  private static Verdict verdict(String id) {
-    return outcome.verdict(id).orElseThrow(() -> new AssertionError("no verdict " + id));
-  }
-
-  @Test
-  void everyVerdictPassesWithReconstructionProvenance() {
-    assertEquals(7, outcome.verdicts().size());
-    for (Verdict v : outcome.verdicts()) {
-      assertEquals(Verdict.Status.PASS, v.status(), v.claimId() + ": " + v.evidence());
-      assertEquals("reconstruction", v.provenance());
-      assertEquals("sweep", v.run());
-      assertTrue(Double.isFinite(v.measured()));
-      var claim = io.github.softmaxicl.theory.Claims.byId(v.claimId());
-      assertTrue(claim.isPresent(), v.claimId() + " is reported but not registered in Claims");
-      assertEquals(claim.get().provenance().label(), v.provenance(), v.claimId());
+  private static LengthMeasurements length(double meanFactorAtLast, double linearFactorAtLast) {
+    SpectralState limit = ClosedForms.limit(LENGTH_CONFIG);
+    List<LengthMeasurements.TestLength> rows = new ArrayList<>();
+    double first = Double.NaN;
+    for (int lp : TEST_LENGTHS) {
+      double cf = ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG, lp);
+      double ref = new RefinedLoss(LENGTH_CONFIG.withPromptLength(lp)).value(limit);
+      first = Double.isNaN(first) ? ref : first;
+      boolean last = lp == TEST_LENGTHS[TEST_LENGTHS.length - 1];
+      double mean = last ? meanFactorAtLast * Math.max(ref, cf) : ref;
+      double linear = lp == 50 ? 0.5 * first : last ? linearFactorAtLast * 1000 * first : first;
+      rows.add(new LengthMeasurements.TestLength(lp, cf, ref, linear, mean, 1e-4 * ref, null));
     }
-    assertEquals(List.of("p4-optimality", "p5-separation", "p7-length-generalisation", "p6-model-error",
-        "observation-few-heads"), outcome.results().stream().map(SweepResult::id).toList());
+    return new LengthMeasurements(LENGTH_CONFIG, 3000, 0.02, 0.5 * first, rows);
   }
 
-  /** P4: the largest flow ratio is the closed form at the largest L/d (flow converged to 1e-6 relative). */
-  @Test
-  void optimalityMeasuredIsLargestClosedFormRatio() {
-    double best = 0;
-    for (List<Integer> set : small.blockSets()) {
-      int d = SweepGrid.config(set, 1).d();
-      for (int l : SweepGrid.lengths(d, small)) {
-        best = Math.max(best, ClosedForms.optimalityRatio(SweepGrid.config(set, l)));
-      }
+  /** Monte Carlo mean 1 ± 0.001, leading-order error 0.05, refined errors as given. */
+  private static ModelErrorMeasurements modelError(double... refinedErrors) {
+    List<ModelErrorMeasurements.Rung> rungs = new ArrayList<>();
+    int l = 100;
+    for (double e : refinedErrors) {
+      rungs.add(new ModelErrorMeasurements.Rung(l, 1.05, 1 + e, 1.0, 0.001));
+      l *= 2;
     }
-    Verdict v = verdict("P4-optimality");
-    assertEquals(best, v.measured(), small.convergenceTolerance() * best);
-    assertTrue(v.measured() < StrictMath.E);
+    return new ModelErrorMeasurements(ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5, 10_000,
+        refinedErrors.length, rungs, null);
   }
 
-  /**
-   * P5: the measured value is the smallest plotted ratio, and every equal-block point equals the symmetric closed
-   * form n(1 + x)/(1 + n x), x = e d_b/L (optimiser budget 1e-10 relative).
-   */
-  @Test
-  void separationMeasuredIsSmallestRatio() {
-    SweepResult plot = outcome.result("p5-separation").orElseThrow();
-    double min = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < small.blockSets().size(); k++) {
-      List<Integer> set = small.blockSets().get(k);
-      List<SweepResult.Point> points = plot.series().get(k).points();
-      int d = SweepGrid.config(set, 1).d();
-      for (SweepResult.Point p : points) {
-        min = Math.min(min, p.y());
-        if (set.stream().distinct().count() == 1) {
-          int n = set.size();
-          double x = StrictMath.E * set.get(0) / Math.round(p.x() * d);
-          double expected = n * (1 + x) / (1 + n * x);
-          assertEquals(expected, p.y(), 1e-10 * expected, set + " at L/d = " + p.x());
-        }
-      }
-    }
-    assertEquals(min, verdict("P5-separation").measured());
-    assertTrue(verdict("P5-single-head-stationarity").measured() <= 1.0);
+  private static Verdict only(SweepOutcome o, String claimId) {
+    return o.verdict(claimId).orElseThrow(() -> new AssertionError("no verdict " + claimId));
   }
 
-  /** P7: asserted only at L' = 800; calibration measured is the linear loss over the plotted MC point. */
   @Test
-  void lengthGeneralisationMeasuredValuesAreConsistent() {
-    Verdict cf = verdict("P7-length-generalisation");
-    assertTrue(cf.measured() <= 4.0);
-    assertEquals(1, cf.evidence().stream().filter(e -> e.contains("asserted: ")).count(), cf.evidence().toString());
-    SweepResult plot = outcome.result("p7-length-generalisation").orElseThrow();
-    List<SweepResult.Point> mc = plot.series().get(0).points();
-    SweepResult.Point last = mc.get(mc.size() - 1);
-    assertEquals(800.0, last.x());
-    assertTrue(last.hasError());
-    double ratio = LinearAttentionBaseline.loss(small.lengthConfig(), 800) / last.y();
-    assertEquals(ratio, verdict("P7-length-calibration").measured(), 1e-12 * ratio);
+  void optimalityPassesAtTheLimitAndFailsAboveE() {
+    SweepOutcome ok = SweepChecks.optimality(optimality(1.0));
+    assertEquals(Verdict.Status.PASS, only(ok, "P4-optimality").status(), only(ok, "P4-optimality").evidence()
+        .toString());
+    // F_final above e times the infimum at the largest L: not below e, and a per-task mismatch.
+    double wrong = 1.01 * StrictMath.E * ClosedForms.signedInfimum(equalBlocks(800)) / ClosedForms.fStar(
+        equalBlocks(800));
+    assertEquals(Verdict.Status.FAIL, only(SweepChecks.optimality(optimality(wrong)), "P4-optimality").status());
   }
 
-  /** Model-error ladder: measured is |e_ref| / |e_LO| at the largest L, read back from the plotted points. */
   @Test
-  void modelErrorMeasuredMatchesPlot() {
-    SweepResult plot = outcome.result("p6-model-error").orElseThrow();
-    List<SweepResult.Point> lo = plot.series().get(0).points();
-    List<SweepResult.Point> ref = plot.series().get(1).points();
-    double expected = ref.get(ref.size() - 1).y() / lo.get(lo.size() - 1).y();
-    assertEquals(expected, verdict("P6-model-error").measured(), 1e-12);
-    assertTrue(ref.get(0).y() > ref.get(ref.size() - 1).y());
-  }
-
-  /** Observation: with H = 2 < n = 3 one head serves two tasks; with H = n the loss is F*. */
-  @Test
-  void fewHeadsObservation() {
-    SweepResult obs = outcome.result("observation-few-heads").orElseThrow();
-    List<SweepResult.Point> flow = obs.series().get(0).points();
-    List<SweepResult.Point> predicted = obs.series().get(1).points();
-    assertEquals(3, flow.size());
-    // H = n: F_final/F* = 1 to the stationarity tolerance 1e-6 (plus the off-task 1/t^2 tail, far smaller).
-    assertEquals(1.0, flow.get(2).y(), 1e-6);
-    for (int k = 0; k < flow.size(); k++) {
-      // The prediction (each head at the single-head optimum of its tasks) within the flow's 1e-6.
-      assertEquals(predicted.get(k).y(), flow.get(k).y(), 1e-6 * flow.get(k).y());
-    }
-    assertTrue(obs.notes().stream().anyMatch(n -> n.startsWith("H=2") && n.contains("serves task 2, 3")),
-        obs.notes().toString());
-  }
-
-  /** A t_end far too short cannot reach the limit: the P4 verdict is ERROR, never a pass. */
-  @Test
-  void shortHorizonGivesError() {
-    SweepSettings broken = small.withFlow(10.0, 10.0, 1e-6);
-    Verdict v = OptimalitySweep.run(broken).verdicts().get(0);
+  void optimalityErrsOnAFlowNotComputed() {
+    OptimalityMeasurements m = new OptimalityMeasurements(1e-6, List.of(new OptimalityMeasurements.BlockSet(
+        List.of(4, 4), List.of(OptimalityMeasurements.Run.failed(equalBlocks(8), "not converged")))));
+    Verdict v = only(SweepChecks.optimality(m), "P4-optimality");
     assertEquals(Verdict.Status.ERROR, v.status());
-    assertTrue(Double.isNaN(v.measured()));
   }
 
-  /** A zero convergence tolerance is unreachable for a floating-point flow: ERROR. */
   @Test
-  void zeroToleranceGivesError() {
-    SweepSettings broken = small.withFlow(3.0e4, 3.0e4, 0.0);
-    assertEquals(Verdict.Status.ERROR, OptimalitySweep.run(broken).verdicts().get(0).status());
+  void separationAndStationarityPassOnSymmetricOptima() {
+    SweepOutcome ok = SweepChecks.separation(separation(Double.NaN, 1.0));
+    assertEquals(Verdict.Status.PASS, only(ok, "P5-separation").status(), only(ok, "P5-separation").evidence()
+        .toString());
+    assertEquals(Verdict.Status.PASS, only(ok, "P5-single-head-stationarity").status());
+    assertEquals("p5-separation", ok.plots().get(0).id());
   }
 
-  /** With an expansion limit too small for any L', nothing is verified: ERROR, not a pass. */
   @Test
-  void lengthCheckErrsWithNothingAsserted() {
-    SweepSettings none = small.withLength(small.lengthConfig(), List.of(0.5, 1.0), 500, 0.02);
-    Part empty = LengthGeneralisationCheck.run(none, 2);
-    assertEquals(Verdict.Status.ERROR, empty.verdicts().get(0).status());
-    assertEquals(Verdict.Status.ERROR, empty.verdicts().get(1).status());
+  void separationFailsWhenTheSingleHeadBeatsTheLimit() {
+    SweepOutcome o = SweepChecks.separation(separation(0.9, 1.0));
+    assertEquals(Verdict.Status.FAIL, only(o, "P5-separation").status());
   }
 
-  /**
-   * A ladder of short prompts (L = 20 .. 80, where the refined loss overshoots with sharp heads, MODEL.md §4) must
-   * FAIL the model-error verdict: it is not vacuous.
-   */
   @Test
-  void modelErrorFailsOnShortPrompts() {
-    SweepSettings shortLadder = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 30, 50, 80), 2000);
-    Verdict v = ModelErrorLadder.run(shortLadder, 2).verdicts().get(0);
-    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+  void stationarityFailsOffTheSharpnessOne() {
+    SweepOutcome o = SweepChecks.separation(separation(Double.NaN, 1.01));
+    assertEquals(Verdict.Status.FAIL, only(o, "P5-single-head-stationarity").status());
   }
 
-  /** Monte Carlo results do not depend on the thread count. */
   @Test
-  void threadCountDoesNotChangeResults() {
-    SweepSettings tiny = small.withErrorLadder(small.errorConfig(), 0.35, 2.5, List.of(20, 40, 80, 160), 300);
-    SweepResult one = ModelErrorLadder.run(tiny, 1).results().get(0);
-    SweepResult two = ModelErrorLadder.run(tiny, 2).results().get(0);
-    assertEquals(one.series(), two.series());
-    assertFalse(one.series().get(0).points().isEmpty());
+  void separationErrsOnAFailedOptimiser() {
+    SeparationMeasurements m = new SeparationMeasurements(List.of(new SeparationMeasurements.BlockSet(
+        List.of(4, 4), List.of(SeparationMeasurements.Optimum.failed(equalBlocks(8), "no minimum")))));
+    SweepOutcome o = SweepChecks.separation(m);
+    assertEquals(Verdict.Status.ERROR, only(o, "P5-separation").status());
+    assertEquals(Verdict.Status.ERROR, only(o, "P5-single-head-stationarity").status());
+  }
+
+  @Test
+  void lengthVerdictsPassOnConsistentLosses() {
+    SweepOutcome o = SweepChecks.length(length(1.0, 1.0));
+    for (String id : List.of("P7-length-generalisation", "P7-length-refined", "P7-length-calibration")) {
+      assertEquals(Verdict.Status.PASS, only(o, id).status(), id + ": " + only(o, id).evidence());
+    }
+  }
+
+  @Test
+  void lengthVerdictsFailOnAMonteCarloFarFromTheLosses() {
+    SweepOutcome o = SweepChecks.length(length(3.0, 1.0));
+    assertEquals(Verdict.Status.FAIL, only(o, "P7-length-generalisation").status());
+    assertEquals(Verdict.Status.FAIL, only(o, "P7-length-refined").status());
+  }
+
+  @Test
+  void calibrationFailsWhenLinearAttentionEndsBelowSoftmax() {
+    SweepOutcome o = SweepChecks.length(length(1.0, 0.0));
+    assertEquals(Verdict.Status.FAIL, only(o, "P7-length-calibration").status());
+  }
+
+  @Test
+  void lengthVerdictsErrOnAFailedMonteCarlo() {
+    LengthMeasurements ok = length(1.0, 1.0);
+    List<LengthMeasurements.TestLength> rows = new ArrayList<>(ok.lengths());
+    LengthMeasurements.TestLength r = rows.get(1);
+    rows.set(1, new LengthMeasurements.TestLength(r.promptLength(), r.closedForm(), r.refined(), r.linear(),
+        Double.NaN, Double.NaN, "non-finite loss"));
+    SweepOutcome o = SweepChecks.length(new LengthMeasurements(ok.config(), ok.prompts(), ok.expansionLimit(),
+        ok.linearAtTrainingLength(), rows));
+    assertEquals(3, o.verdicts().size());
+    assertTrue(o.verdicts().stream().allMatch(v -> v.status() == Verdict.Status.ERROR));
+  }
+
+  @Test
+  void modelErrorPassesWhenTheRefinedErrorShrinks() {
+    Verdict v = only(SweepChecks.modelError(modelError(0.04, 0.02, 0.01, 0.005)), "P6-model-error");
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals(0.005 / 0.05, v.measured(), 1e-9);
+  }
+
+  @Test
+  void modelErrorFailsWhenTheRefinedErrorGrows() {
+    Verdict v = only(SweepChecks.modelError(modelError(0.005, 0.01, 0.02, 0.04)), "P6-model-error");
+    assertEquals(Verdict.Status.FAIL, v.status());
+  }
+
+  @Test
+  void modelErrorErrsOnALadderThatStopped() {
+    ModelErrorMeasurements ok = modelError(0.04, 0.02);
+    ModelErrorMeasurements stopped = new ModelErrorMeasurements(ok.config(), ok.omega(), ok.mu(), ok.prompts(), 4,
+        ok.rungs(), "Monte Carlo at L = 400: non-finite loss");
+    assertEquals(Verdict.Status.ERROR, only(SweepChecks.modelError(stopped), "P6-model-error").status());
+    ModelErrorMeasurements short4 = new ModelErrorMeasurements(ok.config(), ok.omega(), ok.mu(), ok.prompts(), 4,
+        ok.rungs(), null);
+    assertEquals(Verdict.Status.ERROR, only(SweepChecks.modelError(short4), "P6-model-error").status());
   }
 }

@@ -1,7 +1,7 @@
 package io.github.softmaxicl.reports.html;
 
 import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import java.util.List;
 
 /** Everything the page shows: runs, verdicts, sweeps and provenance. */

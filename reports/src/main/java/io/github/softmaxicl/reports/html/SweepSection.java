@@ -1,6 +1,6 @@
 package io.github.softmaxicl.reports.html;
 
-import io.github.softmaxicl.experiments.Sweep;
+import io.github.softmaxicl.checks.Sweep;
 import java.util.ArrayList;
 import java.util.List;
 

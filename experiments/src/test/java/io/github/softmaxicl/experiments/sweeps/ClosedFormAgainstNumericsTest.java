@@ -1,8 +1,9 @@
-package io.github.softmaxicl.checks.sweeps;
+package io.github.softmaxicl.experiments.sweeps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.checks.sweeps.OptimalityCheck;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
 import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
@@ -31,8 +32,8 @@ class ClosedFormAgainstNumericsTest {
     ReducedRun run = ConvergedFlow.toLimit(c, s);
     double[] task = new LeadingOrderLoss(c).taskLosses(run.finalState());
     for (int i = 0; i < c.tasks(); i++) {
-      double measured = task[i] / OptimalitySweep.taskInfimum(c, i);
-      double cf = OptimalitySweep.taskRatio(promptLength, c.blockSize(i));
+      double measured = task[i] / OptimalityCheck.taskInfimum(c, i);
+      double cf = OptimalityCheck.taskRatio(promptLength, c.blockSize(i));
       double tol = c.tasks() * s.convergenceTolerance() * run.fStar() / ClosedForms.taskLossStar(c, i);
       assertEquals(cf, measured, tol * cf, "task " + i + " of " + c);
       assertTrue(cf < StrictMath.E);
@@ -44,7 +45,7 @@ class ClosedFormAgainstNumericsTest {
   void equalBlocksRatioIsPerTaskClosedForm() {
     for (int l : new int[] {5, 50, 500, 5000}) {
       ProblemConfig c = SweepGrid.config(List.of(8, 8, 8), l);
-      assertEquals(OptimalitySweep.taskRatio(l, 8), ClosedForms.optimalityRatio(c), 1e-14);
+      assertEquals(OptimalityCheck.taskRatio(l, 8), ClosedForms.optimalityRatio(c), 1e-14);
     }
   }
 

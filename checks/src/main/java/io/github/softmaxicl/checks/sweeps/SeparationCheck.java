@@ -1,11 +1,9 @@
 package io.github.softmaxicl.checks.sweeps;
 
+import io.github.softmaxicl.checks.Sweep;
+import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.theory.Claim;
-import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.numerics.ReducedFlowFailure;
-import io.github.softmaxicl.numerics.reduced.SingleHeadOptimum;
-import io.github.softmaxicl.numerics.reduced.SingleHeadResult;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -14,28 +12,28 @@ import java.util.List;
 import org.hipparchus.util.FastMath;
 
 /**
- * P5 separation sweep (reduced model (reconstruction)): the optimal single head (H = 1,
- * {@link SingleHeadOptimum}) against the multi-head limit F* over the P4 grid. Checked: F_single* / F* &gt; 1
+ * P5 separation check over measured single-head optima (reduced model (reconstruction)): F_single* / F* &gt; 1
  * everywhere, strictly increasing along L and below the limit d·Σd_i/Σd_i² (so its gap to the limit shrinks);
  * and, as a second verdict, Σ_j d_j ω_j² = 1 at every single-head optimum (stationarity) within a bound derived
  * from the optimiser's residual gradient and the Hessian's smallest eigenvalue.
  */
-final class SeparationSweep {
+final class SeparationCheck {
   static final Claim ID = Claims.P5_SEPARATION;
   static final Claim STATIONARITY_ID = Claims.P5_SINGLE_HEAD_STATIONARITY;
 
-  private SeparationSweep() {}
+  private SeparationCheck() {}
 
   /**
    * Bound on |Σ d_j ω_j² − 1| at a computed optimum: the distance to the exact stationary point is at most
    * ‖∇F‖/λ_min (strong convexity near a certified minimum), the sharpness moves by at most
    * 2 (Σ_j d_j² ω_j²)^{1/2} per unit of that distance, plus 2n ulps of summation round-off in Σ d_j ω_j².
    */
-  static double sharpnessBound(ProblemConfig c, SingleHeadResult r) {
-    double[] w = r.omega();
+  static double sharpnessBound(ProblemConfig c, SeparationMeasurements.Optimum r) {
+    List<Double> w = r.omega();
     double s = 0;
-    for (int j = 0; j < w.length; j++) {
-      s += (double) c.blockSize(j) * c.blockSize(j) * w[j] * w[j];
+    for (int j = 0; j < w.size(); j++) {
+      double wj = w.get(j);
+      s += (double) c.blockSize(j) * c.blockSize(j) * wj * wj;
     }
     return 2 * FastMath.sqrt(s) * r.gradientNorm() / r.minHessianEigenvalue() + 2.0 * c.tasks() * FastMath.ulp(1.0);
   }
@@ -60,7 +58,7 @@ final class SeparationSweep {
     return n * (1 + x) / (1 + n * x);
   }
 
-  static Part run(SweepSettings s) {
+  static Part check(SeparationMeasurements m) {
     String statement = Claims.P5_SEPARATION.statement() + " Checked on a grid: F_single*/F* > 1, strictly "
         + "increasing along L and below d*sum(d_i)/sum(d_i^2) for every block set (F_single* from SingleHeadOptimum: "
         + "NLCG + Levenberg-Marquardt polish from deterministic starts, Hessian-certified local minimum).";
@@ -74,35 +72,35 @@ final class SeparationSweep {
         + "measured = worst |sharpness - 1| / bound";
     List<String> evidence = new ArrayList<>();
     List<String> stationarityEvidence = new ArrayList<>();
-    List<SweepResult.Series> series = new ArrayList<>();
-    List<SweepResult.ReferenceLine> refs = new ArrayList<>();
+    List<Sweep.Series> series = new ArrayList<>();
+    List<Sweep.ReferenceLine> refs = new ArrayList<>();
     double minRatio = Double.POSITIVE_INFINITY;
     double worstStationarity = 0;
     boolean holds = true;
     boolean stationary = true;
     String failure = null;
-    for (List<Integer> set : s.blockSets()) {
-      ProblemConfig base = SweepGrid.config(set, 1);
-      int d = base.d();
-      double limit = ClosedForms.singleHeadRatioLimit(base);
-      refs.add(SweepResult.ReferenceLine.horizontal(SweepGrid.label(set) + ": limit d*sum d_i/sum d_i^2 = "
-          + SweepGrid.f(limit), limit));
-      List<SweepResult.Point> points = new ArrayList<>();
+    for (SeparationMeasurements.BlockSet set : m.sets()) {
+      String label = SweepLabels.label(set.blocks());
+      int d = SweepLabels.dimension(set.blocks());
+      int[] blocks = set.blocks().stream().mapToInt(Integer::intValue).toArray();
+      double limit = ClosedForms.singleHeadRatioLimit(ProblemConfig.of(d, blocks, blocks.length, 1, 0.0, 1.0));
+      refs.add(Sweep.ReferenceLine.horizontal(label + ": limit d*sum d_i/sum d_i^2 = " + SweepLabels.f(limit), limit));
+      List<Sweep.Point> points = new ArrayList<>();
       double previous = Double.NEGATIVE_INFINITY;
-      for (int l : SweepGrid.lengths(d, s)) {
-        ProblemConfig c = SweepGrid.config(set, l);
-        SingleHeadResult r;
-        try {
-          r = SingleHeadOptimum.solve(c);
-        } catch (ReducedFlowFailure e) {
-          failure = failure == null ? String.valueOf(e.getMessage()) : failure;
-          points.add(SweepResult.Point.of((double) l / d, Double.NaN));
-          evidence.add(SweepGrid.label(set) + " L=" + l + ": not computed (" + e.getMessage() + ")");
+      for (SeparationMeasurements.Optimum o : set.optima()) {
+        ProblemConfig c = o.config();
+        int l = c.promptLength();
+        SeparationMeasurements.Optimum r = o;
+        String why = o.failure();
+        if (why != null) {
+          failure = failure == null ? why : failure;
+          points.add(Sweep.Point.of((double) l / d, Double.NaN));
+          evidence.add(label + " L=" + l + ": not computed (" + why + ")");
           continue;
         }
         double ratio = r.ratio();
         minRatio = FastMath.min(minRatio, ratio);
-        points.add(SweepResult.Point.of((double) l / d, ratio));
+        points.add(Sweep.Point.of((double) l / d, ratio));
         boolean above = ratio > 1;
         boolean below = ratio < limit;
         boolean increasing = ratio > previous;
@@ -116,31 +114,31 @@ final class SeparationSweep {
         double symmetric = symmetricRatio(c);
         evidence.add(String.format(java.util.Locale.ROOT,
             "%s L=%d (L/d=%.3g): F_single*/F* = %.6f (limit %.6f, gap %.4f), F_single* = %.6g, F* = %.6g%s%s%s%s",
-            SweepGrid.label(set), l, (double) l / d, ratio, limit, limit - ratio, r.fSingle(), r.fStar(),
+            label, l, (double) l / d, ratio, limit, limit - ratio, r.fSingle(), r.fStar(),
             Double.isNaN(symmetric) ? "" : String.format(java.util.Locale.ROOT,
                 "; equal blocks, symmetric closed form n(1+x)/(1+nx) = %.6f", symmetric),
             above ? "" : " [NOT > 1]", below ? "" : " [NOT below the limit]", increasing ? "" : " [not increasing]"));
         stationarityEvidence.add(String.format(java.util.Locale.ROOT,
             "%s L=%d: |sum d_j omega_j^2 - 1| = %.2e, bound %.2e (|grad| %.2e, lambda_min %.3e)%s",
-            SweepGrid.label(set), l, dev, bound, r.gradientNorm(), r.minHessianEigenvalue(),
+            label, l, dev, bound, r.gradientNorm(), r.minHessianEigenvalue(),
             certified ? "" : " [Hessian not positive definite]"));
       }
-      series.add(new SweepResult.Series(SweepGrid.label(set) + " (single-head optimum)", points));
+      series.add(Sweep.Series.measured(label + " (single-head optimum)", points));
     }
-    SweepResult plot = new SweepResult("p5-separation",
+    Sweep plot = new Sweep("p5-separation",
         "P5: optimal single head / multi-head limit, F_single* / F* (reduced model (reconstruction))",
-        "L / d", "F_single* / F*", true, false, series, refs, evidence);
+        "L / d", "F_single* / F*", true, false, series, refs, String.join("\n", evidence));
     Verdict separation;
     Verdict stationarity;
     if (failure != null) {
-      separation = Verdicts.error(ID, SweepGrid.RUN, statement, 1.0, budget, failure, evidence);
-      stationarity = Verdicts.error(STATIONARITY_ID, SweepGrid.RUN, stationarityStatement, 1.0, stationarityBudget, failure,
-          stationarityEvidence);
+      separation = Verdicts.error(ID, SweepLabels.RUN, statement, 1.0, budget, failure, evidence);
+      stationarity = Verdicts.error(STATIONARITY_ID, SweepLabels.RUN, stationarityStatement, 1.0, stationarityBudget,
+          failure, stationarityEvidence);
     } else {
-      separation = Verdicts.of(ID, SweepGrid.RUN, holds, statement, minRatio, 1.0, budget, evidence);
-      stationarity = Verdicts.of(STATIONARITY_ID, SweepGrid.RUN, stationary, stationarityStatement, worstStationarity, 1.0,
-          stationarityBudget, stationarityEvidence);
+      separation = Verdicts.of(ID, SweepLabels.RUN, holds, statement, minRatio, 1.0, budget, evidence);
+      stationarity = Verdicts.of(STATIONARITY_ID, SweepLabels.RUN, stationary, stationarityStatement,
+          worstStationarity, 1.0, stationarityBudget, stationarityEvidence);
     }
-    return new Part(List.of(separation, stationarity), List.of(plot));
+    return new Part(List.of(separation, stationarity), plot);
   }
 }

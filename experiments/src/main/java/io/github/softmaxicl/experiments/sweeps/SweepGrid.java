@@ -1,4 +1,4 @@
-package io.github.softmaxicl.checks.sweeps;
+package io.github.softmaxicl.experiments.sweeps;
 
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
@@ -9,10 +9,7 @@ import org.hipparchus.util.FastMath;
 final class SweepGrid {
   private SweepGrid() {}
 
-  /** The run id of every sweep verdict. */
-  static final String RUN = "sweep";
-
-  /** Compact formatting for evidence lines. */
+  /** Compact formatting for failure messages. */
   static String f(double x) {
     return String.format(java.util.Locale.ROOT, "%.6g", x);
   }
@@ -50,12 +47,4 @@ final class SweepGrid {
     return out;
   }
 
-  /** Label of a block set, e.g. "blocks 8,8,8". */
-  static String label(List<Integer> set) {
-    StringBuilder sb = new StringBuilder("blocks ");
-    for (int i = 0; i < set.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(set.get(i));
-    }
-    return sb.toString();
-  }
 }

@@ -1,4 +1,4 @@
-package io.github.softmaxicl.checks.sweeps;
+package io.github.softmaxicl.experiments.sweeps;
 
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;

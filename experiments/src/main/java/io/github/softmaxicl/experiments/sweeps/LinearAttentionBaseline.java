@@ -1,4 +1,4 @@
-package io.github.softmaxicl.checks.sweeps;
+package io.github.softmaxicl.experiments.sweeps;
 
 import io.github.softmaxicl.theory.ProblemConfig;
 

@@ -1,4 +1,4 @@
-package io.github.softmaxicl.checks.sweeps;
+package io.github.softmaxicl.experiments.sweeps;
 
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sizes and tolerances of the sweeps run by {@link SweepChecks}. Immutable; start from {@link #quick()} (CI,
+ * Sizes and tolerances of the sweeps measured by {@link SweepMeasurement} (part of the experiments'
+ * {@code Settings}). Immutable; start from {@link #quick()} (CI,
  * well under a minute on 2 cores) or {@link #full()} (larger ladders and Monte Carlo sizes, minutes) and change
  * fields with the {@code with...} methods.
  *
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param lengthFactors P7: test lengths L' = factor · L
  * @param lengthPrompts P7: Monte Carlo prompts per test length
  * @param expansionLimit P7: largest expansion parameter m(L') = M₃/(M₁ L') at which the refined loss is held
- *     to Monte Carlo (see {@link LengthGeneralisationCheck})
+ *     to Monte Carlo (see {@code checks.sweeps.LengthGeneralisationCheck})
  * @param errorConfig model-error ladder: the problem (its L is replaced by the ladder's)
  * @param errorOmega model-error ladder: ω of each specialised head on its task
  * @param errorMu model-error ladder: μ of each specialised head on its task

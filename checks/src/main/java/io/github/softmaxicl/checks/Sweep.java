@@ -1,12 +1,13 @@
-package io.github.softmaxicl.experiments;
+package io.github.softmaxicl.checks;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A parameter sweep for the report: named series of (x, y) points on one plot, with reference lines. Used for
- * the P4 ratio F_final/infimum against L/d, the P5 ratio F_single* / F* against L/d, length generalisation and
- * model error against L.
+ * The one plot type (reduced model (reconstruction)): named series of (x, y) points on one plot, with reference
+ * lines and a note. Built by the checks from measured results (the P4 ratio F_final/infimum against L/d, the P5
+ * ratio F_single* / F* against L/d, length generalisation, model error, the full-model ladder, drift and saddle),
+ * carried by the experiments' outcomes and drawn by the report and the JSON writer as it is.
  *
  * @param id short id, e.g. {@code "P4-ratio"} (letters, digits, '.', '_', '-')
  * @param title plot title
@@ -39,6 +40,25 @@ public record Sweep(String id, String title, String xLabel, String yLabel, boole
   }
 
   /**
+   * One measured or theoretical point, the unit in which checks collect a series before it becomes arrays.
+   *
+   * @param x abscissa
+   * @param y ordinate (NaN if it could not be computed: the point is then not drawn)
+   * @param yError one standard error of y, or NaN if y has no statistical error
+   */
+  public record Point(double x, double y, double yError) {
+    /** A point without error bar. */
+    public static Point of(double x, double y) {
+      return new Point(x, y, Double.NaN);
+    }
+
+    /** True if the point carries a finite error bar. */
+    public boolean hasError() {
+      return Double.isFinite(yError);
+    }
+  }
+
+  /**
    * One named series.
    *
    * @param name legend entry
@@ -63,6 +83,31 @@ public record Sweep(String id, String title, String xLabel, String yLabel, boole
         throw new IllegalArgumentException("series " + name + ": y errors need one entry per point or none (got "
             + yError.length + " for " + y.length + " points)");
       }
+    }
+
+    /** Measurements (markers) through the points; error bars only if some point has a finite error. */
+    public static Series measured(String name, List<Point> points) {
+      return of(name, points, false);
+    }
+
+    /** A theoretical curve (dashed, no markers) through the points. */
+    public static Series theory(String name, List<Point> points) {
+      return of(name, points, true);
+    }
+
+    private static Series of(String name, List<Point> points, boolean theory) {
+      double[] x = new double[points.size()];
+      double[] y = new double[points.size()];
+      double[] e = new double[points.size()];
+      boolean anyError = false;
+      for (int k = 0; k < points.size(); k++) {
+        Point p = points.get(k);
+        x[k] = p.x();
+        y[k] = p.y();
+        e[k] = p.yError();
+        anyError |= p.hasError();
+      }
+      return new Series(name, x, y, theory, anyError ? e : new double[0]);
     }
 
     /** A series without error bars. */
@@ -103,6 +148,11 @@ public record Sweep(String id, String title, String xLabel, String yLabel, boole
     /** Validates. */
     public ReferenceLine {
       Objects.requireNonNull(label);
+    }
+
+    /** The line y = value. */
+    public static ReferenceLine horizontal(String label, double value) {
+      return new ReferenceLine(label, value, true);
     }
   }
 }
