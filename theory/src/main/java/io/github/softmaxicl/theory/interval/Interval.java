@@ -133,19 +133,7 @@ public final class Interval implements Scalar<Interval> {
 
   /** {@code this × y}: the hull of the four endpoint products, each rounded outward. */
   public Interval multiply(Interval y) {
-    double l = Double.POSITIVE_INFINITY;
-    double h = Double.NEGATIVE_INFINITY;
-    double[] a = {lo, hi};
-    double[] b = {y.lo, y.hi};
-    for (double u : a) {
-      for (double v : b) {
-        double p = finite(u * v);
-        boolean exact = u == 0.0 || v == 0.0;
-        l = Math.min(l, down(p, exact));
-        h = Math.max(h, up(p, exact));
-      }
-    }
-    return of(l, h);
+    return endpointHull(y, false);
   }
 
   /** {@code this × c} for a double {@code c} taken as exact. */
@@ -167,16 +155,24 @@ public final class Interval implements Scalar<Interval> {
     if (y.lo <= 0.0 && y.hi >= 0.0) {
       throw new ArithmeticException("division by an interval containing 0: " + y);
     }
+    return endpointHull(y, true);
+  }
+
+  /**
+   * The hull of the four endpoint products (or quotients), each rounded outward unless it is exact: a product
+   * with a zero factor, or a quotient with a zero numerator (the divisor never contains 0 here).
+   */
+  private Interval endpointHull(Interval y, boolean quotient) {
     double l = Double.POSITIVE_INFINITY;
     double h = Double.NEGATIVE_INFINITY;
     double[] a = {lo, hi};
     double[] b = {y.lo, y.hi};
     for (double u : a) {
       for (double v : b) {
-        double q = finite(u / v);
-        boolean exact = u == 0.0;
-        l = Math.min(l, down(q, exact));
-        h = Math.max(h, up(q, exact));
+        double r = finite(quotient ? u / v : u * v);
+        boolean exact = u == 0.0 || (!quotient && v == 0.0);
+        l = Math.min(l, down(r, exact));
+        h = Math.max(h, up(r, exact));
       }
     }
     return of(l, h);
