@@ -1,6 +1,9 @@
 package io.github.softmaxicl.numerics.reduced;
 
 import io.github.softmaxicl.numerics.ReducedFlowFailure;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hipparchus.util.FastMath;
 
 /**
@@ -16,7 +19,7 @@ import org.hipparchus.util.FastMath;
  * with the time scale of the solution (≈ t), at the same error tolerance. Validated against plain DP853 in tests.
  *
  * <p>The system is autonomous (the field does not depend on t); J is a forward-difference Jacobian, refreshed
- * every step.
+ * every step. The linear systems are solved by EJML's LU decomposition with partial pivoting.
  */
 final class LinearlyImplicitExtrapolation {
   /** Rows of the extrapolation table: order of the accepted solution. */
@@ -60,10 +63,13 @@ final class LinearlyImplicitExtrapolation {
     double[] f0 = new double[dim];
     double[] fk = new double[dim];
     double[] jac = new double[dim * dim];
-    double[] lu = new double[dim * dim];
-    int[] piv = new int[dim];
+    DMatrixRMaj iteration = new DMatrixRMaj(dim, dim);
+    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.lu(dim);
+    double[] rhs = new double[dim];
+    DMatrixRMaj rhsColumn = DMatrixRMaj.wrap(dim, 1, rhs);
     double[] yk = new double[dim];
     double[] delta = new double[dim];
+    DMatrixRMaj deltaColumn = DMatrixRMaj.wrap(dim, 1, delta);
     double[][][] table = new double[ROWS][ROWS][dim];
     double t = t0;
     double h = h0;
@@ -83,12 +89,13 @@ final class LinearlyImplicitExtrapolation {
       for (int row = 0; row < ROWS && ok; row++) {
         int m = row + 1;
         double hs = hStep / m;
+        double[] matrix = iteration.getData();
         for (int a = 0; a < dim; a++) {
           for (int b = 0; b < dim; b++) {
-            lu[a * dim + b] = (a == b ? 1.0 : 0.0) - hs * jac[a * dim + b];
+            matrix[a * dim + b] = (a == b ? 1.0 : 0.0) - hs * jac[a * dim + b];
           }
         }
-        if (!decompose(lu, piv, dim)) {
+        if (!solver.setA(iteration)) {
           ok = false;
           break;
         }
@@ -104,9 +111,14 @@ final class LinearlyImplicitExtrapolation {
             f = fk;
           }
           for (int a = 0; a < dim; a++) {
-            delta[a] = hs * f[a];
+            rhs[a] = hs * f[a];
           }
-          solve(lu, piv, delta, dim);
+          solver.solve(rhsColumn, deltaColumn);
+          // EJML's LU does not refuse an exactly singular matrix; its solution is then not finite.
+          if (!allFinite(delta)) {
+            ok = false;
+            break;
+          }
           for (int a = 0; a < dim; a++) {
             yk[a] += delta[a];
           }
@@ -190,65 +202,12 @@ final class LinearlyImplicitExtrapolation {
     }
   }
 
-  /** In-place LU with partial pivoting of a row-major dim×dim matrix; false if singular. */
-  private static boolean decompose(double[] m, int[] piv, int dim) {
-    for (int k = 0; k < dim; k++) {
-      int p = k;
-      double best = FastMath.abs(m[k * dim + k]);
-      for (int r = k + 1; r < dim; r++) {
-        double v = FastMath.abs(m[r * dim + k]);
-        if (v > best) {
-          best = v;
-          p = r;
-        }
-      }
-      if (!(best > 0)) {
+  private static boolean allFinite(double[] v) {
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
         return false;
-      }
-      piv[k] = p;
-      if (p != k) {
-        for (int c = 0; c < dim; c++) {
-          double tmp = m[k * dim + c];
-          m[k * dim + c] = m[p * dim + c];
-          m[p * dim + c] = tmp;
-        }
-      }
-      double inv = 1.0 / m[k * dim + k];
-      for (int r = k + 1; r < dim; r++) {
-        double l = m[r * dim + k] * inv;
-        m[r * dim + k] = l;
-        if (l != 0) {
-          for (int c = k + 1; c < dim; c++) {
-            m[r * dim + c] -= l * m[k * dim + c];
-          }
-        }
       }
     }
     return true;
-  }
-
-  private static void solve(double[] lu, int[] piv, double[] b, int dim) {
-    for (int k = 0; k < dim; k++) {
-      int p = piv[k];
-      if (p != k) {
-        double tmp = b[k];
-        b[k] = b[p];
-        b[p] = tmp;
-      }
-    }
-    for (int r = 1; r < dim; r++) {
-      double s = b[r];
-      for (int c = 0; c < r; c++) {
-        s -= lu[r * dim + c] * b[c];
-      }
-      b[r] = s;
-    }
-    for (int r = dim - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int c = r + 1; c < dim; c++) {
-        s -= lu[r * dim + c] * b[c];
-      }
-      b[r] = s / lu[r * dim + r];
-    }
   }
 }
