@@ -1,7 +1,9 @@
 package io.github.softmaxicl.bench;
 
+import io.github.softmaxicl.experiments.Settings;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
+import io.github.softmaxicl.theory.Preset;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -19,7 +21,10 @@ public final class PaperSgdMeasurement {
 
   /** Entry point: arguments quick|full (default quick) and seed (default 1). */
   public static void main(String[] args) {
-    PaperSgdProtocol p = args.length > 0 && args[0].equals("full") ? PaperSgdProtocol.full() : PaperSgdProtocol.quick();
+    boolean full = args.length > 0 && args[0].equals("full");
+    // The protocols are sized in one place, the job's Settings.
+    PaperSgdProtocol p = (full ? Settings.full().sgdProtocol(Preset.PAPER) : Settings.quick().sgdProtocol(Preset.SMALL))
+        .orElseThrow();
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1L;
     long t0 = System.nanoTime();
     PaperSgdProtocol.Result r = p.run(seed, 2,

@@ -1,6 +1,7 @@
 package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.experiments.sweeps.SweepSettings;
+import io.github.softmaxicl.numerics.full.AdaptiveStep;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -71,7 +72,7 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
    * told from one sample's noise.
    */
   public static Settings quick() {
-    return new Settings(Mode.QUICK, 40, 1000, 3.0e4, SweepSettings.quick(),
+    return new Settings(Mode.QUICK, 40, 1000, 3.0e4, quickSweeps(),
         List.of(new LadderRung(1, 10, 1024, 7.5), new LadderRung(2, 30, 1024, 7.5)), 3,
         4000, 16, saddleProblem(), 96, 40,
         1024, 7.5, 12, 48, false);
@@ -79,10 +80,40 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
 
   /** Paper size: more allocation cases, a longer ladder on larger samples, and the paper-sized SGD. */
   public static Settings full() {
-    return new Settings(Mode.FULL, 400, 1000, 3.0e4, SweepSettings.full(),
+    return new Settings(Mode.FULL, 400, 1000, 3.0e4, fullSweeps(),
         List.of(new LadderRung(1, 10, 4096, 15), new LadderRung(2, 30, 4096, 15), new LadderRung(3, 60, 4096, 15)),
         4, 4000, 16, saddleProblem(), 96, 40,
         4096, 15.0, 20, 100, true);
+  }
+
+  /**
+   * CI size: blocks {4,4}, {8,8,8}, {16,17,17} at 5 lengths L/d = 1 .. 100; P7 on {@code paper} at
+   * L' = L/4 .. 16 L with 8,000 prompts each; model-error ladder d = 8+8, ω = 0.35, μ = 2.5 at L = 100 .. 800
+   * with 10,000 prompts each; H &lt; n observation on blocks 4,4,4 at L = 1000 with H = 1, 2, 3.
+   */
+  private static SweepSettings quickSweeps() {
+    return new SweepSettings(
+        List.of(List.of(4, 4), List.of(8, 8, 8), List.of(16, 17, 17)), 5, 1.0, 100.0,
+        3.0e4, 3.0e7, 1e-6,
+        Preset.PAPER.config(), List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0), 8_000, 0.02,
+        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5, List.of(100, 200, 400, 800), 10_000,
+        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3),
+        20240229L);
+  }
+
+  /**
+   * Paper size: adds the unequal blocks {8,16} and 9 lengths per block set; P7 from L/8 to 32 L with 40,000
+   * prompts; model-error ladder L = 50 .. 3200 with 40,000 prompts; H = 1..4 in the observation.
+   */
+  private static SweepSettings fullSweeps() {
+    return new SweepSettings(
+        List.of(List.of(4, 4), List.of(8, 16), List.of(8, 8, 8), List.of(16, 17, 17)), 9, 1.0, 100.0,
+        3.0e4, 3.0e7, 1e-6,
+        Preset.PAPER.config(), List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0), 40_000, 0.02,
+        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5,
+        List.of(50, 100, 200, 400, 800, 1600, 3200), 40_000,
+        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3, 4),
+        20240229L);
   }
 
   private static ProblemConfig saddleProblem() {
@@ -95,10 +126,12 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
    */
   public Optional<PaperSgdProtocol> sgdProtocol(Preset preset) {
     if (preset == Preset.SMALL) {
-      return Optional.of(PaperSgdProtocol.quick());
+      // CI size: small, B = 256, eps = 0.01 (seconds on 2 cores).
+      return Optional.of(PaperSgdProtocol.of(Preset.SMALL, 256, AdaptiveStep.of(0.01, 50, 1.05, 1.0), 10, 200_000));
     }
     if (preset == Preset.PAPER && paperSgd) {
-      return Optional.of(PaperSgdProtocol.full());
+      // Paper size: B = 500, eps = 0.02.
+      return Optional.of(PaperSgdProtocol.of(Preset.PAPER, 500, AdaptiveStep.of(0.02, 50, 1.05, 1.0), 10, 2_000_000));
     }
     return Optional.empty();
   }

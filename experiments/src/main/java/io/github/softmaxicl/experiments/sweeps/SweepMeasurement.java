@@ -13,7 +13,7 @@ public final class SweepMeasurement {
   /**
    * Measures every sweep.
    *
-   * @param settings sizes and tolerances ({@link SweepSettings#quick()} or {@link SweepSettings#full()})
+   * @param settings sizes and tolerances (those of {@code Settings.quick()} or {@code Settings.full()})
    * @param threads worker threads of the Monte Carlo estimates (≥ 1; results do not depend on it)
    * @return the plain results, for {@code SweepChecks.check}
    */

@@ -67,36 +67,6 @@ public record SweepSettings(List<List<Integer>> blockSets, int lengthsPerBlockSe
     }
   }
 
-  /**
-   * CI size: blocks {4,4}, {8,8,8}, {16,17,17} at 5 lengths L/d = 1 .. 100; P7 on {@code paper} at
-   * L' = L/4 .. 16 L with 8,000 prompts each; model-error ladder d = 8+8, ω = 0.35, μ = 2.5 at L = 100 .. 800
-   * with 10,000 prompts each; H &lt; n observation on blocks 4,4,4 at L = 1000 with H = 1, 2, 3.
-   */
-  public static SweepSettings quick() {
-    return new SweepSettings(
-        List.of(List.of(4, 4), List.of(8, 8, 8), List.of(16, 17, 17)), 5, 1.0, 100.0,
-        3.0e4, 3.0e7, 1e-6,
-        Preset.PAPER.config(), List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0), 8_000, 0.02,
-        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5, List.of(100, 200, 400, 800), 10_000,
-        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3),
-        20240229L);
-  }
-
-  /**
-   * Paper size: adds the unequal blocks {8,16} and 9 lengths per block set; P7 from L/8 to 32 L with 40,000
-   * prompts; model-error ladder L = 50 .. 3200 with 40,000 prompts; H = 1..4 in the observation.
-   */
-  public static SweepSettings full() {
-    return new SweepSettings(
-        List.of(List.of(4, 4), List.of(8, 16), List.of(8, 8, 8), List.of(16, 17, 17)), 9, 1.0, 100.0,
-        3.0e4, 3.0e7, 1e-6,
-        Preset.PAPER.config(), List.of(0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0), 40_000, 0.02,
-        ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0), 0.35, 2.5,
-        List.of(50, 100, 200, 400, 800, 1600, 3200), 40_000,
-        ProblemConfig.of(12, new int[] {4, 4, 4}, 3, 1000, 0.0, 1.0), List.of(1, 2, 3, 4),
-        20240229L);
-  }
-
   /** The same settings with other P4/P5 block sets and lengths. */
   public SweepSettings withGrid(List<List<Integer>> sets, int lengths, double minRatio, double maxRatio) {
     return new SweepSettings(sets, lengths, minRatio, maxRatio, tEndStart, tEndMax, convergenceTolerance,

@@ -28,7 +28,7 @@ class ClosedFormAgainstNumericsTest {
   void flowMatchesPerTaskOptimalityRatio(String blocks, int promptLength) throws Exception {
     List<Integer> set = java.util.Arrays.stream(blocks.split(",")).map(Integer::valueOf).toList();
     ProblemConfig c = SweepGrid.config(set, promptLength);
-    SweepSettings s = SweepSettings.quick();
+    SweepSettings s = io.github.softmaxicl.experiments.Settings.quick().sweeps();
     ReducedRun run = ConvergedFlow.toLimit(c, s);
     double[] task = new LeadingOrderLoss(c).taskLosses(run.finalState());
     for (int i = 0; i < c.tasks(); i++) {
@@ -84,7 +84,7 @@ class ClosedFormAgainstNumericsTest {
   @Test
   void singleHeadFlowReachesTheOptimum() throws Exception {
     ProblemConfig c = ProblemConfig.of(12, new int[] {4, 4, 4}, 1, 1000, 0.0, 1.0);
-    ReducedRun run = ConvergedFlow.stationary(c, SweepSettings.quick());
+    ReducedRun run = ConvergedFlow.stationary(c, io.github.softmaxicl.experiments.Settings.quick().sweeps());
     double optimum = SingleHeadOptimum.solve(c).fSingle();
     assertEquals(optimum, run.fFinal(), 1e-6 * optimum);
   }

@@ -29,7 +29,7 @@ class SweepMeasurementTest {
    */
   @BeforeAll
   static void runSmallSweep() {
-    small = SweepSettings.quick()
+    small = io.github.softmaxicl.experiments.Settings.quick().sweeps()
         .withGrid(List.of(List.of(2, 2), List.of(3, 3, 3), List.of(2, 5)), 3, 1.0, 30.0)
         .withLength(ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0), List.of(0.5, 1.0, 4.0, 16.0), 3000,
             0.02);

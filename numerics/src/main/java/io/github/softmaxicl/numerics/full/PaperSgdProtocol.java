@@ -35,16 +35,6 @@ public final class PaperSgdProtocol {
     this.maxSteps = maxSteps;
   }
 
-  /** {@code --quick}: {@code small}, B = 256, ε = 0.01 (seconds on 2 cores). */
-  public static PaperSgdProtocol quick() {
-    return new PaperSgdProtocol(Preset.SMALL, 256, AdaptiveStep.of(0.01, 50, 1.05, 1.0), 10, 200_000);
-  }
-
-  /** {@code --full}: {@code paper}, B = 500, ε = 0.02. */
-  public static PaperSgdProtocol full() {
-    return new PaperSgdProtocol(Preset.PAPER, 500, AdaptiveStep.of(0.02, 50, 1.05, 1.0), 10, 2_000_000);
-  }
-
   /** A custom protocol on any preset with the paper init. */
   public static PaperSgdProtocol of(Preset preset, int batch, AdaptiveStep step, long recordEvery, long maxSteps) {
     return new PaperSgdProtocol(preset, batch, step, recordEvery, maxSteps);
