@@ -44,7 +44,10 @@ public final class LadderExperiment implements Experiment {
       List<Supplier<Comparison>> tasks = new ArrayList<>();
       for (int s = 0; s < samples; s++) {
         long seed = Seeds.derive(base, s);
-        tasks.add(() -> FullVsReduced.compare(c, k, r.draws(), seed, tEnd, new FullVsReduced.Options().threads(1)));
+        // Each sample reports its own progress line (throttled by the sink), so a long rung is never silent.
+        String id = String.format(Locale.ROOT, "P6 ladder b=%d sample %d", b, s + 1);
+        tasks.add(() -> FullVsReduced.compare(c, k, r.draws(), seed, tEnd, new FullVsReduced.Options().threads(1)
+            .progress((t, loss, eta) -> context.progress().progress(id, t, tEnd, loss))));
       }
       rungs.add(DeterministicExecutor.map(context.threads(), tasks));
     }

@@ -16,7 +16,8 @@ public final class SweepsExperiment implements Experiment {
   public Outcome run(Settings settings, Context context) {
     context.progress().message("sweeps: P4 optimality, P5 separation, P7 length generalisation, model error ("
         + settings.mode().name().toLowerCase(Locale.ROOT) + ")");
-    SweepOutcome outcome = SweepChecks.check(SweepMeasurement.measure(settings.sweeps(), context.threads()));
+    SweepOutcome outcome = SweepChecks.check(SweepMeasurement.measure(settings.sweeps(), context.threads(),
+        done -> context.progress().count("sweeps", done, SweepMeasurement.PARTS)));
     return new Outcome(List.of(), outcome.verdicts(), outcome.plots());
   }
 }

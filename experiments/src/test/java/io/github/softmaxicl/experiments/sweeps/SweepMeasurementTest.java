@@ -33,7 +33,17 @@ class SweepMeasurementTest {
         .withGrid(List.of(List.of(2, 2), List.of(3, 3, 3), List.of(2, 5)), 3, 1.0, 30.0)
         .withLength(ProblemConfig.of(32, new int[] {16, 16}, 2, 50, 0.0, 1.0), List.of(0.5, 1.0, 4.0, 16.0), 3000,
             0.02);
-    outcome = SweepChecks.check(SweepMeasurement.measure(small, 2));
+    outcome = SweepChecks.check(SweepMeasurement.measure(small, 2, PARTS_DONE::add));
+  }
+
+  /** Parts reported done by the measurement, for the progress test. */
+  private static final List<Integer> PARTS_DONE = new java.util.ArrayList<>();
+
+  /** The sweep stage reports each of its parts as done, in order, so a long stage is never silent. */
+  @Test
+  void reportsEachPartDoneInOrder() {
+    assertEquals(List.of(1, 2, 3, 4, 5), PARTS_DONE);
+    assertEquals(SweepMeasurement.PARTS, PARTS_DONE.size());
   }
 
   private static Verdict verdict(String id) {
