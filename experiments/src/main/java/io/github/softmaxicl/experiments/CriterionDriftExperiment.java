@@ -21,6 +21,7 @@ public final class CriterionDriftExperiment implements Experiment {
         settings.driftTEnd()));
     return Failures.plotted(Claims.P6_CRITERION, "criterion-drift", "P6 criterion", context.progress(),
         () -> FullDynamicsChecks.criterionDrift("criterion-drift",
-            CriterionDrift.measure(c, seed, settings.driftPrompts(), settings.driftTEnd(), context.threads())));
+            CriterionDrift.measure(c, seed, settings.driftPrompts(), settings.driftTEnd(), context.threads(),
+                (t, loss, eta) -> context.progress().progress("criterion-drift", t, settings.driftTEnd(), loss))));
   }
 }

@@ -18,6 +18,7 @@ public final class SaddleExperiment implements Experiment {
         settings.saddleTEnd()));
     return Failures.plotted(Claims.P6_SADDLE, "saddle-escape", "P6 saddle", context.progress(),
         () -> FullDynamicsChecks.saddle("saddle-escape", SaddleEscape.run(settings.saddleConfig(), 1, 0, seed,
-            settings.saddleDraws(), settings.saddleTEnd(), context.threads())));
+            settings.saddleDraws(), settings.saddleTEnd(), context.threads(),
+            (t, loss, eta) -> context.progress().progress("saddle-escape", t, settings.saddleTEnd(), loss))));
   }
 }

@@ -5,6 +5,7 @@ import io.github.softmaxicl.numerics.full.FullGradientFlow;
 import io.github.softmaxicl.numerics.full.FullModel;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.PromptSampler;
+import io.github.softmaxicl.numerics.full.Progress;
 import io.github.softmaxicl.numerics.full.PromptSource;
 import io.github.softmaxicl.numerics.full.StoredPrompts;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -140,6 +141,12 @@ public final class CriterionDrift {
    * @throws io.github.softmaxicl.numerics.ReducedFlowFailure if the reduced flow fails
    */
   public static Result measure(ProblemConfig c, long seed, int prompts, double tEnd, int threads) {
+    return measure(c, seed, prompts, tEnd, threads, Progress.NONE);
+  }
+
+  /** As {@link #measure(ProblemConfig, long, int, double, int)}, reporting the full flow's progress. */
+  public static Result measure(ProblemConfig c, long seed, int prompts, double tEnd, int threads,
+      Progress progress) {
     PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(c, seed, prompts, false));
     SamplingDrift drift = SamplingDrift.of(sample, prompts);
     SpectralState init = Initialisations.paper(c);
@@ -149,7 +156,7 @@ public final class CriterionDrift {
       // Tolerances far below the drift (≥ 1e-3 over the run): the integrator adds nothing visible.
       full = FullGradientFlow.run(m, sample, false, prompts, AttentionWeights.paperInit(c, 1),
           new FullGradientFlow.Options().tEnd(tEnd).tolerances(1e-8, 1e-12).recordSpacing(1).fresh(2000, seed + 1)
-              .start(1, 0, seed));
+              .start(1, 0, seed).progress(progress));
     }
     int heads = c.heads();
     int n = c.tasks();

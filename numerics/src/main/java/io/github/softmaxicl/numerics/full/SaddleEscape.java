@@ -142,6 +142,12 @@ public final class SaddleEscape {
    * @throws FullModelFailure if the flow fails
    */
   public static Result run(ProblemConfig c, int head, int task, long seed, int draws, double tEnd, int threads) {
+    return run(c, head, task, seed, draws, tEnd, threads, Progress.NONE);
+  }
+
+  /** As {@link #run(ProblemConfig, int, int, long, int, double, int)}, reporting the flow's progress. */
+  public static Result run(ProblemConfig c, int head, int task, long seed, int draws, double tEnd, int threads,
+      Progress progress) {
     if (c.heads() < c.tasks() || head == task || head < 0 || head >= c.heads() || task < 0 || task >= c.tasks()) {
       throw new IllegalArgumentException("need H >= n and an off-task pair (head != task)");
     }
@@ -171,7 +177,7 @@ public final class SaddleEscape {
       start[vi] = -eps;
       List<double[]> probes = new ArrayList<>();
       FullGradientFlow.Options o = new FullGradientFlow.Options().tEnd(tEnd).tolerances(1e-9, 1e-14)
-          .recordSpacing(tEnd / 80).fresh(2000, seed + 1).start(1, 0, seed).limit(lp)
+          .recordSpacing(tEnd / 80).fresh(2000, seed + 1).start(1, 0, seed).limit(lp).progress(progress)
           .observer((t, w) -> probes.add(new double[] {t, probe(m, c, sample, w.toFlat(), oi, vi)}));
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.fromFlat(c, start), o);
       List<TrajectorySample> tr = run.trajectory();
