@@ -31,20 +31,16 @@ public final class StderrProgress implements ProgressSink {
 
   @Override
   public synchronized void progress(String run, double t, double tEnd, double loss) {
-    long now = nanoTime.getAsLong();
-    long[] times = runs.get(run);
-    if (times == null) {
-      times = new long[] {now, now};
-      runs.put(run, times);
+    if (!runs.containsKey(run)) {
+      long now = nanoTime.getAsLong();
+      runs.put(run, new long[] {now, now});
       err.println(String.format(Locale.ROOT, "[%s] started, t_end = %.3g", run, tEnd));
       return;
     }
-    boolean last = t >= tEnd;
-    if (!last && now - times[1] < INTERVAL_NANOS) {
+    double elapsed = dueElapsed(run, t >= tEnd);
+    if (Double.isNaN(elapsed)) {
       return;
     }
-    times[1] = now;
-    double elapsed = (now - times[0]) * 1e-9;
     String eta = t > 0 && t < tEnd ? String.format(Locale.ROOT, ", ETA %.0f s", elapsed * (tEnd - t) / t) : "";
     err.println(String.format(Locale.ROOT, "[%s] t = %.4g / %.4g (%.1f %%), F = %.6g, %.0f s elapsed%s",
         run, t, tEnd, 100.0 * Math.min(1.0, t / tEnd), loss, elapsed, eta));
@@ -52,21 +48,32 @@ public final class StderrProgress implements ProgressSink {
 
   @Override
   public synchronized void count(String stage, int done, int total) {
-    long now = nanoTime.getAsLong();
-    long[] times = runs.get(stage);
-    if (times == null) {
-      times = new long[] {now, now};
-      runs.put(stage, times);
-    }
     boolean last = done >= total;
-    if (!last && now - times[1] < INTERVAL_NANOS) {
+    double elapsed = dueElapsed(stage, last);
+    if (Double.isNaN(elapsed)) {
       return;
     }
-    times[1] = now;
-    double elapsed = (now - times[0]) * 1e-9;
     // The pieces of a stage are alike (seeded cases, points of a sweep), so the count is a fair clock.
     String eta = done > 0 && !last ? String.format(Locale.ROOT, ", ETA %.0f s", elapsed * (total - done) / done) : "";
     err.println(String.format(Locale.ROOT, "[%s] %d / %d done, %.0f s elapsed%s", stage, done, total, elapsed, eta));
+  }
+
+  /**
+   * Seconds since {@code key} was first seen (its clock starts now if it is new), or NaN when its last line is
+   * younger than {@link #INTERVAL_NANOS}: the throttle shared by runs and counted stages. A last line always shows.
+   */
+  private double dueElapsed(String key, boolean last) {
+    long now = nanoTime.getAsLong();
+    long[] times = runs.get(key);
+    if (times == null) {
+      times = new long[] {now, now};
+      runs.put(key, times);
+    }
+    if (!last && now - times[1] < INTERVAL_NANOS) {
+      return Double.NaN;
+    }
+    times[1] = now;
+    return (now - times[0]) * 1e-9;
   }
 
   @Override
