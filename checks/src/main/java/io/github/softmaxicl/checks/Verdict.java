@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param claimId claim id, e.g. {@code "P1-convergence"} (MODEL.md P1..P7 with a suffix for sub-claims)
  * @param run the run the verdict is about, e.g. {@code "paper-reduced"}, or {@code "sweep"} for sweeps
- * @param status pass, fail, or error (the computation behind it failed: never counted as a pass)
+ * @param status pass, fail, error (the computation behind it failed: never counted as a pass), or not-applicable
+ *     (a hypothesis fails on this run; the first evidence line names it)
  * @param statement the claim in plain words
  * @param measured the measured value (NaN when the computation failed)
  * @param threshold the value it is compared with
@@ -27,11 +28,16 @@ public record Verdict(String claimId, String run, Status status, String statemen
     /** The claim was computed and does not hold. */
     FAIL,
     /** The computation failed; nothing was verified. */
-    ERROR;
+    ERROR,
+    /**
+     * A hypothesis of the claim fails on this run (named in the evidence): the claim says nothing here, so it is
+     * neither passed nor failed, and it does not make the run fail.
+     */
+    NOT_APPLICABLE;
 
-    /** Lower-case name as written in results.json. */
+    /** Lower-case name as written in results.json, e.g. {@code "not-applicable"}. */
     public String json() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 

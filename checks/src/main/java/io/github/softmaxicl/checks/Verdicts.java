@@ -43,4 +43,13 @@ public final class Verdicts {
     return new Verdict(claim.id(), run, Verdict.Status.ERROR, claim.statement(), Double.NaN, claim.tolerance(),
         claim.budget(), claim.provenance().label(), List.of("error: " + what));
   }
+
+  /**
+   * The claim does not apply to this run: {@code reason} names the hypothesis that fails and the value that breaks
+   * it. Measured is NaN (nothing was measured); the threshold is the claim's tolerance.
+   */
+  public static Verdict notApplicable(Claim claim, String run, String reason) {
+    return new Verdict(claim.id(), run, Verdict.Status.NOT_APPLICABLE, claim.statement(), Double.NaN,
+        claim.tolerance(), claim.budget(), claim.provenance().label(), List.of("not applicable: " + reason));
+  }
 }

@@ -318,6 +318,7 @@ public final class Main {
     int pass = 0;
     int fail = 0;
     int error = 0;
+    int notApplicable = 0;
     for (Verdict v : result.verdicts()) {
       switch (v.status()) {
         case PASS:
@@ -326,13 +327,17 @@ public final class Main {
         case FAIL:
           fail++;
           break;
+        case NOT_APPLICABLE:
+          notApplicable++;
+          break;
         default:
           error++;
       }
     }
     err.println("wrote " + target.resolve("index.html") + ": " + result.runs().size() + " runs, "
-        + result.verdicts().size() + " claims: " + pass + " pass, " + fail + " fail, " + error + " error");
-    if (result.verdicts().isEmpty()) {
+        + result.verdicts().size() + " claims: " + pass + " pass, " + fail + " fail, " + error + " error"
+        + (notApplicable > 0 ? ", " + notApplicable + " not applicable" : ""));
+    if (pass + fail + error == 0) {
       err.println("error: no claim was checked, so nothing was verified");
       return EXIT_NUMERICAL;
     }
