@@ -5,6 +5,8 @@ import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
+import io.github.softmaxicl.theory.Instance;
+import io.github.softmaxicl.theory.WarmupTimes;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
@@ -19,47 +21,49 @@ public final class ReducedRunChecks {
   private ReducedRunChecks() {}
 
   /**
-   * All per-run verdicts for a run from an initial state.
+   * All per-run verdicts for a run, one per claim of {@link #claims()}, in that order. A claim whose hypotheses fail
+   * on {@code instance} gets a not-applicable verdict naming the hypothesis; it is neither passed nor failed.
    *
    * @param runId e.g. {@code "paper-reduced"}
    * @param run the integrated run
+   * @param instance the run's configuration, start, horizon and predicted warm-up times
+   * @param reference the independent computations the P2 checks compare with (empty if they could not be
+   *     computed: then the P2 verdicts are errors, never passes)
    */
-  public static List<Verdict> check(String runId, ReducedRun run) {
+  public static List<Verdict> check(String runId, ReducedRun run, Instance instance,
+      java.util.Optional<PhaseReference> reference) {
     List<Verdict> out = new ArrayList<>();
-    ProblemConfig c = run.config();
-    boolean servesAll = c.heads() >= c.tasks();
-    if (servesAll) {
-      out.add(convergence(runId, run));
-      out.add(offTask(runId, run));
+    for (Claim claim : claims()) {
+      java.util.Optional<String> why = claim.notApplicableBecause(instance);
+      if (why.isPresent()) {
+        out.add(Verdicts.notApplicable(claim, runId, why.get()));
+        continue;
+      }
+      if (claim == Claims.P1_CONVERGENCE) {
+        out.add(convergence(runId, run));
+      } else if (claim == Claims.P1_OFF_TASK) {
+        out.add(offTask(runId, run));
+      } else if (claim == Claims.P2_PHASES) {
+        out.add(phases(runId, run, instance.warmup()));
+      } else if (claim == Claims.P3_ALLOCATION) {
+        out.add(allocation(runId, run));
+      } else if (claim == Claims.P7_SATURATION) {
+        out.add(saturation(runId, run));
+      } else if (reference.isEmpty()) {
+        out.add(Verdicts.error(claim, runId, "the reference computation of the warm-up prediction failed"));
+      } else if (claim == Claims.P2_EMERGENCE) {
+        out.add(emergence(runId, run, instance.warmup(), reference.get().halfScale()));
+      } else {
+        out.add(inclination(runId, run, reference.get()));
+      }
     }
-    out.add(phases(runId, run));
-    if (servesAll && c.tasks() >= 2) {
-      out.add(inclination(runId, run));
-    }
-    if (servesAll) {
-      out.add(allocation(runId, run));
-    }
-    out.add(saturation(runId, run));
     return out;
   }
 
-  /** The claims {@link #check} gives verdicts on for a configuration, in the order of its verdicts. */
-  public static List<Claim> claims(ProblemConfig c) {
-    boolean servesAll = c.heads() >= c.tasks();
-    List<Claim> out = new ArrayList<>();
-    if (servesAll) {
-      out.add(Claims.P1_CONVERGENCE);
-      out.add(Claims.P1_OFF_TASK);
-    }
-    out.add(Claims.P2_PHASES);
-    if (servesAll && c.tasks() >= 2) {
-      out.add(Claims.P2_INCLINATION);
-    }
-    if (servesAll) {
-      out.add(Claims.P3_ALLOCATION);
-    }
-    out.add(Claims.P7_SATURATION);
-    return out;
+  /** The claims {@link #check} gives verdicts on, in the order of its verdicts (the same for every run). */
+  public static List<Claim> claims() {
+    return List.of(Claims.P1_CONVERGENCE, Claims.P1_OFF_TASK, Claims.P2_PHASES, Claims.P2_EMERGENCE,
+        Claims.P2_INCLINATION, Claims.P3_ALLOCATION, Claims.P7_SATURATION);
   }
 
   static String fmt(String format, Object... args) {
@@ -129,67 +133,109 @@ public final class ReducedRunChecks {
     return Verdicts.of(Claims.P1_OFF_TASK, runId, worst < tol, worst, tol, ev);
   }
 
-  static Verdict phases(String runId, ReducedRun run) {
-    double tw = run.tWarmupEnd();
-    double te = run.tEmergenceEnd();
+  /** τ_i plus the marker and T_i time errors: the budget of |t_half,i − T_i| (docs/P2-PHASES.md §2). */
+  static double halfSignalBudget(ReducedRun run, WarmupTimes w, int task) {
+    return w.tau(task) + Claims.P2_TIME_REL_ERROR * w.blowUp(task) + 2 * run.eventTimeAccuracy();
+  }
+
+  static Verdict phases(String runId, ReducedRun run, WarmupTimes w) {
     double[] half = run.halfSignalTimes();
+    double[] tw = run.taskWarmupEnds();
+    double[] te = run.taskEmergenceEnds();
+    double acc = run.eventTimeAccuracy();
     List<String> ev = new ArrayList<>();
-    ev.add(fmt("t_w = %.6g, t_e = %.6g, half-signal times %s", tw, te, java.util.Arrays.toString(half)));
-    if (!Double.isFinite(tw) || !Double.isFinite(te)) {
-      ev.add("a phase marker was not reached by t_end = " + run.tEnd());
-      return Verdicts.of(Claims.P2_PHASES, runId, false, Double.NaN, Claims.P2_PHASES.tolerance(), ev);
-    }
+    ev.add(fmt("global markers (F of all tasks; they bracket the tasks' emergences): t_w = %.6g, t_e = %.6g",
+        run.tWarmupEnd(), run.tEmergenceEnd()));
     boolean ordered = true;
-    for (double t : half) {
-      ordered &= Double.isFinite(t) && tw < t && t <= te + run.eventTimeAccuracy();
+    double worst = 0;
+    for (int i = 0; i < half.length; i++) {
+      boolean ok = tw[i] < half[i] && half[i] <= te[i] + acc;
+      ordered &= ok;
+      double dev = Math.abs(half[i] - w.blowUp(i)) / halfSignalBudget(run, w, i);
+      worst = Double.isNaN(dev) ? Double.NaN : Math.max(worst, dev);
+      ev.add(fmt("task %d: t_w,i = %.6g < t_half,i = %.6g <= t_e,i = %.6g %s; predicted warm-up T_i = %.6g, "
+          + "|t_half,i - T_i| = %.3g against tau_i = %.3g (%.3g of the budget)", i + 1, tw[i], half[i], te[i],
+          ok ? "(in order)" : "NOT IN ORDER", w.blowUp(i), Math.abs(half[i] - w.blowUp(i)), w.tau(i), dev));
     }
     if (!ordered) {
-      ev.add("markers out of order: expected t_w < every half-signal time <= t_e");
+      ev.add("markers out of order (or not reached by t_end = " + run.tEnd() + "): expected t_w,i < t_half,i <= "
+          + "t_e,i for every task");
     }
-    double ratio = run.emergenceWindowRatio();
-    double tol = Claims.P2_PHASES.tolerance();
-    return Verdicts.of(Claims.P2_PHASES, runId, ordered && ratio < tol, ratio, tol, ev);
+    return Verdicts.of(Claims.P2_PHASES, runId, ordered && worst <= 1.0, worst, 1.0, ev);
   }
 
-  /** μ of head h on task h over its largest μ on another task (the head's inclination). */
-  static double inclination(SpectralState s, int h) {
-    double other = 0;
-    for (int i = 0; i < s.tasks(); i++) {
-      if (i != h) {
-        other = Math.max(other, Math.abs(s.mu(h, i)));
-      }
-    }
-    return Math.abs(s.mu(h, h)) / other;
-  }
-
-  static Verdict inclination(String runId, ReducedRun run) {
-    double tw = run.tWarmupEnd();
-    if (!Double.isFinite(tw)) {
-      return Verdicts.error(Claims.P2_INCLINATION, runId, "warm-up end not reached");
-    }
-    // The recorder stores the event state itself at t_w; a trajectory without it is an error, not a guess.
-    SpectralState atTw = null;
-    for (TrajectorySample sample : run.trajectory()) {
-      if (sample.t() == tw) {
-        atTw = sample.state();
-        break;
-      }
-    }
-    if (atTw == null) {
-      return Verdicts.error(Claims.P2_INCLINATION, runId, "no trajectory sample at the warm-up event t_w = " + tw);
-    }
-    SpectralState at0 = run.init();
-    int favoured = Math.min(run.config().heads(), run.config().tasks());
-    double worst = Double.POSITIVE_INFINITY;
+  static Verdict emergence(String runId, ReducedRun run, WarmupTimes w, ReducedRun halfScale) {
+    double[] tw = run.taskWarmupEnds();
+    double[] te = run.taskEmergenceEnds();
+    double[] tw2 = halfScale.taskWarmupEnds();
+    double[] te2 = halfScale.taskEmergenceEnds();
     List<String> ev = new ArrayList<>();
-    for (int h = 0; h < favoured; h++) {
-      double growth = inclination(atTw, h) / inclination(at0, h);
-      worst = Math.min(worst, growth);
-      ev.add(fmt("head %d: inclination %.4g at t = 0, %.4g at t_w: grew x%.4g", h + 1, inclination(at0, h),
-          inclination(atTw, h), growth));
+    ev.add("start scaled by 1/2: the warm-up doubles, the emergence window W_i = t_e,i - t_w,i stays");
+    double worst = 0;
+    for (int i = 0; i < tw.length; i++) {
+      double window = te[i] - tw[i];
+      double window2 = te2[i] - tw2[i];
+      double budget = Claims.P2_WINDOW_CONSTANT * w.relativeTau(i) + 4 * run.eventTimeAccuracy() / window;
+      double dev = Math.abs(window2 / window - 1) / budget;
+      worst = Double.isNaN(dev) ? Double.NaN : Math.max(worst, dev);
+      ev.add(fmt("task %d: W_i = %.6g (W_i/t_w,i = %.3g), at half scale %.6g (W_i/t_w,i = %.3g): relative change "
+          + "%.3g, budget %.3g; t_w,i grew x%.4f", i + 1, window, window / tw[i], window2, window2 / tw2[i],
+          window2 / window - 1, budget, tw2[i] / tw[i]));
     }
-    double tol = Claims.P2_INCLINATION.tolerance();
-    return Verdicts.of(Claims.P2_INCLINATION, runId, worst >= tol, worst, tol, ev);
+    return Verdicts.of(Claims.P2_EMERGENCE, runId, worst <= 1.0, worst, 1.0, ev);
+  }
+
+  /** μ of the favourite head over the largest μ of another head, on one task (the task's inclination). */
+  static double inclination(double[] mu, int favourite) {
+    double other = 0;
+    for (int h = 0; h < mu.length; h++) {
+      if (h != favourite) {
+        other = Math.max(other, Math.abs(mu[h]));
+      }
+    }
+    return Math.abs(mu[favourite]) / other;
+  }
+
+  static double[] muOfTask(SpectralState s, int task) {
+    double[] mu = new double[s.heads()];
+    for (int h = 0; h < mu.length; h++) {
+      mu[h] = s.mu(h, task);
+    }
+    return mu;
+  }
+
+  static Verdict inclination(String runId, ReducedRun run, PhaseReference reference) {
+    double[] tw = run.taskWarmupEnds();
+    int[] favourite = predictedAllocation(run.init());
+    double worst = 0;
+    List<String> ev = new ArrayList<>();
+    for (int i = 0; i < tw.length; i++) {
+      if (!Double.isFinite(tw[i])) {
+        ev.add("task " + (i + 1) + ": its warm-up end was not reached by t_end = " + run.tEnd());
+        return Verdicts.of(Claims.P2_INCLINATION, runId, false, Double.NaN, 1.0, ev);
+      }
+      // The recorder stores the event state itself at t_w,i; a trajectory without it is an error, not a guess.
+      SpectralState atTw = null;
+      for (TrajectorySample sample : run.trajectory()) {
+        if (sample.t() == tw[i]) {
+          atTw = sample.state();
+          break;
+        }
+      }
+      if (atTw == null) {
+        return Verdicts.error(Claims.P2_INCLINATION, runId,
+            "no trajectory sample at task " + (i + 1) + "'s warm-up end t_w,i = " + tw[i]);
+      }
+      double start = inclination(muOfTask(run.init(), i), favourite[i]);
+      double flow = Math.log(inclination(muOfTask(atTw, i), favourite[i]) / start);
+      double predicted = Math.log(inclination(reference.predictedMuAtWarmupEnd()[i], favourite[i]) / start);
+      double dev = Math.abs(flow / predicted - 1) / Claims.P2_INCLINATION.tolerance();
+      worst = Double.isNaN(dev) ? Double.NaN : Math.max(worst, dev);
+      ev.add(fmt("task %d (head %d): inclination grew x%.4g by t_w,i = %.6g, predicted x%.4g by the "
+          + "small-amplitude system: log-growth ratio %.4f", i + 1, favourite[i] + 1, Math.exp(flow), tw[i],
+          Math.exp(predicted), flow / predicted));
+    }
+    return Verdicts.of(Claims.P2_INCLINATION, runId, worst <= 1.0 && worst >= 0, worst, 1.0, ev);
   }
 
   /** The head MODEL.md §6 predicts for each task: for equal ω(0), the head with the largest μ_i^h(0). */

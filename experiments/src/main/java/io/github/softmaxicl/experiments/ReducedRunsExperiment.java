@@ -18,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-run claims of the reduced flow (P1-convergence, P1-off-task, P2-phases, P2-inclination, P3-allocation,
- * P7-saturation) and the interval certificate of the limit (P1-certificate): integrates the reduced flow from the
- * paper init and computes the certificate; {@link ReducedRunChecks} and {@link CertificateCheck} give the verdicts.
+ * The per-run claims of the reduced flow (P1-convergence, P1-off-task, P2-phases, P2-emergence, P2-inclination,
+ * P3-allocation, P7-saturation) and the interval certificate of the limit (P1-certificate): integrates the reduced
+ * flow from the paper init ({@link ReducedInstanceRun}) and computes the certificate; {@link ReducedRunChecks} and
+ * {@link CertificateCheck} give the verdicts, not-applicable where a claim's hypothesis fails.
  */
 public final class ReducedRunsExperiment implements PerRunExperiment {
   @Override
@@ -30,18 +31,21 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
     ProblemConfig c = spec.config();
     SpectralState init = Initialisations.paper(c, spec.initScale());
     progress.message(id + ": reduced flow to t = " + spec.tEnd());
-    ReducedRun run;
+    ReducedInstanceRun.Result result;
     try {
-      run = ReducedFlowRunner.run(c, init, spec.tEnd(), ReducedFlowOptions.defaults(),
-          (t, loss) -> progress.progress(id, t, spec.tEnd(), loss));
+      result = ReducedInstanceRun.run(id, c, init, spec.tEnd(),
+          (t, loss) -> progress.progress(id, t, spec.tEnd(), loss), false);
     } catch (ReducedFlowFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
       return new Outcome(List.of(), Failures.errors(claims(c), id, String.valueOf(e.getMessage())), List.of());
     }
+    ReducedRun run = result.run().orElseThrow();
     progress.progress(id, run.tEnd(), run.tEnd(), run.fFinal());
-    Outcome.Collector out = new Outcome.Collector().run(RunRecords.reduced(spec, run))
-        .verdicts(ReducedRunChecks.check(id, run));
-    if (c.heads() >= c.tasks()) {
+    Outcome.Collector out = new Outcome.Collector().run(RunRecords.reduced(spec, run)).verdicts(result.verdicts());
+    java.util.Optional<String> na = Claims.P1_CERTIFICATE.notApplicableBecause(result.instance());
+    if (na.isPresent()) {
+      out.verdict(io.github.softmaxicl.checks.Verdicts.notApplicable(Claims.P1_CERTIFICATE, id, na.get()));
+    } else {
       out.verdict(Failures.guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run,
           LimitProof.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
     }
@@ -50,10 +54,8 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
 
   /** Every claim a reduced run of this configuration is checked against, in the order of its verdicts. */
   public static List<Claim> claims(ProblemConfig c) {
-    List<Claim> all = new ArrayList<>(ReducedRunChecks.claims(c));
-    if (c.heads() >= c.tasks()) {
-      all.add(Claims.P1_CERTIFICATE);
-    }
+    List<Claim> all = new ArrayList<>(ReducedRunChecks.claims());
+    all.add(Claims.P1_CERTIFICATE);
     return all;
   }
 }

@@ -22,6 +22,7 @@ public final class ReproductionJob implements Job {
     if (dynamics.contains(Dynamics.REDUCED)) {
       all.add(new ReducedRunsExperiment().run(settings, context));
       all.add(new AllocationExperiment().run(settings, context));
+      all.add(new ConfigurationPropertyExperiment().run(settings, context));
       all.add(new SweepsExperiment().run(settings, context));
     }
     boolean full = dynamics.contains(Dynamics.FULL);

@@ -31,11 +31,14 @@ import java.util.Optional;
  * @param flowMaxTokenDim deterministic full flow: largest D it runs on
  * @param flowMaxPromptLength deterministic full flow: largest L it runs on
  * @param paperSgd true if the paper-sized SGD protocol (about 3 minutes on 2 cores) runs in this mode
+ * @param configurationCases seeded random cases of the per-run claims' property (P1-P3-P7-configurations)
+ * @param configurationFirstSeed seed of its first case (the others follow consecutively)
  */
 public record Settings(Mode mode, int allocationCases, long allocationFirstSeed, double allocationTEnd,
     SweepSettings sweeps, List<LadderRung> ladder, int ladderSamples, int driftPrompts, double driftTEnd,
     ProblemConfig saddleConfig, int saddleDraws, double saddleTEnd, int flowDraws, double flowCriterion,
-    int flowMaxTokenDim, int flowMaxPromptLength, boolean paperSgd) {
+    int flowMaxTokenDim, int flowMaxPromptLength, boolean paperSgd, int configurationCases,
+    long configurationFirstSeed) {
 
   /**
    * A rung of the P6 ladder: blocks b+b, H = 2, prompt length L, N symmetrised draws, and the criterion
@@ -55,7 +58,7 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
     Objects.requireNonNull(saddleConfig);
     ladder = List.copyOf(ladder);
     if (allocationCases < 1 || ladder.isEmpty() || ladderSamples < 1 || driftPrompts < 1 || saddleDraws < 1
-        || flowDraws < 1) {
+        || flowDraws < 1 || configurationCases < 1) {
       throw new IllegalArgumentException("every count of the settings must be >= 1");
     }
   }
@@ -75,7 +78,7 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
     return new Settings(Mode.QUICK, 40, 1000, 3.0e4, quickSweeps(),
         List.of(new LadderRung(1, 10, 1024, 7.5), new LadderRung(2, 30, 1024, 7.5)), 3,
         4000, 16, saddleProblem(), 96, 40,
-        1024, 7.5, 12, 48, false);
+        1024, 7.5, 12, 48, false, 50, 20_000);
   }
 
   /** Paper size: more allocation cases, a longer ladder on larger samples, and the paper-sized SGD. */
@@ -83,7 +86,7 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
     return new Settings(Mode.FULL, 400, 1000, 3.0e4, fullSweeps(),
         List.of(new LadderRung(1, 10, 4096, 15), new LadderRung(2, 30, 4096, 15), new LadderRung(3, 60, 4096, 15)),
         4, 4000, 16, saddleProblem(), 96, 40,
-        4096, 15.0, 20, 100, true);
+        4096, 15.0, 20, 100, true, 500, 20_000);
   }
 
   /**

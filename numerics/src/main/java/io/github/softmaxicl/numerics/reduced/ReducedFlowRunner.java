@@ -89,6 +89,15 @@ public final class ReducedFlowRunner {
     for (int i = 0; i < n; i++) {
       halfLevel[i] = PhaseMarkers.halfSignalThreshold(config, i);
     }
+    // Per-task markers (docs/P2-PHASES.md §3): the same definitions as the global ones, on the task's own loss.
+    double[] taskLoss0 = loss.taskLosses(init);
+    double[] taskWarmupLevel = new double[n];
+    double[] taskEmergenceLevel = new double[n];
+    for (int i = 0; i < n; i++) {
+      taskWarmupLevel[i] = PhaseMarkers.warmupThreshold(taskLoss0[i]);
+      taskEmergenceLevel[i] = PhaseMarkers.emergenceThreshold(taskLoss0[i], ClosedForms.taskLossStar(config, i));
+    }
+    TaskLosses taskLosses = new TaskLosses(loss, field);
     for (int h = 0; h < config.heads(); h++) {
       for (int i = 0; i < n; i++) {
         productSign[h * n + i] = FastMath.signum(init.omega(h, i)) * FastMath.signum(init.mu(h, i));
@@ -126,6 +135,15 @@ public final class ReducedFlowRunner {
     for (int i = 0; i < n; i++) {
       addOrMark(first, markers, Markers.HALF_SIGNAL + i, halfG[i], y0, onePercent, solver);
     }
+    // A task's own loss need not be monotone (tasks interact through E): checked at least every 1 % of t, and
+    // the first crossing is the marker.
+    for (int i = 0; i < n; i++) {
+      final int task = i;
+      addOrMark(first, markers, markers.taskWarmup(task),
+          (t, y) -> taskWarmupLevel[task] - taskLosses.of(y)[task], y0, onePercent, solver);
+      addOrMark(first, markers, markers.taskEmergence(task),
+          (t, y) -> taskEmergenceLevel[task] - taskLosses.of(y)[task], y0, onePercent, solver);
+    }
     first.addStepHandler(recorder);
 
     double tailStart = Double.NaN;
@@ -153,7 +171,8 @@ public final class ReducedFlowRunner {
     double wall = (System.nanoTime() - start) * 1e-9;
     return new ReducedRun(config, init, options.integratorName(), options.relTol(), options.absTol(),
         options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, markers.time(Markers.WARMUP),
-        markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), allocation(end), end, grad.norm(), velocity,
+        markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), markers.taskWarmupEnds(),
+        markers.taskEmergenceEnds(), allocation(end), end, grad.norm(), velocity,
         evaluations, wall, tailStart, recorder.samples());
   }
 
@@ -246,8 +265,11 @@ public final class ReducedFlowRunner {
     private final double[] times;
     private final TrajectoryRecorder recorder;
 
+    private final int tasks;
+
     Markers(int tasks, TrajectoryRecorder recorder) {
-      this.times = new double[HALF_SIGNAL + tasks];
+      this.tasks = tasks;
+      this.times = new double[HALF_SIGNAL + 3 * tasks];
       Arrays.fill(times, Double.NaN);
       this.recorder = recorder;
     }
@@ -276,7 +298,44 @@ public final class ReducedFlowRunner {
     }
 
     double[] halfSignalTimes() {
-      return Arrays.copyOfRange(times, HALF_SIGNAL, times.length);
+      return Arrays.copyOfRange(times, HALF_SIGNAL, HALF_SIGNAL + tasks);
+    }
+
+    int taskWarmup(int task) {
+      return HALF_SIGNAL + tasks + task;
+    }
+
+    int taskEmergence(int task) {
+      return HALF_SIGNAL + 2 * tasks + task;
+    }
+
+    double[] taskWarmupEnds() {
+      return Arrays.copyOfRange(times, taskWarmup(0), taskWarmup(0) + tasks);
+    }
+
+    double[] taskEmergenceEnds() {
+      return Arrays.copyOfRange(times, taskEmergence(0), taskEmergence(0) + tasks);
+    }
+  }
+
+  /** Per-task losses at a log state, cached for the last state (several detectors ask at the same point). */
+  private static final class TaskLosses {
+    private final LeadingOrderLoss loss;
+    private final BalancedSpectralField field;
+    private double[] lastY = new double[0];
+    private double[] last = new double[0];
+
+    TaskLosses(LeadingOrderLoss loss, BalancedSpectralField field) {
+      this.loss = loss;
+      this.field = field;
+    }
+
+    double[] of(double[] y) {
+      if (!Arrays.equals(y, lastY)) {
+        last = loss.taskLosses(field.fromLog(y));
+        lastY = y.clone();
+      }
+      return last;
     }
   }
 }

@@ -23,6 +23,10 @@ import java.util.List;
  * @param tWarmupEnd end of warm-up t_w (NaN if not reached)
  * @param tEmergenceEnd end of emergence t_e (NaN if not reached)
  * @param halfSignalTimes per-task half-signal times (NaN where not reached)
+ * @param taskWarmupEnds per-task end of warm-up t_w,i: first t with L_i(t) ≤ 0.99 L_i(0) (NaN if not reached;
+ *     docs/P2-PHASES.md §3)
+ * @param taskEmergenceEnds per-task end of emergence t_e,i: first t with L_i(t) − L_i* ≤ 0.01 (L_i(0) − L_i*)
+ *     (NaN if not reached)
  * @param allocation for each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0)
  * @param finalState ω and μ at t_end
  * @param gradientNorm Euclidean norm of ∂F/∂(ω, μ) at t_end. It does not vanish at the limit: every off-task
@@ -37,13 +41,19 @@ import java.util.List;
  */
 public record ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
     double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, double[] halfSignalTimes, int[] allocation, SpectralState finalState,
+    double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+    int[] allocation, SpectralState finalState,
     double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
     List<TrajectorySample> trajectory) {
 
   /** Copies the arrays and the trajectory. */
   public ReducedRun {
     halfSignalTimes = halfSignalTimes.clone();
+    taskWarmupEnds = taskWarmupEnds.clone();
+    taskEmergenceEnds = taskEmergenceEnds.clone();
+    if (taskWarmupEnds.length != halfSignalTimes.length || taskEmergenceEnds.length != halfSignalTimes.length) {
+      throw new IllegalArgumentException("per-task marker arrays differ in length");
+    }
     allocation = allocation.clone();
     trajectory = List.copyOf(trajectory);
   }
@@ -52,6 +62,18 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
   @Override
   public double[] halfSignalTimes() {
     return halfSignalTimes.clone();
+  }
+
+  /** Per-task end of warm-up t_w,i (NaN where not reached); a copy. */
+  @Override
+  public double[] taskWarmupEnds() {
+    return taskWarmupEnds.clone();
+  }
+
+  /** Per-task end of emergence t_e,i (NaN where not reached); a copy. */
+  @Override
+  public double[] taskEmergenceEnds() {
+    return taskEmergenceEnds.clone();
   }
 
   /** For each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0); a copy. */
