@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Per-task warm-up prediction of docs/P2-PHASES.md (reduced model (reconstruction)): T_i, the blow-up time of the
  * decoupled small-amplitude system (1) from the start, and τ_i = (2/(a_i b μ_i*ω_i*))^{1/2}, the time before T_i at
  * which that system's signal reaches half its limit. Computed by integrating (1) (in {@code numerics}); a task
- * whose system (1) does not blow up before the integration's horizon has T_i = +∞.
+ * whose system (1) does not blow up before the integration's horizon has T_i = +∞; NaN where the prediction
+ * failed (the hypotheses that need it then fail).
  *
  * @param blowUp T_i per task (+∞ if not reached)
  * @param tau τ_i per task
@@ -41,9 +42,13 @@ public record WarmupTimes(double[] blowUp, double[] tau) {
     return Double.isInfinite(blowUp[task]) ? 0.0 : tau[task] / blowUp[task];
   }
 
-  /** The latest T_i. */
+  /** The latest T_i (NaN if some T_i could not be predicted). */
   public double latest() {
-    return Arrays.stream(blowUp).max().orElse(0.0);
+    double latest = 0;
+    for (double t : blowUp) {
+      latest = Double.isNaN(t) ? Double.NaN : Math.max(latest, t);
+    }
+    return latest;
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.github.softmaxicl.theory.DecoupledWarmup;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.WarmupTimes;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.events.Action;
@@ -25,7 +27,8 @@ import org.hipparchus.util.FastMath;
  * <p>The blow-up is located where the task's largest signal μω reaches {@link #STOP_FACTOR} times its limit
  * μ*ω*: there μω ≈ 1/(ab(T − t)²), so the remaining time (ab·μω)^{−1/2} is added, a correction of relative size
  * below 1e-4 τ_i/T_i. A task whose system has not blown up by {@link #HORIZON_FACTOR} times the pair estimate
- * (2) of the derivation (the variance term beats the growth) gets T_i = +∞.
+ * (2) of the derivation (the variance term beats the growth) gets T_i = +∞; one whose integration leaves the
+ * floating-point range gets NaN (no prediction, so every hypothesis that needs it fails).
  */
 public final class WarmupPredictor {
   /** Stop when the largest μω is this multiple of μ*ω*. */
@@ -120,7 +123,20 @@ public final class WarmupPredictor {
         return best - level;
       }
     });
-    integrator.integrate(ode, new ODEState(0.0, y0), horizon);
+    double best0 = Double.NEGATIVE_INFINITY;
+    for (int h = 0; h < heads; h++) {
+      best0 = FastMath.max(best0, y0[h] + y0[heads + h]);
+    }
+    if (best0 >= level) {
+      // Already past the stop level: the start is not small, the remaining time is the pair's.
+      return 1.0 / FastMath.sqrt(a * b * FastMath.exp(best0));
+    }
+    try {
+      integrator.integrate(ode, new ODEState(0.0, y0), horizon);
+    } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+      // The system left floating-point range before the stop level: no prediction (never a guess).
+      return Double.NaN;
+    }
     if (Double.isNaN(stop[0])) {
       return Double.POSITIVE_INFINITY;
     }
