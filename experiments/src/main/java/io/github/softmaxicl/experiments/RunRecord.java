@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param tWarmupEnd end of warm-up (MODEL.md §7); NaN if not reached
  * @param tEmergenceEnd end of emergence (MODEL.md §7); NaN if not reached
  * @param halfSignalTimes per-task half-signal times (MODEL.md §7), NaN where not reached
+ * @param taskWarmupEnds per-task end of warm-up t_w,i (docs/P2-PHASES.md §3), NaN where not reached or not
+ *     computed (the full dynamics)
+ * @param taskEmergenceEnds per-task end of emergence t_e,i, NaN where not reached or not computed
  * @param omegaFinal ω at t_end, H×n
  * @param muFinal μ at t_end, H×n
  * @param evaluations number of loss/gradient evaluations
@@ -38,7 +41,8 @@ import java.util.Optional;
  */
 public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, String init, double initScale,
     long seed, IntegratorInfo integrator, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, double[] halfSignalTimes, double[][] omegaFinal, double[][] muFinal, long evaluations,
+    double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+    double[][] omegaFinal, double[][] muFinal, long evaluations,
     double wallSeconds, List<TrajectorySample> trajectory, Optional<FullModelSection> fullModel) {
 
   /**
@@ -55,12 +59,17 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     Objects.requireNonNull(integrator);
     Objects.requireNonNull(fullModel);
     halfSignalTimes = halfSignalTimes.clone();
+    taskWarmupEnds = taskWarmupEnds.clone();
+    taskEmergenceEnds = taskEmergenceEnds.clone();
     omegaFinal = copy(omegaFinal);
     muFinal = copy(muFinal);
     trajectory = List.copyOf(trajectory);
     String id = name + "-" + dynamics.id();
     int heads = config.heads();
     int n = config.tasks();
+    if (taskWarmupEnds.length != n || taskEmergenceEnds.length != n) {
+      throw new IllegalArgumentException(id + ": per-task markers need " + n + " entries");
+    }
     if (halfSignalTimes.length != n) {
       throw new IllegalArgumentException(id + ": half_signal_times needs " + n + " entries (got "
           + halfSignalTimes.length + ")");
@@ -142,6 +151,18 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     return halfSignalTimes.clone();
   }
 
+  /** Per-task end of warm-up t_w,i (NaN where not reached or not computed); a copy. */
+  @Override
+  public double[] taskWarmupEnds() {
+    return taskWarmupEnds.clone();
+  }
+
+  /** Per-task end of emergence t_e,i (NaN where not reached or not computed); a copy. */
+  @Override
+  public double[] taskEmergenceEnds() {
+    return taskEmergenceEnds.clone();
+  }
+
   /** ω at t_end, H×n; a copy. */
   @Override
   public double[][] omegaFinal() {
@@ -192,6 +213,8 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     private double tWarmupEnd = Double.NaN;
     private double tEmergenceEnd = Double.NaN;
     private double[] halfSignalTimes;
+    private double[] taskWarmupEnds;
+    private double[] taskEmergenceEnds;
     private double[][] omegaFinal;
     private double[][] muFinal;
     private long evaluations;
@@ -207,6 +230,8 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       int n = config.tasks();
       this.halfSignalTimes = new double[n];
       Arrays.fill(halfSignalTimes, Double.NaN);
+      this.taskWarmupEnds = halfSignalTimes.clone();
+      this.taskEmergenceEnds = halfSignalTimes.clone();
       this.omegaFinal = new double[config.heads()][n];
       this.muFinal = new double[config.heads()][n];
     }
@@ -246,6 +271,13 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       return this;
     }
 
+    /** Per-task phase markers t_w,i and t_e,i (reduced flow; NaN if not reached). */
+    public Builder taskPhases(double[] warmupEnds, double[] emergenceEnds) {
+      this.taskWarmupEnds = warmupEnds.clone();
+      this.taskEmergenceEnds = emergenceEnds.clone();
+      return this;
+    }
+
     /** Final ω and μ, H×n. */
     public Builder finalState(double[][] omega, double[][] mu) {
       this.omegaFinal = copy(omega);
@@ -279,7 +311,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
      */
     public RunRecord build() {
       return new RunRecord(name, dynamics, config, init, initScale, seed, integrator, tEnd, f0, fFinal, fStar,
-          tWarmupEnd, tEmergenceEnd, halfSignalTimes, omegaFinal, muFinal, evaluations, wallSeconds, trajectory,
+          tWarmupEnd, tEmergenceEnd, halfSignalTimes, taskWarmupEnds, taskEmergenceEnds, omegaFinal, muFinal, evaluations, wallSeconds, trajectory,
           fullModel);
     }
   }

@@ -43,6 +43,7 @@ final class RunRecords {
         .tEnd(run.tEnd())
         .losses(run.f0(), run.fFinal(), run.fStar())
         .phases(run.tWarmupEnd(), run.tEmergenceEnd(), run.halfSignalTimes())
+        .taskPhases(run.taskWarmupEnds(), run.taskEmergenceEnds())
         .finalState(run.omegaFinal(), run.muFinal())
         .cost(run.evaluations(), run.wallSeconds())
         .trajectory(run.trajectory())

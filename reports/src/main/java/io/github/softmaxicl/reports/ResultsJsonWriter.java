@@ -1,5 +1,7 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.numerics.Dynamics;
+
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
@@ -126,6 +128,19 @@ public final class ResultsJsonWriter {
       number(g, t);
     }
     g.writeEndArray();
+    if (r.dynamics() == Dynamics.REDUCED) {
+      // Per-task markers (docs/P2-PHASES.md §3): computed by event detectors of the reduced flow only.
+      g.writeArrayFieldStart("task_warmup_end");
+      for (double t : r.taskWarmupEnds()) {
+        number(g, t);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("task_emergence_end");
+      for (double t : r.taskEmergenceEnds()) {
+        number(g, t);
+      }
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("allocation");
     for (int h : r.allocation()) {
       if (h < 0) {
