@@ -47,8 +47,12 @@ public final class DecoupledWarmup {
    * @param y the log state, length 2H
    * @param yDot receives d y / dt, length 2H
    */
+  @SuppressWarnings("index") // y and yDot have 2H entries (checked): ln ω at [0, H), ln μ at [H, 2H)
   public static void derivative(ProblemConfig c, @NonNegative int task, double[] y, double[] yDot) {
     int heads = c.heads();
+    if (y.length != 2 * heads || yDot.length != 2 * heads) {
+      throw new IllegalArgumentException("the state of one task has 2H = " + 2 * heads + " entries");
+    }
     double a = a(c, task);
     double b = b(c);
     double gamma = gamma(c, task);

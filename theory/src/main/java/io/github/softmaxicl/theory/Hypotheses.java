@@ -80,7 +80,7 @@ public final class Hypotheses {
       in -> {
         SpectralState s = in.init();
         int[] fav = new int[s.tasks()];
-        for (int i = 0; i < s.tasks(); i++) {
+        for (int i = 0; i < fav.length; i++) {
           int best = 0;
           for (int h = 1; h < s.heads(); h++) {
             best = s.mu(h, i) > s.mu(best, i) ? h : best;

@@ -29,18 +29,29 @@ public record WarmupTimes(double[] blowUp, double[] tau) {
   }
 
   /** T_i of task i. */
+  @SuppressWarnings("index") // bound checked explicitly; Java checks it again
   public double blowUp(int task) {
+    checkTask(task);
     return blowUp[task];
   }
 
   /** τ_i of task i. */
+  @SuppressWarnings("index") // bound checked explicitly; tau and blowUp have equal lengths (constructor)
   public double tau(int task) {
+    checkTask(task);
     return tau[task];
   }
 
-  /** The relative budget τ_i/T_i of task i (0 if T_i = +∞). */
+  /** The relative budget τ_i/T_i of task i (0 if T_i = +∞, NaN if T_i is NaN). */
   public double relativeTau(int task) {
-    return Double.isInfinite(blowUp[task]) ? 0.0 : tau[task] / blowUp[task];
+    double t = blowUp(task);
+    return Double.isInfinite(t) ? 0.0 : tau(task) / t;
+  }
+
+  private void checkTask(int task) {
+    if (task < 0 || task >= blowUp.length) {
+      throw new IndexOutOfBoundsException("task " + task + " of " + blowUp.length);
+    }
   }
 
   /** The latest T_i (NaN if some T_i could not be predicted). */
