@@ -1,6 +1,7 @@
 package io.github.softmaxicl.theory;
 
 import java.util.Arrays;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Per-task warm-up prediction of docs/P2-PHASES.md (reduced model (reconstruction)): T_i, the blow-up time of the
@@ -57,7 +58,7 @@ public record WarmupTimes(double[] blowUp, double[] tau) {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof WarmupTimes w && Arrays.equals(blowUp, w.blowUp) && Arrays.equals(tau, w.tau);
   }
 
