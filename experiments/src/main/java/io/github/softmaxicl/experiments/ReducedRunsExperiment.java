@@ -23,6 +23,12 @@ import java.util.List;
  * paper init and computes the certificate; {@link ReducedRunChecks} and {@link CertificateCheck} give the verdicts.
  */
 public final class ReducedRunsExperiment implements PerRunExperiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here the three presets' reduced flows and certificates), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 1.2;
+
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
     ProgressSink progress = context.progress();
@@ -55,5 +61,16 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
       all.add(Claims.P1_CERTIFICATE);
     }
     return all;
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P1_CONVERGENCE, Claims.P1_OFF_TASK, Claims.P1_CERTIFICATE, Claims.P2_PHASES,
+        Claims.P2_INCLINATION, Claims.P3_ALLOCATION, Claims.P7_SATURATION);
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }
