@@ -1,5 +1,6 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.AllocationProperty;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
@@ -13,6 +14,12 @@ import java.util.List;
  * computed allocations to {@link AllocationProperty#verdict}.
  */
 public final class AllocationExperiment implements Experiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here 40 seeded random starts), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 3.7;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     int cases = settings.allocationCases();
@@ -28,5 +35,15 @@ public final class AllocationExperiment implements Experiment {
       }
       return AllocationProperty.verdict(results, settings.allocationFirstSeed(), settings.allocationTEnd());
     }));
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P3_ALLOCATION_PROPERTY);
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

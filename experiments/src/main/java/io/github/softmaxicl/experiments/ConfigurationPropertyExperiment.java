@@ -26,6 +26,22 @@ public final class ConfigurationPropertyExperiment implements Experiment {
   /** At most this many smaller configurations are tried when shrinking one failing case. */
   static final int MAX_SHRINK_STEPS = 40;
 
+  /**
+   * Typical wall time in quick mode (50 cases, 2 threads), seconds: measured on the machine of
+   * {@link ReproductionJob#TYPICAL_TIMES_MACHINE} (16 s in the quick run of 2026-11-27).
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 16;
+
+  @Override
+  public List<io.github.softmaxicl.theory.Claim> claims() {
+    return List.of(Claims.PER_RUN_CONFIGURATIONS);
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
+  }
+
   @Override
   public Outcome run(Settings settings, Context context) {
     int cases = settings.configurationCases();

@@ -1,5 +1,8 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
+import java.util.List;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.numerics.comparison.CriterionDrift;
 import io.github.softmaxicl.theory.Claims;
@@ -12,6 +15,12 @@ import java.util.Locale;
  * enough for attention to stay uniform; {@link FullDynamicsChecks#criterionDrift} gives the verdict.
  */
 public final class CriterionDriftExperiment implements Experiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here small on a plain sample), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 2.9;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     ProblemConfig c = Preset.SMALL.config();
@@ -23,5 +32,20 @@ public final class CriterionDriftExperiment implements Experiment {
         () -> FullDynamicsChecks.criterionDrift("criterion-drift",
             CriterionDrift.measure(c, seed, settings.driftPrompts(), settings.driftTEnd(), context.threads(),
                 (t, loss, eta) -> context.progress().progress("criterion-drift", t, settings.driftTEnd(), loss))));
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P6_CRITERION);
+  }
+
+  @Override
+  public Dynamics dynamics() {
+    return Dynamics.FULL;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

@@ -1,5 +1,9 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.Claim;
+import java.util.List;
+
 /**
  * One claim family's computation: plans its runs from the {@link Settings}, runs the numerics, hands the results
  * to {@code checks} for the verdicts, and returns both with its plots. A computation that fails numerically gives
@@ -15,4 +19,24 @@ public interface Experiment {
    * @return its runs, verdicts and plots, in a fixed order
    */
   Outcome run(Settings settings, Context context);
+
+  /**
+   * Every registered claim this experiment can give a verdict on (for a per-run experiment: the union over
+   * configurations). {@code ./reproduce --claim ID} runs the experiments that declare ID; every claim of
+   * {@code Claims.all()} is declared by exactly one experiment of {@link ReproductionJob#experiments()}.
+   */
+  List<Claim> claims();
+
+  /** The dynamics it computes: it runs only when {@code --dynamics} includes it (default: the reduced flow). */
+  default Dynamics dynamics() {
+    return Dynamics.REDUCED;
+  }
+
+  /**
+   * Typical wall time of the experiment in quick mode, in seconds, on the default job (all presets), or NaN when
+   * not measured. Measured figures are typical, on a 2-core machine (see each experiment's constant).
+   */
+  default double typicalQuickSeconds() {
+    return Double.NaN;
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.softmaxicl.experiments;
 
+import java.util.List;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.checks.Verdicts;
@@ -23,6 +25,12 @@ import java.util.Optional;
  * per job: configurations with the same arguments share one comparison.
  */
 public final class FullFlowExperiment implements PerRunExperiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here small only: the other presets do not fit quick mode), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 65;
+
   // A comparison is fully determined by its arguments: presets with the same configuration share one.
   private final Map<String, Comparison> comparisons = new HashMap<>();
 
@@ -68,5 +76,20 @@ public final class FullFlowExperiment implements PerRunExperiment {
             .progress((t, loss, eta) -> context.progress().progress(id, t, tEnd, loss)));
     comparisons.put(key, cmp);
     return cmp;
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P6_TECHNIQUE);
+  }
+
+  @Override
+  public Dynamics dynamics() {
+    return Dynamics.FULL;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

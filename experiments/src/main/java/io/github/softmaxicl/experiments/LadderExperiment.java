@@ -1,5 +1,7 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.numerics.comparison.Comparison;
 import io.github.softmaxicl.numerics.comparison.FullVsReduced;
@@ -21,6 +23,12 @@ import java.util.function.Supplier;
  * {@link FullDynamicsChecks#ladder} gives the verdict.
  */
 public final class LadderExperiment implements Experiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here two rungs on three samples each), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 100;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     return Failures.plotted(Claims.P6_LADDER, "ladder", "P6 ladder", context.progress(),
@@ -52,5 +60,20 @@ public final class LadderExperiment implements Experiment {
       rungs.add(DeterministicExecutor.map(context.threads(), tasks));
     }
     return rungs;
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P6_LADDER);
+  }
+
+  @Override
+  public Dynamics dynamics() {
+    return Dynamics.FULL;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

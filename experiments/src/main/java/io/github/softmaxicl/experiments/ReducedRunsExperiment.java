@@ -24,6 +24,12 @@ import java.util.List;
  * {@link CertificateCheck} give the verdicts, not-applicable where a claim's hypothesis fails.
  */
 public final class ReducedRunsExperiment implements PerRunExperiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here the three presets' reduced flows and certificates), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 4.0;
+
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
     ProgressSink progress = context.progress();
@@ -37,7 +43,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
           (t, loss) -> progress.progress(id, t, spec.tEnd(), loss), false);
     } catch (ReducedFlowFailure e) {
       progress.message(id + ": numerical failure: " + e.getMessage());
-      return new Outcome(List.of(), Failures.errors(claims(c), id, String.valueOf(e.getMessage())), List.of());
+      return new Outcome(List.of(), Failures.errors(claims(), id, String.valueOf(e.getMessage())), List.of());
     }
     ReducedRun run = result.run().orElseThrow();
     progress.progress(id, run.tEnd(), run.tEnd(), run.fFinal());
@@ -52,10 +58,16 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
     return out.outcome();
   }
 
-  /** Every claim a reduced run of this configuration is checked against, in the order of its verdicts. */
-  public static List<Claim> claims(ProblemConfig c) {
+  /** Every claim a reduced run is checked against, in the order of its verdicts (the same for every run). */
+  @Override
+  public List<Claim> claims() {
     List<Claim> all = new ArrayList<>(ReducedRunChecks.claims());
     all.add(Claims.P1_CERTIFICATE);
     return all;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

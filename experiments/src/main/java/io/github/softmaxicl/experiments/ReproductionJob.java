@@ -1,48 +1,139 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.Claim;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The package's main job: runs the experiments the request asks for, in a fixed order, and hands their runs,
  * verdicts and plots to the command line. The order is that of results.json: the reduced runs per
  * configuration, the allocation property and the sweeps; then the full-model measurements (ladder, criterion
- * drift, saddle); then the full flow and SGD of each configuration. Reduced model (reconstruction).
+ * drift, saddle); then the full flow and SGD of each configuration. An experiment runs when the request's dynamics
+ * include its {@link Experiment#dynamics()} and, if the request selects claims, when it declares one of them; with
+ * a selection only the verdicts on the selected claims are kept. Reduced model (reconstruction).
  */
 public final class ReproductionJob implements Job {
-  /** A job for the command line. */
-  public ReproductionJob() {}
+  /**
+   * The machine the experiments' {@link Experiment#typicalQuickSeconds()} were measured on: each experiment timed
+   * alone on the default job (all presets, quick mode, 2 threads), JVM warmed by the preceding experiments.
+   */
+  public static final String TYPICAL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2 threads,"
+      + " load average 3-4 from other jobs, 2026-11-27; the eight experiments in a row: 246 s";
+
+  private final Supplier<List<Experiment>> experiments;
+
+  /** A job for the command line, over {@link #experiments()}. */
+  public ReproductionJob() {
+    this(ReproductionJob::experiments);
+  }
+
+  /** A job over other experiments, in the order given (tests substitute experiments that only record a call). */
+  ReproductionJob(Supplier<List<Experiment>> experiments) {
+    this.experiments = Objects.requireNonNull(experiments);
+  }
+
+  /**
+   * Fresh instances of every experiment of the job, in the order of results.json. Every registered claim is
+   * declared by exactly one of them ({@link Experiment#claims()}).
+   */
+  public static List<Experiment> experiments() {
+    return List.of(new ReducedRunsExperiment(), new AllocationExperiment(), new ConfigurationPropertyExperiment(),
+        new SweepsExperiment(),
+        new LadderExperiment(), new CriterionDriftExperiment(), new SaddleExperiment(), new FullFlowExperiment(),
+        new SgdExperiment());
+  }
+
+  /** The experiment of the job that declares the claim with this id, if any. */
+  public static Optional<Experiment> experimentFor(String claimId) {
+    for (Experiment e : experiments()) {
+      for (Claim c : e.claims()) {
+        if (c.id().equals(claimId)) {
+          return Optional.of(e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The ids of the claims the per-run experiments declare: what a configuration file's run checks on its own
+   * (the configuration-independent experiments, such as the sweeps, do not depend on it).
+   */
+  public static Set<String> perRunClaimIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Experiment e : experiments()) {
+      if (e instanceof PerRunExperiment) {
+        for (Claim c : e.claims()) {
+          ids.add(c.id());
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The dynamics the experiments behind these claim ids compute (ids no experiment declares are ignored). */
+  public static Set<Dynamics> dynamicsFor(Set<String> claimIds) {
+    Set<Dynamics> out = EnumSet.noneOf(Dynamics.class);
+    for (String id : claimIds) {
+      experimentFor(id).ifPresent(e -> out.add(e.dynamics()));
+    }
+    return out;
+  }
 
   @Override
   public JobResult run(JobRequest request, ProgressSink progress) {
     Settings settings = Settings.of(request.mode());
     Context context = new Context(request.runs(), request.threads(), progress);
-    Set<Dynamics> dynamics = request.dynamics();
     Outcome.Collector all = new Outcome.Collector();
-    if (dynamics.contains(Dynamics.REDUCED)) {
-      all.add(new ReducedRunsExperiment().run(settings, context));
-      all.add(new AllocationExperiment().run(settings, context));
-      all.add(new ConfigurationPropertyExperiment().run(settings, context));
-      all.add(new SweepsExperiment().run(settings, context));
-    }
-    boolean full = dynamics.contains(Dynamics.FULL);
-    boolean sgd = dynamics.contains(Dynamics.SGD);
-    if (full) {
-      all.add(new LadderExperiment().run(settings, context));
-      all.add(new CriterionDriftExperiment().run(settings, context));
-      all.add(new SaddleExperiment().run(settings, context));
-    }
-    FullFlowExperiment fullFlow = new FullFlowExperiment();
-    SgdExperiment sgdRuns = new SgdExperiment();
-    for (RunSpec spec : request.runs()) {
-      if (full) {
-        all.add(fullFlow.runOne(spec, settings, context));
+    // The full flow and SGD of one configuration run together, after everything else, so that the runs of
+    // different dynamics on one configuration stay together in the output.
+    List<PerRunExperiment> perRunModel = new ArrayList<>();
+    for (Experiment e : experiments.get()) {
+      if (!selected(e, request)) {
+        continue;
       }
-      if (sgd) {
-        all.add(sgdRuns.runOne(spec, settings, context));
+      if (e instanceof PerRunExperiment && e.dynamics() != Dynamics.REDUCED) {
+        perRunModel.add((PerRunExperiment) e);
+      } else {
+        all.add(e.run(settings, context));
+      }
+    }
+    for (RunSpec spec : request.runs()) {
+      for (PerRunExperiment e : perRunModel) {
+        all.add(e.runOne(spec, settings, context));
       }
     }
     Outcome outcome = all.outcome();
-    return new JobResult(outcome.runs(), outcome.verdicts(), outcome.plots());
+    List<Verdict> verdicts = new ArrayList<>();
+    for (Verdict v : outcome.verdicts()) {
+      if (request.selects(v.claimId())) {
+        verdicts.add(v);
+      }
+    }
+    return new JobResult(outcome.runs(), verdicts, outcome.plots());
+  }
+
+  /** True if the request's dynamics include the experiment's and it declares a selected claim (if any). */
+  static boolean selected(Experiment e, JobRequest request) {
+    if (!request.dynamics().contains(e.dynamics())) {
+      return false;
+    }
+    if (request.claims().isEmpty()) {
+      return true;
+    }
+    for (Claim c : e.claims()) {
+      if (request.claims().contains(c.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

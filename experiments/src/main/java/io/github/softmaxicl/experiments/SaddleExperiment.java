@@ -1,5 +1,8 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.numerics.Dynamics;
+import java.util.List;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.numerics.full.SaddleEscape;
 import io.github.softmaxicl.theory.Claims;
@@ -10,6 +13,12 @@ import java.util.Locale;
  * {@link FullDynamicsChecks#saddle} gives the verdict.
  */
 public final class SaddleExperiment implements Experiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here blocks 4+4 from the limit), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 31;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     long seed = context.baseSeed();
@@ -20,5 +29,20 @@ public final class SaddleExperiment implements Experiment {
         () -> FullDynamicsChecks.saddle("saddle-escape", SaddleEscape.run(settings.saddleConfig(), 1, 0, seed,
             settings.saddleDraws(), settings.saddleTEnd(), context.threads(),
             (t, loss, eta) -> context.progress().progress("saddle-escape", t, settings.saddleTEnd(), loss))));
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P6_SADDLE);
+  }
+
+  @Override
+  public Dynamics dynamics() {
+    return Dynamics.FULL;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

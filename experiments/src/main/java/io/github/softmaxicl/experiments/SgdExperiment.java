@@ -1,5 +1,7 @@
 package io.github.softmaxicl.experiments;
 
+import java.util.List;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.checks.FullDynamicsChecks;
 import io.github.softmaxicl.checks.Verdicts;
@@ -17,6 +19,12 @@ import java.util.Optional;
  * {@link FullDynamicsChecks#sgd} gives the verdicts.
  */
 public final class SgdExperiment implements PerRunExperiment {
+  /**
+   * Typical wall time in quick mode on the default job (all presets; here small only: the paper-sized protocol needs --full), seconds: measured on the machine
+   * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_QUICK_SECONDS = 6.7;
+
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
     ProgressSink progress = context.progress();
@@ -54,5 +62,20 @@ public final class SgdExperiment implements PerRunExperiment {
       progress.message(id + ": numerical failure: " + e.getMessage());
       return out.verdict(Verdicts.error(Claims.P6_SGD, id, String.valueOf(e.getMessage()))).outcome();
     }
+  }
+
+  @Override
+  public List<Claim> claims() {
+    return List.of(Claims.P6_SGD);
+  }
+
+  @Override
+  public Dynamics dynamics() {
+    return Dynamics.SGD;
+  }
+
+  @Override
+  public double typicalQuickSeconds() {
+    return TYPICAL_QUICK_SECONDS;
   }
 }

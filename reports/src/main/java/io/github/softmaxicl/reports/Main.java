@@ -10,6 +10,8 @@ import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.ReproductionJob;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.Claim;
+import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ConfigException;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +76,11 @@ public final class Main {
           + "init_scale")
   @Nullable Path config;
 
+  @Option(names = "--claim", paramLabel = "ID",
+      description = "check only this claim (repeatable; see --list-claims): runs only the experiments it needs;"
+          + " without --dynamics, the dynamics it needs")
+  List<String> claimIds = new ArrayList<>();
+
   @Option(names = "--dynamics", paramLabel = "reduced|full|sgd|all", converter = DynamicsOption.Converter.class,
       description = "which dynamics to run; default all (full and sgd only where their cost fits the mode)")
   DynamicsOption dynamics = DynamicsOption.all();
@@ -94,11 +102,17 @@ public final class Main {
   @Option(names = "--list-presets", description = "list the named configurations and exit")
   boolean listPresets;
 
+  @Option(names = "--list-claims", description = "list the claims (statement, hypotheses, typical runtime) and exit")
+  boolean listClaims;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
   boolean help;
 
   @Option(names = {"-V", "--version"}, versionHelp = true, description = "print versions and exit")
   boolean version;
+
+  /** True if --dynamics was given (a --claim selection otherwise picks the dynamics its claims need). */
+  boolean dynamicsGiven;
 
   /** --quick / --full, mutually exclusive. */
   static final class Size {
@@ -190,6 +204,7 @@ public final class Main {
       if (!parsed.unmatched().isEmpty()) {
         throw new CommandLine.UnmatchedArgumentException(cmd, parsed.unmatched());
       }
+      main.dynamicsGiven = parsed.hasMatchedOption("--dynamics");
     } catch (CommandLine.ParameterException e) {
       err.println("error: " + parseError(e) + " (see --help)");
       return EXIT_USAGE;
@@ -204,6 +219,10 @@ public final class Main {
     }
     if (main.listPresets) {
       printPresets(out);
+      return EXIT_OK;
+    }
+    if (main.listClaims) {
+      ClaimList.print(out);
       return EXIT_OK;
     }
     JobRequest request;
@@ -351,7 +370,13 @@ public final class Main {
    */
   private Set<String> named(JobRequest request) {
     Set<String> names = new LinkedHashSet<>();
-    if (config != null) {
+    boolean perRunSelected = request.claims().isEmpty();
+    for (String id : request.claims()) {
+      perRunSelected |= ReproductionJob.perRunClaimIds().contains(id);
+    }
+    // A configuration file run for a configuration-independent claim only (--claim P4-optimality) computes
+    // nothing of its own, by request.
+    if (config != null && perRunSelected) {
       names.add(request.runs().get(request.runs().size() - 1).name());
     }
     return names;
@@ -387,17 +412,36 @@ public final class Main {
       }
       runs.add(spec);
     }
+    Set<String> claims = claimSelection();
+    DynamicsOption kinds = dynamics;
+    if (!claimIds.isEmpty()) {
+      Set<Dynamics> needed = ReproductionJob.dynamicsFor(claims);
+      if (!dynamicsGiven) {
+        kinds = needed.isEmpty() ? kinds : new DynamicsOption(needed);
+      } else if (!kinds.kinds().containsAll(needed)) {
+        Set<Dynamics> missing = EnumSet.copyOf(needed);
+        missing.removeAll(kinds.kinds());
+        String allowed = needed.size() == 1 ? "--dynamics " + DynamicsOption.text(needed) + " or all" : "--dynamics all";
+        throw new UsageException("--dynamics " + DynamicsOption.text(kinds.kinds()), "excludes the "
+            + DynamicsOption.text(missing) + " dynamics, which --claim " + String.join(", ", claimsNeeding(claims,
+            missing)) + " needs (allowed: " + allowed + ", or omit --dynamics to run what the claims need)");
+      }
+    } else if (configFile != null && presets.isEmpty()) {
+      // A configuration file alone checks its own claims: the configuration-independent experiments (allocation
+      // property, sweeps, ladder, criterion drift, saddle) would take most of the time and say nothing about it.
+      claims = ReproductionJob.perRunClaimIds();
+    }
     Integer threadOption = threads;
     int nThreads = threadOption != null ? threadOption.intValue() : Runtime.getRuntime().availableProcessors();
     if (nThreads < 1 || nThreads > MAX_THREADS) {
       throw new UsageException("--threads", "must be an integer in [1, " + MAX_THREADS + "] (got " + nThreads + ")");
     }
-    if (dynamics.requiresFullModel()) {
+    if (kinds.requiresFullModel()) {
       long heap = Runtime.getRuntime().maxMemory();
       for (RunSpec r : runs) {
         ProblemConfig c = r.config();
         if (c.fullModelBytes() > heap) {
-          throw new UsageException("--dynamics " + DynamicsOption.text(dynamics.kinds()), String.format(Locale.ROOT,
+          throw new UsageException("--dynamics " + DynamicsOption.text(kinds.kinds()), String.format(Locale.ROOT,
               "run '%s' needs at least %d MiB for the full model, more than the JVM heap of %d MiB"
                   + " (allowed: at most the heap; use --dynamics reduced, a smaller d or H, or a larger heap:"
                   + " REPRODUCE_JAVA_OPTS=-Xmx<size> ./reproduce ...)",
@@ -407,7 +451,35 @@ public final class Main {
     }
     Size s = size;
     Mode mode = s != null && s.full ? Mode.FULL : Mode.QUICK;
-    return new JobRequest(runs, dynamics.kinds(), mode, nThreads, Arrays.asList(args));
+    return new JobRequest(runs, kinds.kinds(), mode, nThreads, Arrays.asList(args), claims);
+  }
+
+  /** The ids given with --claim, validated against the registry (in the order given, without repeats). */
+  private Set<String> claimSelection() throws UsageException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String id : claimIds) {
+      if (Claims.byId(id).isEmpty()) {
+        List<String> known = new ArrayList<>();
+        for (Claim c : Claims.all()) {
+          known.add(c.id());
+        }
+        throw new UsageException("--claim", "unknown claim '" + id + "' (known: " + String.join(", ", known)
+            + "; see --list-claims)");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  /** The selected claims whose experiment computes one of these dynamics. */
+  private static List<String> claimsNeeding(Set<String> claims, Set<Dynamics> dynamics) {
+    List<String> out = new ArrayList<>();
+    for (String id : claims) {
+      if (!ReproductionJob.dynamicsFor(Set.of(id)).stream().filter(dynamics::contains).toList().isEmpty()) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   private static Preset preset(String name) throws UsageException {

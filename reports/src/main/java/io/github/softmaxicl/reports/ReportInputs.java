@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.experiments.FullModelSection;
 import io.github.softmaxicl.experiments.IntegratorInfo;
 import io.github.softmaxicl.experiments.JobRequest;
@@ -29,7 +30,11 @@ final class ReportInputs {
     for (RunRecord r : result.runs()) {
       runs.add(run(r));
     }
-    return new PageInput(runs, result.verdicts(), result.sweeps(), provenance(data));
+    List<String> reruns = new ArrayList<>();
+    for (Verdict v : result.verdicts()) {
+      reruns.add(RerunCommand.of(data.request(), v));
+    }
+    return new PageInput(runs, result.verdicts(), result.sweeps(), provenance(data), reruns);
   }
 
   static Provenance provenance(ReportData data) {

@@ -21,8 +21,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * Writes results.json, schema 1 of OUTPUT.md: snake_case keys in the contract's order, non-finite numbers as
  * null, numbers in {@link Double#toString} form (locale-independent, round-trip exact). Extensions beyond the
- * contract (added, never changed): {@code integrator.learning_rate}, {@code run.mode}, {@code claims[].evidence}
- * and a top-level {@code sweeps} array.
+ * contract (added, never changed): {@code integrator.learning_rate}, {@code run.mode}, {@code claims[].evidence},
+ * {@code claims[].rerun} (the command that re-runs the claim) and a top-level {@code sweeps} array; a verdict may
+ * be {@code "not-applicable"}.
  */
 public final class ResultsJsonWriter {
   /** The schema version written. */
@@ -67,7 +68,7 @@ public final class ResultsJsonWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("claims");
       for (Verdict c : report.result().verdicts()) {
-        writeClaim(g, c);
+        writeClaim(g, c, RerunCommand.of(report.request(), c));
       }
       g.writeEndArray();
       g.writeArrayFieldStart("sweeps");
@@ -171,7 +172,7 @@ public final class ResultsJsonWriter {
     g.writeEndObject();
   }
 
-  private static void writeClaim(JsonGenerator g, Verdict c) throws IOException {
+  private static void writeClaim(JsonGenerator g, Verdict c, String rerun) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", c.claimId());
     g.writeStringField("run", c.run());
@@ -186,6 +187,7 @@ public final class ResultsJsonWriter {
       g.writeString(e);
     }
     g.writeEndArray();
+    g.writeStringField("rerun", rerun);
     g.writeEndObject();
   }
 

@@ -37,6 +37,9 @@ class BadInputTest {
     List<Arguments> c = new ArrayList<>();
     c.add(Arguments.of("unknown preset", null, List.of("--preset", "nonesuch"), "--preset"));
     c.add(Arguments.of("unknown option", null, List.of("--bogus"), "--bogus"));
+    c.add(Arguments.of("unknown claim", null, List.of("--claim", "P9-nonesuch"), "--claim"));
+    c.add(Arguments.of("claim needs excluded dynamics", null, List.of("--claim", "P6-sgd", "--dynamics", "reduced"),
+        "--dynamics reduced"));
     c.add(Arguments.of("positional argument", null, List.of("paper"), "paper"));
     c.add(Arguments.of("malformed JSON", "{\"d\": 8,, }", List.of(), "malformed JSON"));
     c.add(Arguments.of("truncated JSON", "{\"d\": 8, \"blocks\": [4,", List.of(), "truncated"));

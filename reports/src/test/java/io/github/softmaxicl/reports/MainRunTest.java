@@ -39,7 +39,7 @@ class MainRunTest {
       "mu_final", "off_structure_norm", "init_scale", "symmetrised", "F_fresh", "F_fresh_se", "escape_time",
       "saddle_rate_predicted", "saddle_rate_measured", "evaluations", "wall_seconds", "trajectory_csv");
   private static final List<String> CLAIM_KEYS = List.of("id", "run", "verdict", "statement", "measured",
-      "threshold", "budget", "provenance", "evidence");
+      "threshold", "budget", "provenance", "evidence", "rerun");
 
   @TempDir
   Path tmp;

@@ -5,11 +5,17 @@ import io.github.softmaxicl.checks.Sweep;
 import java.util.List;
 
 /** Everything the page shows: runs, verdicts, sweeps and provenance. */
-public record PageInput(List<RunFacts> runs, List<Verdict> verdicts, List<Sweep> sweeps, Provenance provenance) {
-  /** Copies the lists. */
+public record PageInput(List<RunFacts> runs, List<Verdict> verdicts, List<Sweep> sweeps, Provenance provenance,
+    List<String> reruns) {
+  /** Copies the lists; {@code reruns} holds the command that re-runs each verdict, in the order of verdicts. */
   public PageInput {
     runs = List.copyOf(runs);
     verdicts = List.copyOf(verdicts);
     sweeps = List.copyOf(sweeps);
+    reruns = List.copyOf(reruns);
+    if (reruns.size() != verdicts.size()) {
+      throw new IllegalArgumentException("one re-run command per verdict: " + reruns.size() + " for "
+          + verdicts.size());
+    }
   }
 }

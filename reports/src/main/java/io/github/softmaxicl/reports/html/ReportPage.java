@@ -26,7 +26,7 @@ public final class ReportPage {
         + " numbered from 1 here and from 0 in results.json and the CSV files.</p>\n");
     sb.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#runs\">Runs</a> · <a href=\"#sweeps\">Sweeps</a> · "
         + "<a href=\"#reproducibility\">Reproducibility</a> · <a href=\"#derivation\">How this was derived</a></nav>\n").append("</header>\n");
-    SummarySection.render(sb, in.verdicts());
+    SummarySection.render(sb, in.verdicts(), in.reruns());
     runs(sb, in, ids);
     SweepSection.render(sb, in.sweeps(), ids);
     ReproducibilitySection.render(sb, in.provenance(), in.runs());

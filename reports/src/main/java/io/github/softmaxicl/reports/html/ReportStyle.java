@@ -13,7 +13,10 @@ final class ReportStyle {
           + "text-align:left}th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums;"
           + "white-space:nowrap}",
       ".pass{background:#d8f0d8;color:#0a5a0a;font-weight:bold}.fail{background:#f8d4d4;color:#8a0a0a;"
-          + "font-weight:bold}.error{background:#ffe3b0;color:#7a4a00;font-weight:bold}",
+          + "font-weight:bold}.error{background:#ffe3b0;color:#7a4a00;font-weight:bold}"
+          // Not applicable is neither a pass nor a failure: neutral grey-blue, dashed, never green or red.
+          + ".not-applicable{background:#e6e9f2;color:#3a4560;font-weight:bold;outline:1px dashed #8a94b0}",
+      ".rerun{margin:3px 0 0;font-size:12px;color:#444}",
       ".counts span{display:inline-block;margin-right:12px;padding:2px 8px}",
       ".figs{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-start}",
       "svg{max-width:100%;height:auto;background:#fff}",
