@@ -144,6 +144,12 @@ public final class ReducedFlowRunner {
       addOrMark(first, markers, markers.taskEmergence(task),
           (t, y) -> taskEmergenceLevel[task] - taskLosses.of(y)[task], y0, onePercent, solver);
     }
+    // A per-task marker that is never reached (a head serving two tasks when H < n never brings their losses to
+    // the one-head-per-task limit) must not keep the explicit integrator running through the stiff convergence
+    // phase: once the global markers and the half-signal times are located, the per-task ones get until twice the
+    // global t_e (each lies within a few emergence windows of it when reachable), then the tail takes over.
+    first.addEventDetector(new PhaseMarkerDetector((t, y) -> t - markers.deadline(), once, EVENT_MAX_ITER, solver,
+        (state, detector, increasing) -> increasing ? Action.STOP : Action.CONTINUE));
     first.addStepHandler(recorder);
 
     double tailStart = Double.NaN;
@@ -266,6 +272,7 @@ public final class ReducedFlowRunner {
     private final TrajectoryRecorder recorder;
 
     private final int tasks;
+    private double deadline = Double.POSITIVE_INFINITY;
 
     Markers(int tasks, TrajectoryRecorder recorder) {
       this.tasks = tasks;
@@ -287,10 +294,27 @@ public final class ReducedFlowRunner {
       }
       for (double v : times) {
         if (Double.isNaN(v)) {
+          if (Double.isInfinite(deadline) && globalLocated()) {
+            deadline = 2 * times[EMERGENCE];
+          }
           return Action.CONTINUE;
         }
       }
       return Action.STOP;
+    }
+
+    private boolean globalLocated() {
+      for (int k = 0; k < HALF_SIGNAL + tasks; k++) {
+        if (Double.isNaN(times[k])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Until when the explicit leg waits for per-task markers (+∞ until the global ones are located). */
+    double deadline() {
+      return deadline;
     }
 
     double time(int which) {
