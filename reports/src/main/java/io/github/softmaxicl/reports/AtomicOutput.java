@@ -174,16 +174,35 @@ public final class AtomicOutput implements AutoCloseable {
       Files.createDirectories(parent);
       restoreAside(parent, name.toString(), target);
       removeStale(parent, name.toString(), target);
-      Path staging = Files.createTempDirectory(parent, ownPrefix(name.toString(), "tmp"));
-      // Temporary directories are created owner-only; the output is an ordinary, world-readable directory.
+      // A signal between creating the staging directory and installing its hook would leave the directory
+      // behind: a guard hook covers that window (it removes this process's staging directories of this target).
+      String prefix = ownPrefix(name.toString(), "tmp");
+      java.util.concurrent.atomic.AtomicBoolean handedOver = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread guard = new Thread(() -> {
+        if (!handedOver.get()) {
+          deleteOwnStaging(parent, prefix);
+        }
+      }, "softmax-icl-output-guard");
+      Runtime.getRuntime().addShutdownHook(guard);
       try {
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException notPosix) {
-        // Non-POSIX file systems keep their defaults.
+        Path staging = Files.createTempDirectory(parent, prefix);
+        // Temporary directories are created owner-only; the output is an ordinary, world-readable directory.
+        try {
+          Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Non-POSIX file systems keep their defaults.
+        }
+        AtomicOutput out = new AtomicOutput(target, staging);
+        out.installHook();
+        handedOver.set(true);
+        return out;
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(guard);
+        } catch (IllegalStateException shuttingDown) {
+          // The JVM is already shutting down: the guard runs (or has run).
+        }
       }
-      AtomicOutput out = new AtomicOutput(target, staging);
-      out.installHook();
-      return out;
     } catch (IOException | SecurityException e) {
       throw new OutputDirectoryException("cannot write next to " + target + ": " + e);
     }
@@ -370,6 +389,20 @@ public final class AtomicOutput implements AutoCloseable {
       } catch (IOException e) {
         System.err.println("warning: the previous output is at " + old + " (could not move it back: " + e + ")");
       }
+    }
+  }
+
+  /** Deletes the directories in {@code parent} whose names start with {@code prefix}; errors are ignored. */
+  private static void deleteOwnStaging(Path parent, String prefix) {
+    try (java.util.stream.Stream<Path> entries = Files.list(parent)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        Path file = p.getFileName();
+        if (file != null && file.toString().startsWith(prefix)) {
+          deleteRecursively(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Best effort in a shutdown hook: the next run removes what is left (removeStale).
     }
   }
 

@@ -459,12 +459,16 @@ public final class Main {
     Set<String> ids = new LinkedHashSet<>();
     for (String id : claimIds) {
       if (Claims.byId(id).isEmpty()) {
-        List<String> known = new ArrayList<>();
+        // The registry is too long for one line: name the claims of the same paper claim, point to the list.
+        List<String> near = new ArrayList<>();
         for (Claim c : Claims.all()) {
-          known.add(c.id());
+          if (id.length() >= 2 && c.id().startsWith(id.substring(0, 2))) {
+            near.add(c.id());
+          }
         }
-        throw new UsageException("--claim", "unknown claim '" + id + "' (known: " + String.join(", ", known)
-            + "; see --list-claims)");
+        throw new UsageException("--claim", "unknown claim '" + id + "'"
+            + (near.isEmpty() ? "" : " (" + String.join(", ", near) + "?)") + "; --list-claims lists all "
+            + Claims.all().size());
       }
       ids.add(id);
     }
