@@ -160,6 +160,47 @@ class ReducedRunChecksTest {
     assertEquals(Verdict.Status.FAIL, emergence.status(), emergence.evidence().toString());
   }
 
+  /** The run with one sample's serving head of task 1 made sharper on its task by the factor {@code omegaFactor}. */
+  private static ReducedRun withOvershoot(ReducedRun run, int sample, double omegaFactor) {
+    List<io.github.softmaxicl.numerics.TrajectorySample> samples = new java.util.ArrayList<>(run.trajectory());
+    io.github.softmaxicl.numerics.TrajectorySample t = samples.get(sample);
+    double[][] w = t.state().omegaArray();
+    w[run.allocation()[0]][0] *= omegaFactor;
+    samples.set(sample, new io.github.softmaxicl.numerics.TrajectorySample(t.t(), t.loss(),
+        SpectralState.of(w, t.state().muArray()), t.offStructureNorm()));
+    return new ReducedRun(run.config(), run.init(), run.integratorName(), run.relTol(), run.absTol(),
+        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.tWarmupEnd(),
+        run.tEmergenceEnd(), run.halfSignalTimes(), run.taskWarmupEnds(), run.taskEmergenceEnds(), run.allocation(),
+        run.finalState(), run.gradientNorm(), run.velocityNorm(), run.evaluations(), run.wallSeconds(),
+        run.tailStart(), samples);
+  }
+
+  @Test
+  void aSharpnessOvershootDuringEmergenceFailsSaturation() {
+    // The old measurement (max sharpness / ln L) read 1/ln L on every converged run. An overshoot of the on-task
+    // sharpness by 2e-5 (omega 1e-5 above its limit, 10 times the budget 2e-6) at the sample nearest the end of
+    // emergence must fail, though the total sharpness stays far inside half of ln L.
+    ReducedRun run = ReducedFlowRunner.run(UNEQUAL, Initialisations.paper(UNEQUAL), 3e4, OPTIONS);
+    assertEquals(Verdict.Status.PASS, ReducedRunChecks.saturation("x", run).status());
+    int k = 0;
+    while (run.trajectory().get(k).t() < run.taskEmergenceEnds()[0]) {
+      k++;
+    }
+    SpectralState s = run.trajectory().get(k).state();
+    double factor = (1 + 1e-5) / (Math.sqrt(UNEQUAL.blockSize(0)) * s.omega(run.allocation()[0], 0));
+    Verdict v = ReducedRunChecks.saturation("x", withOvershoot(run, k, factor));
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertTrue(v.measured() > 5, "measured " + v.measured());
+  }
+
+  @Test
+  void aFlowThatEndsSharperThanTheLimitFailsSaturation() {
+    // A flow converging to d omega^2 = 1.1 (e.g. a variance term with the wrong exponent) at its last sample.
+    ReducedRun run = ReducedFlowRunner.run(UNEQUAL, Initialisations.paper(UNEQUAL), 3e4, OPTIONS);
+    Verdict v = ReducedRunChecks.saturation("x", withOvershoot(run, run.trajectory().size() - 1, Math.sqrt(1.1)));
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+  }
+
   @Test
   void aWindowThatScalesWithTheStartFailsEmergence() {
     // If the "half-scale" run is the same run, the window does not change: pass. If it is the run at the same

@@ -25,11 +25,16 @@ class SweepChecksTest {
 
   /** Flows exactly at the closed-form limit, F_final = F*, per-task losses L_i*. */
   private static OptimalityMeasurements optimality(double wrongFactorAtLast) {
+    return optimality(wrongFactorAtLast, 0.0);
+  }
+
+  /** As {@link #optimality(double)}, with task 0's loss raised and task 1's lowered by {@code shift} (F kept). */
+  private static OptimalityMeasurements optimality(double wrongFactorAtLast, double shift) {
     List<OptimalityMeasurements.Run> runs = new ArrayList<>();
     for (int l : LENGTHS) {
       ProblemConfig c = equalBlocks(l);
       double fStar = ClosedForms.fStar(c);
-      List<Double> tasks = List.of(ClosedForms.taskLossStar(c, 0), ClosedForms.taskLossStar(c, 1));
+      List<Double> tasks = List.of(ClosedForms.taskLossStar(c, 0) + shift, ClosedForms.taskLossStar(c, 1) - shift);
       double fFinal = l == LENGTHS[LENGTHS.length - 1] ? wrongFactorAtLast * fStar : fStar;
       runs.add(new OptimalityMeasurements.Run(c, null, fFinal, fStar, 3.0e5, tasks));
     }
@@ -61,15 +66,22 @@ class SweepChecksTest {
    * {@code linearFactorAtLast}).
    */
   private static LengthMeasurements length(double meanFactorAtLast, double linearFactorAtLast) {
+    return length(meanFactorAtLast, linearFactorAtLast,
+        lp -> ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG, lp));
+  }
+
+  /** As {@link #length(double, double)}, with the closed form at L' given by {@code closedForm}. */
+  private static LengthMeasurements length(double meanFactorAtLast, double linearFactorAtLast,
+      java.util.function.IntToDoubleFunction closedForm) {
     SpectralState limit = ClosedForms.limit(LENGTH_CONFIG);
     List<LengthMeasurements.TestLength> rows = new ArrayList<>();
     double first = Double.NaN;
     for (int lp : TEST_LENGTHS) {
-      double cf = ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG, lp);
+      double cf = closedForm.applyAsDouble(lp);
       double ref = new RefinedLoss(LENGTH_CONFIG.withPromptLength(lp)).value(limit);
       first = Double.isNaN(first) ? ref : first;
       boolean last = lp == TEST_LENGTHS[TEST_LENGTHS.length - 1];
-      double mean = last ? meanFactorAtLast * Math.max(ref, cf) : ref;
+      double mean = last ? meanFactorAtLast * ref : ref;
       double linear = lp == 50 ? 0.5 * first : last ? linearFactorAtLast * 1000 * first : first;
       rows.add(new LengthMeasurements.TestLength(lp, cf, ref, linear, mean, 1e-4 * ref, null));
     }
@@ -97,10 +109,19 @@ class SweepChecksTest {
     SweepOutcome ok = SweepChecks.optimality(optimality(1.0));
     assertEquals(Verdict.Status.PASS, only(ok, "P4-optimality").status(), only(ok, "P4-optimality").evidence()
         .toString());
-    // F_final above e times the infimum at the largest L: not below e, and a per-task mismatch.
+    // F_final above e times the infimum at the largest L: F_final does not match the closed form.
     double wrong = 1.01 * StrictMath.E * ClosedForms.signedInfimum(equalBlocks(800)) / ClosedForms.fStar(
         equalBlocks(800));
     assertEquals(Verdict.Status.FAIL, only(SweepChecks.optimality(optimality(wrong)), "P4-optimality").status());
+  }
+
+  @Test
+  void optimalityFailsOnPerTaskLossesThatDoNotMatchTheirClosedForm() {
+    // F_final is exact and every ratio stays below e (the identity the old verdict checked), but the flow split the
+    // loss between the tasks wrongly by 1e-4 (50 times the per-task tolerance 2e-6 F*/L_i*).
+    Verdict v = only(SweepChecks.optimality(optimality(1.0, 1e-4)), "P4-optimality");
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertTrue(v.measured() > 1, "measured " + v.measured());
   }
 
   @Test
@@ -154,6 +175,40 @@ class SweepChecksTest {
     SweepOutcome o = SweepChecks.length(length(3.0, 1.0));
     assertEquals(Verdict.Status.FAIL, only(o, "P7-length-generalisation").status());
     assertEquals(Verdict.Status.FAIL, only(o, "P7-length-refined").status());
+  }
+
+  @Test
+  void lengthGeneralisationFailsOnAClosedFormOffByFour() {
+    // The refined loss and Monte Carlo are right; only the closed form is wrong. Its budget no longer contains
+    // |refined - closed form|, so the closed-form check fails on its own, while the refined check still passes.
+    SweepOutcome o = SweepChecks.length(length(1.0, 1.0,
+        lp -> 4 * ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG, lp)));
+    assertEquals(Verdict.Status.FAIL, only(o, "P7-length-generalisation").status(),
+        only(o, "P7-length-generalisation").evidence().toString());
+    assertEquals(Verdict.Status.PASS, only(o, "P7-length-refined").status());
+  }
+
+  @Test
+  void lengthGeneralisationFailsOnTheModelRetrainedAtTheTestLength() {
+    // Issue 14's hole: the closed form of the model retrained at L' (its mu* is larger) in place of the one
+    // trained at L, which is what Monte Carlo evaluates.
+    SweepOutcome o = SweepChecks.length(length(1.0, 1.0,
+        lp -> ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG.withPromptLength(lp), lp)));
+    assertEquals(Verdict.Status.FAIL, only(o, "P7-length-generalisation").status(),
+        only(o, "P7-length-generalisation").evidence().toString());
+  }
+
+  @Test
+  void closedFormModelErrorBoundsTheRefinedCorrectionWithLittleSlack() {
+    // The budget's two terms bound refined - closed form (both corrections are >= 0), and are tight: the only
+    // slack is the expansion coefficient's (1 - mu omega)^2 <= 1.
+    SpectralState limit = ClosedForms.limit(LENGTH_CONFIG);
+    for (int lp : new int[] {200, 800, 3200}) {
+      double gap = new RefinedLoss(LENGTH_CONFIG.withPromptLength(lp)).value(limit)
+          - ClosedForms.lengthGeneralisationLoss(LENGTH_CONFIG, lp);
+      double bound = LengthGeneralisationCheck.closedFormModelError(LENGTH_CONFIG, limit, lp);
+      assertTrue(gap > 0 && gap <= bound && bound <= 1.5 * gap, lp + ": gap " + gap + ", bound " + bound);
+    }
   }
 
   @Test
