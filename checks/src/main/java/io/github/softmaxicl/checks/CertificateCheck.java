@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * Claim P1-certificate: an interval-arithmetic proof that the closed-form limit is the unique stationary point,
  * and a strict local minimum, of the on-task reduced loss in a small box, with every off-task ∂F/∂μ &gt; 0; and
- * that the reduced flow's computed limit lies in that box.
+ * that the reduced flow's computed limit lies in that box. Measured: the largest Krawczyk contraction
+ * ({@link LimitCertificate#maxKrawczykContraction}), below the claim's threshold 1 exactly when every Krawczyk
+ * image lies inside its box; a value that a refused or wrong certificate moves, unlike the box radius.
  */
 public final class CertificateCheck {
   private CertificateCheck() {}
 
   /** Relative radius of the certified box around the closed form. */
-  public static final double RADIUS = Claims.P1_CERTIFICATE.tolerance();
+  public static final double RADIUS = Claims.P1_CERTIFICATE_RADIUS;
 
   /**
    * The values the certificate must cover for the heads that serve no task: they keep the ω they froze at (zero
@@ -51,7 +53,13 @@ public final class CertificateCheck {
     if (!cert.isCertified()) {
       ev.add("certificate refused: " + cert.reason());
     }
-    Verdict v = Verdicts.of(Claims.P1_CERTIFICATE, runId, cert.isCertified() && inside, RADIUS, RADIUS, ev);
+    double contraction = cert.maxKrawczykContraction();
+    double threshold = Claims.P1_CERTIFICATE.tolerance();
+    ev.add(ReducedRunChecks.fmt("largest Krawczyk contraction (how far K(X) reaches towards the box edge, < %.3g "
+        + "inside): %.3e", threshold, contraction));
+    // The certificate's own rigorous inclusion decides; the contraction is its margin, and must agree with it.
+    boolean holds = cert.isCertified() && inside && contraction < threshold;
+    Verdict v = Verdicts.of(Claims.P1_CERTIFICATE, runId, holds, contraction, threshold, ev);
     return new Result(v, cert);
   }
 

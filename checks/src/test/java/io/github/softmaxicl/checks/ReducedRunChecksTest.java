@@ -136,6 +136,34 @@ class ReducedRunChecksTest {
         "an unconverged state must lie outside the certified box");
   }
 
+  /**
+   * P1-off-task measures log10 of the largest off-task |mu| / mu* from the flow's log coordinates: after the long
+   * run |mu| has underflowed to 0 (the old measure read 0.0 on every preset), the log is finite and far below the
+   * threshold -6; a run stopped at t = 50, before emergence (T ~ 120), has off-task mu near their start
+   * (~ L^-1.5 ~ 4e-3) and fails.
+   */
+  @Test
+  void offTaskMeasuresTheLogOfTheDecayedMuAndFailsBeforeTheyDecay() {
+    Preset p = Preset.SMALL;
+    ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), OPTIONS);
+    Verdict v = ReducedRunChecks.offTask("small", run);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals(-6.0, v.threshold(), 1e-12);
+    assertTrue(Double.isFinite(v.measured()) && v.measured() < -100, "log10 of decayed mu: " + v.measured());
+    int[] alloc = run.allocation();
+    double[][] logMu = run.logAbsMuFinal();
+    for (int i = 0; i < alloc.length; i++) {
+      // Where |mu| is representable (the on-task pair) the log coordinates and the state agree (1 rounding of exp).
+      double m = Math.abs(run.finalState().mu(alloc[i], i));
+      assertEquals(Math.log(m), logMu[alloc[i]][i], 1e-13, "task " + i);
+      assertEquals(0.0, run.finalState().mu(1 - alloc[i], i), "the off-task mu of small has underflowed");
+    }
+    ReducedRun early = ReducedFlowRunner.run(p.config(), p.initialState(), 50.0, OPTIONS);
+    Verdict e = ReducedRunChecks.offTask("small-short", early);
+    assertEquals(Verdict.Status.FAIL, e.status(), e.evidence().toString());
+    assertTrue(e.measured() > -6 && e.measured() < 0, "log10 |mu|/mu* before the decay: " + e.measured());
+  }
+
   @Test
   void aWrongWarmupPredictionFailsPhases() {
     Checked ok = Checked.of(UNEQUAL, Initialisations.paper(UNEQUAL), 3e4);

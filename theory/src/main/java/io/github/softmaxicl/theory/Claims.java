@@ -42,7 +42,11 @@ public final class Claims {
    */
   public static final double P2_WINDOW_CONSTANT = 8.0;
 
-  private static final ToleranceBudget CERTIFICATE_BUDGET = ToleranceBudget.certificate(1e-6, REDUCED_RTOL, 1e-2);
+  /** P1-certificate: relative radius of the certified box around the closed form. */
+  public static final double P1_CERTIFICATE_RADIUS = 1e-6;
+
+  private static final ToleranceBudget CERTIFICATE_BUDGET =
+      ToleranceBudget.certificate(P1_CERTIFICATE_RADIUS, REDUCED_RTOL, 1e-2);
 
   /**
    * P1: the reduced flow reaches the closed-form limit. Budget: the integrator's relative tolerance 1e-10 gives a
@@ -60,7 +64,9 @@ public final class Claims {
   public static final Claim P1_OFF_TASK = new Claim("P1-off-task", "P1",
       "After emergence every off-task mu falls below 1e-6 mu_i* (exponential decay) and the gradient norm tends "
           + "to 0.", "leading-order reduced loss", PhaseMarkers.OFF_TASK_CONVERGED,
-      "MODEL.md §7 convergence definition", Provenance.RECONSTRUCTION, LIMIT_HYPOTHESES);
+      "MODEL.md §7 convergence definition; measured and threshold in log10: the largest off-task "
+          + "log10(|mu| / mu*) at t_end, from the flow's log coordinates (|mu| itself underflows to 0), against "
+          + "log10 of the tolerance", Provenance.RECONSTRUCTION, LIMIT_HYPOTHESES);
 
   /** P2: per task, warm-up before emergence before convergence, the warm-up ending when predicted. */
   public static final Claim P2_PHASES = new Claim("P2-phases", "P2",
@@ -215,9 +221,11 @@ public final class Claims {
 
   /** P1 certified: the limit is an isolated strict local minimum of the on-task loss, proved with intervals. */
   public static final Claim P1_CERTIFICATE = new Claim("P1-certificate", "P1",
-      "Interval arithmetic proves, in a box of relative radius " + ToleranceBudget.pow10(CERTIFICATE_BUDGET.tolerance())
+      "Interval arithmetic proves, in a box of relative radius " + ToleranceBudget.pow10(P1_CERTIFICATE_RADIUS)
           + " around the closed form, exactly one stationary point of F in the on-task variables, a strict local "
-          + "minimum, with every off-task dF/dmu > 0; the reduced flow's computed limit lies in the box.",
+          + "minimum, with every off-task dF/dmu > 0; the reduced flow's computed limit lies in the box; measured: "
+          + "the Krawczyk contraction, how far K(X) reaches from the box centre towards the box edge (below 1: "
+          + "inside).",
       "leading-order reduced loss", CERTIFICATE_BUDGET.tolerance(), CERTIFICATE_BUDGET.explanation(),
       Provenance.CERTIFIED, LIMIT_HYPOTHESES);
 

@@ -25,17 +25,21 @@ public record ToleranceBudget(double tolerance, String explanation) {
   }
 
   /**
-   * P1-certificate: the certified box's radius lies far above the flow's tolerance (the flow's limit can land
-   * inside) and far below the radius up to which the certificate still holds.
+   * P1-certificate: the measured value is the Krawczyk contraction q (the largest, over tasks, coordinates and
+   * sides, of |bound of K(X) − centre| / |bound of X − centre|), whose threshold 1 is the inclusion K(X) ⊂ X itself;
+   * the certified box's radius lies far above the flow's tolerance (the flow's limit can land inside) and far below
+   * the radius up to which the certificate still holds.
    *
    * @param radius the box's relative radius
    * @param integratorRtol the reduced flow's relative tolerance
    * @param certifiedRegion the largest radius the certificate was found to hold at
    */
   public static ToleranceBudget certificate(double radius, double integratorRtol, double certifiedRegion) {
-    return new ToleranceBudget(radius, "outward-rounded interval arithmetic (Krawczyk test, interval Hessian); the "
-        + "box radius " + pow10(radius) + " is far above the flow's " + pow10(integratorRtol) + " tolerance and far "
-        + "below the certified region's " + pow10(certifiedRegion));
+    return new ToleranceBudget(1.0, "outward-rounded interval arithmetic (Krawczyk test, interval Hessian); "
+        + "contraction q < 1 is the inclusion K(X) inside X (the verdict rests on the rigorous inclusion; q, "
+        + "computed in doubles, reports its margin: O(radius) for a correct operator); the box radius "
+        + pow10(radius) + " is far above the flow's " + pow10(integratorRtol) + " tolerance and far below the "
+        + "certified region's " + pow10(certifiedRegion));
   }
 
   /**

@@ -87,6 +87,35 @@ class LimitPointTest {
     }
   }
 
+  /**
+   * MODEL.md §6: inf = (1/n) Σ_i s² d_i (c_i/L)/(s² + c_i/L). Blocks 4 and 8, s² = 1/2, σ = 1, L = 10: c = 3 and 5,
+   * c/L = 3/10 and 1/2, terms (1/2·4·3/10)/(4/5) = 3/4 and (1/2·8·1/2)/1 = 2, so inf = (3/4 + 2)/2 = 11/8 exactly.
+   * A handful of roundings of numbers ≤ 4: 1e-14 relative covers them.
+   */
+  @Test
+  void signedInfimumOfTwoBlocksWithNoise() {
+    ProblemConfig c = ProblemConfig.of(12, new int[] {4, 8}, 2, 10, 1.0, 0.5);
+    assertEquals(11.0 / 8, ClosedForms.signedInfimum(c), 1e-14);
+  }
+
+  /**
+   * For n equal blocks and σ = 0 every task has the one-block ratio of MODEL.md §6, e(L + d_i)/(L + e d_i), and so has
+   * F* / inf (both are means of n equal terms); a sum not divided by n on one side is off by a factor n.
+   */
+  @Test
+  void optimalityRatioOfEqualBlocksIsTheOneBlockRatio() {
+    for (int n : new int[] {2, 3}) {
+      int[] blocks = new int[n];
+      java.util.Arrays.fill(blocks, 8);
+      ProblemConfig c = ProblemConfig.of(8 * n, blocks, n, 100, 0.0, 1.0);
+      double expected = Math.E * (100 + 8.0) / (100 + Math.E * 8.0);
+      assertEquals(expected, ClosedForms.optimalityRatio(c), 1e-14 * expected, "n = " + n);
+      // F* itself: (1/n) Σ_i s² d_i x/(1 + x), x = e κ d_i = e c_i/(s² L) = 8e/100 for every task.
+      double x = Math.E * 8 / 100;
+      assertEquals(8 * x / (1 + x), ClosedForms.fStar(c), 1e-14, "n = " + n);
+    }
+  }
+
   @Test
   void lengthGeneralisationAtTrainingLengthIsFStar() {
     for (Preset p : Preset.values()) {

@@ -178,8 +178,20 @@ public final class ReducedFlowRunner {
     return new ReducedRun(config, init, options.integratorName(), options.relTol(), options.absTol(),
         options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, markers.time(Markers.WARMUP),
         markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), markers.taskWarmupEnds(),
-        markers.taskEmergenceEnds(), allocation(end), end, grad.norm(), velocity,
+        markers.taskEmergenceEnds(), allocation(end), end, logAbsMu(y, config.heads(), n), grad.norm(), velocity,
         evaluations, wall, tailStart, recorder.samples());
+  }
+
+  /** ln|μ_i^h| from the log coordinates y = (ln|ω|, ln|μ|), H×n: exp of the decayed off-task ones underflows. */
+  private static double[][] logAbsMu(double[] y, int heads, int tasks) {
+    double[][] out = new double[heads][tasks];
+    int off = heads * tasks;
+    for (int h = 0; h < heads; h++) {
+      for (int j = 0; j < tasks; j++) {
+        out[h][j] = y[off + h * tasks + j];
+      }
+    }
+    return out;
   }
 
   private static void addOrMark(ODEIntegrator integrator, Markers markers, int which,

@@ -29,6 +29,9 @@ import java.util.List;
  *     (NaN if not reached)
  * @param allocation for each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0)
  * @param finalState ω and μ at t_end
+ * @param logAbsMuFinal ln|μ_i^h| at t_end, H×n, read from the flow's log coordinates: the off-task μ decay
+ *     exponentially, and after a long run {@code finalState} holds them as 0 (exp underflows) while this keeps their
+ *     size
  * @param gradientNorm Euclidean norm of ∂F/∂(ω, μ) at t_end. It does not vanish at the limit: every off-task
  *     ∂F/∂μ tends to 2 c_i μ_i* / (n L) (the saddle of MODEL.md §9); see {@code velocityNorm}
  * @param velocityNorm norm of the velocity (dω/dt, dμ/dt) at t_end: the gradient in the balanced metric of the
@@ -42,7 +45,7 @@ import java.util.List;
 public record ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
     double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
     double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
-    int[] allocation, SpectralState finalState,
+    int[] allocation, SpectralState finalState, double[][] logAbsMuFinal,
     double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
     List<TrajectorySample> trajectory) {
 
@@ -55,7 +58,25 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
       throw new IllegalArgumentException("per-task marker arrays differ in length");
     }
     allocation = allocation.clone();
+    logAbsMuFinal = copy(logAbsMuFinal);
+    if (logAbsMuFinal.length != finalState.heads()) {
+      throw new IllegalArgumentException("ln|mu| at t_end must have one row per head");
+    }
     trajectory = List.copyOf(trajectory);
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  /** ln|μ_i^h| at t_end, H×n (from the log coordinates, so it does not underflow); a copy. */
+  @Override
+  public double[][] logAbsMuFinal() {
+    return copy(logAbsMuFinal);
   }
 
   /** Per-task half-signal times (NaN where not reached); a copy. */

@@ -54,6 +54,14 @@ public record LimitCertificate(ProblemConfig config, double relativeRadius, Inte
       Optional<Interval> m = box.mu().intersection(k.mu());
       return new TaskBox(w.orElse(box.omega()), m.orElse(box.mu()));
     }
+
+    /**
+     * {@link Krawczyk#contraction} of K(X_i) in X_i: below 1 when the image lies inside the box, the smaller the
+     * deeper; NaN if the image could not be evaluated.
+     */
+    public double krawczykContraction() {
+      return krawczykImage.map(k -> Krawczyk.contraction(box, k)).orElse(Double.NaN);
+    }
   }
 
   /**
@@ -100,6 +108,22 @@ public record LimitCertificate(ProblemConfig config, double relativeRadius, Inte
       min = Double.isNaN(min) ? o.derivative().lo() : Math.min(min, o.derivative().lo());
     }
     return min;
+  }
+
+  /**
+   * The largest {@link TaskResult#krawczykContraction} over the tasks: below 1 when every Krawczyk image lies inside
+   * its box. NaN if some image could not be evaluated, or there are no tasks.
+   */
+  public double maxKrawczykContraction() {
+    double max = Double.NaN;
+    for (TaskResult t : tasks) {
+      double q = t.krawczykContraction();
+      if (Double.isNaN(q)) {
+        return Double.NaN;
+      }
+      max = Double.isNaN(max) ? q : Math.max(max, q);
+    }
+    return max;
   }
 
   /**

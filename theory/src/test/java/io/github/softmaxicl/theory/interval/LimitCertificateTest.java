@@ -115,6 +115,55 @@ class LimitCertificateTest {
     assertFalse(Krawczyk.provesUniqueZero(loss, TaskBox.around(3 * w, 0.1 * w, 0.2 * m, 0.1 * m)));
   }
 
+  /**
+   * The box of relative radius r is ω*(1 ± r) × μ*(1 ± r): its widths are 2rω* and 2rμ*, up to the outward rounding
+   * of its bounds (2 ulps each, ≤ 1e-15 relative to the width at r = 1e-3). The paper preset's blocks 16, 17, 17
+   * give ω* ≈ 1/4 and μ* ≈ 2.8, so a radius r/ω* instead of rω* is 16× too wide, r/μ* instead of rμ* 8× too
+   * narrow.
+   */
+  @Test
+  void boxesHaveTheRequestedRelativeRadius() {
+    ProblemConfig c = Preset.PAPER.config();
+    double r = 1e-3;
+    LimitCertificate cert = LimitProof.certify(c, r);
+    assertEquals(r, cert.relativeRadius());
+    for (LimitCertificate.TaskResult t : cert.tasks()) {
+      OnTaskLoss loss = OnTaskLoss.of(c, t.task());
+      double w = loss.omegaStarApprox();
+      double m = loss.muStarApprox();
+      assertEquals(2 * r * w, t.box().omega().width(), 1e-12 * r * w, "task " + t.task());
+      assertEquals(2 * r * m, t.box().mu().width(), 1e-12 * r * m, "task " + t.task());
+      assertEquals(w, t.box().omega().midpoint(), 1e-15, "task " + t.task());
+      assertEquals(m, t.box().mu().midpoint(), 1e-15, "task " + t.task());
+    }
+    assertTrue(Double.isNaN(LimitProof.certify(c, List.of(cert.tasks().get(0).box(), cert.tasks().get(1).box(),
+        cert.tasks().get(2).box()), Interval.ZERO).relativeRadius()), "explicit boxes record no radius");
+  }
+
+  /** The contraction of a certified box is below 1 (deep inside at small radii); NaN without an image. */
+  @Test
+  void contractionOfCertifiedAndRefusedBoxes() {
+    ProblemConfig c = Preset.SMALL.config();
+    LimitCertificate ok = LimitProof.certify(c, 1e-6);
+    double q = ok.maxKrawczykContraction();
+    assertTrue(q >= 0 && q < 1e-3, "contraction " + q);
+    for (LimitCertificate.TaskResult t : ok.tasks()) {
+      assertTrue(t.krawczykContraction() <= q);
+    }
+    LimitCertificate refused = LimitProof.certify(c, 0.9);
+    assertFalse(refused.isCertified());
+    assertTrue(refused.maxKrawczykContraction() >= 1 || Double.isNaN(refused.maxKrawczykContraction()),
+        () -> "a refused Krawczyk test has contraction >= 1: " + refused.maxKrawczykContraction());
+    LimitCertificate.TaskResult t0 = ok.tasks().get(0);
+    LimitCertificate.TaskResult noImage = new LimitCertificate.TaskResult(0, 0, t0.box(), t0.closedForm(),
+        java.util.Optional.empty(), t0.hessian(), false, true);
+    assertTrue(Double.isNaN(noImage.krawczykContraction()));
+    assertEquals(t0.box(), noImage.zeroEnclosure());
+    LimitCertificate partial = new LimitCertificate(c, 1e-6, Interval.ZERO, List.of(t0, noImage), List.of(),
+        List.of(), java.util.Optional.of("test"));
+    assertTrue(Double.isNaN(partial.maxKrawczykContraction()), "an unevaluated image makes the maximum NaN");
+  }
+
   @Test
   void enclosesChecksOnTaskEntriesOfStates() {
     ProblemConfig c = Preset.EXTRA_HEAD.config();
