@@ -199,7 +199,8 @@ class ReducedRunChecksTest {
     return new ReducedRun(run.config(), run.init(), run.integratorName(), run.relTol(), run.absTol(),
         run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.tWarmupEnd(),
         run.tEmergenceEnd(), run.halfSignalTimes(), run.taskWarmupEnds(), run.taskEmergenceEnds(), run.allocation(),
-        run.finalState(), run.gradientNorm(), run.velocityNorm(), run.evaluations(), run.wallSeconds(),
+        run.finalState(), run.logAbsMuFinal(), run.gradientNorm(), run.velocityNorm(), run.evaluations(),
+        run.wallSeconds(),
         run.tailStart(), samples);
   }
 
