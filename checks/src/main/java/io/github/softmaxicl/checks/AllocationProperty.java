@@ -41,9 +41,10 @@ public final class AllocationProperty {
    * <p>The expected head of each task is fixed first, by construction and independently of
    * {@link ReducedRunChecks#predictedAllocation} (the function under test): a uniformly random injective map from
    * tasks to heads; then each task's μ(0) column is redrawn until its chosen head beats every other head by the
-   * relative margin {@link #MARGIN}. Since the columns are independent, this is the same law as drawing all μ(0)
-   * and keeping the draws whose per-task favourites are distinct with that margin, without asking the rule
-   * under test which head is the favourite.
+   * relative margin {@link #MARGIN}. Since the columns are independent, given the configuration this is the same
+   * law of μ(0) as drawing all of it and keeping the draws whose per-task favourites are distinct with that margin,
+   * without asking the rule under test which head is the favourite. (The configuration itself is no longer
+   * tilted towards those where such draws are frequent, as whole-case rejection did.)
    */
   public static Case draw(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
