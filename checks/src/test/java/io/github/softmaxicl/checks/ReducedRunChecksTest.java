@@ -17,6 +17,7 @@ import io.github.softmaxicl.theory.WarmupTimes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -292,6 +293,66 @@ class ReducedRunChecksTest {
     Verdict unfinished = AllocationProperty.verdict(
         List.of(new AllocationProperty.CaseResult(c, c.predicted(), Double.NaN)), 1000, 3e4);
     assertEquals(Verdict.Status.FAIL, unfinished.status(), "emergence not reached is not a pass");
+  }
+
+  /**
+   * The generator builds its cases without the rule under test: checked here by an argmax written out in the
+   * test. Every case's built-for head is its task's largest μ_i(0) by the margin, heads are distinct, and the
+   * built-for maps vary (so a rule that ignores μ, such as "task i to head i", cannot agree by accident).
+   */
+  @Test
+  void allocationCasesAreBuiltWithDistinctFavouritesIndependentlyOfTheRule() {
+    java.util.Set<String> maps = new java.util.HashSet<>();
+    for (long seed = 1000; seed < 1100; seed++) {
+      AllocationProperty.Case c = AllocationProperty.draw(seed);
+      SpectralState s = c.init();
+      assertEquals(c.config().tasks(), c.predicted().length);
+      assertTrue(s.heads() >= s.tasks() && s.heads() <= s.tasks() + 2, c.toString());
+      for (int i = 0; i < s.tasks(); i++) {
+        int best = 0;
+        for (int h = 1; h < s.heads(); h++) {
+          best = s.mu(h, i) > s.mu(best, i) ? h : best;
+        }
+        assertEquals(best, c.predicted()[i], c.toString());
+        for (int h = 0; h < s.heads(); h++) {
+          assertTrue(h == best || s.mu(best, i) >= (1 + AllocationProperty.MARGIN) * s.mu(h, i), c.toString());
+          assertEquals(s.omega(0, i), s.omega(h, i), 0.0, "equal omega(0): " + c);
+        }
+        for (int k = 0; k < i; k++) {
+          assertTrue(c.predicted()[k] != c.predicted()[i], c.toString());
+        }
+      }
+      maps.add(java.util.Arrays.toString(c.predicted()));
+      assertEquals(c.toString(), AllocationProperty.draw(seed).toString(), "seeded: same case again");
+    }
+    assertTrue(maps.size() >= 10, "the built-for allocations hardly vary: " + maps);
+  }
+
+  /** A wrong allocation rule (argmin, or task i to head i) fails the property even when the flow is right. */
+  @Test
+  void aWrongAllocationRuleFailsTheProperty() {
+    List<AllocationProperty.CaseResult> results = new java.util.ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      AllocationProperty.Case c = AllocationProperty.draw(1000 + k);
+      // The flow's outcome is the built-for allocation: only the rule can be wrong here.
+      results.add(new AllocationProperty.CaseResult(c, c.predicted(), 10.0));
+    }
+    assertEquals(Verdict.Status.PASS, AllocationProperty.verdict(results, 1000, 3e4).status());
+    Function<SpectralState, int[]> argmin = s -> {
+      int[] out = new int[s.tasks()];
+      for (int i = 0; i < out.length; i++) {
+        for (int h = 1; h < s.heads(); h++) {
+          out[i] = s.mu(h, i) < s.mu(out[i], i) ? h : out[i];
+        }
+      }
+      return out;
+    };
+    Function<SpectralState, int[]> identity = s -> java.util.stream.IntStream.range(0, s.tasks()).toArray();
+    Verdict byArgmin = AllocationProperty.verdict(results, 1000, 3e4, argmin);
+    assertEquals(Verdict.Status.FAIL, byArgmin.status(), byArgmin.evidence().toString());
+    assertEquals(8.0, byArgmin.measured(), "argmin differs from argmax on every case with a margin");
+    Verdict byIndex = AllocationProperty.verdict(results, 1000, 3e4, identity);
+    assertEquals(Verdict.Status.FAIL, byIndex.status(), byIndex.evidence().toString());
   }
 
   /** The certificate verdict for a run, computed as the experiment computes it. */

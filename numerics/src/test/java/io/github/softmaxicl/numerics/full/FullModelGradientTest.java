@@ -13,24 +13,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FullModelGradientTest {
 
   static Stream<Arguments> configurations() {
-    // seed, d, blocks, H, L, sigma, weight scale
+    // seed, d, blocks, H, L, sigma, weight scale, control variate. The noisy cases with the control variate are
+    // the gradients SGD and the full flow use with σ > 0 (their corrected loss carries σ² through M).
     return Stream.of(
-        Arguments.of(11L, 4, new int[] {2, 2}, 2, 8, 0.0, 0.4),
-        Arguments.of(12L, 5, new int[] {2, 3}, 2, 12, 0.3, 0.3),
-        Arguments.of(13L, 6, new int[] {3, 3}, 1, 10, 0.0, 0.5),
-        Arguments.of(14L, 6, new int[] {1, 2, 3}, 3, 9, 0.1, 0.35));
+        Arguments.of(11L, 4, new int[] {2, 2}, 2, 8, 0.0, 0.4, false),
+        Arguments.of(12L, 5, new int[] {2, 3}, 2, 12, 0.3, 0.3, false),
+        Arguments.of(13L, 6, new int[] {3, 3}, 1, 10, 0.0, 0.5, false),
+        Arguments.of(14L, 6, new int[] {1, 2, 3}, 3, 9, 0.1, 0.35, false),
+        Arguments.of(15L, 4, new int[] {2, 2}, 2, 8, 1.0, 0.4, false),
+        Arguments.of(16L, 5, new int[] {2, 3}, 2, 12, 0.3, 0.3, true),
+        Arguments.of(17L, 4, new int[] {2, 2}, 2, 8, 1.0, 0.4, true));
   }
 
-  @ParameterizedTest(name = "seed {0}: d={1} H={3} L={4}")
+  @ParameterizedTest(name = "seed {0}: d={1} H={3} L={4} sigma={5} cv={7}")
   @MethodSource("configurations")
   void analyticGradientMatchesCentralDifferences(long seed, int d, int[] blocks, int heads, int ll, double sigma,
-      double scale) {
+      double scale, boolean cv) {
     ProblemConfig c = ProblemConfig.of(d, blocks, heads, ll, sigma, 1.0);
     AttentionWeights w = Fixtures.randomWeights(c, scale, seed);
     // 45 prompts: one full chunk and a partial one, so the chunk split is exercised.
     PromptSource prompts = StoredPrompts.copyOf(PromptSampler.of(c, seed * 7 + 1, 45, false));
     try (FullModel model = new FullModel(c, 1)) {
-      LossAndGradient lg = model.lossAndGradient(w, prompts);
+      LossAndGradient lg = model.lossAndGradient(w, prompts, cv);
       double[] flat = w.toFlat();
       double gInf = 0;
       for (int i = 0; i < flat.length; i++) {
@@ -48,9 +52,9 @@ class FullModelGradientTest {
       for (int i = 0; i < flat.length; i++) {
         double keep = flat[i];
         flat[i] = keep + h;
-        double up = model.loss(AttentionWeights.fromFlat(c, flat), prompts);
+        double up = model.loss(AttentionWeights.fromFlat(c, flat), prompts, cv);
         flat[i] = keep - h;
-        double down = model.loss(AttentionWeights.fromFlat(c, flat), prompts);
+        double down = model.loss(AttentionWeights.fromFlat(c, flat), prompts, cv);
         flat[i] = keep;
         double fd = (up - down) / (2 * h);
         worst = Math.max(worst, Math.abs(fd - lg.gradient(i)));
