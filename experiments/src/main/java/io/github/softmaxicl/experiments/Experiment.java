@@ -27,6 +27,15 @@ public interface Experiment {
    */
   List<Claim> claims();
 
+  /**
+   * A short name for progress lines and the report's stage timings: by default the class name without
+   * "Experiment", words split at capitals ({@code ReducedRunsExperiment}: "reduced runs").
+   */
+  default String name() {
+    String simple = getClass().getSimpleName().replaceFirst("Experiment$", "");
+    return simple.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The dynamics it computes: it runs only when {@code --dynamics} includes it (default: the reduced flow). */
   default Dynamics dynamics() {
     return Dynamics.REDUCED;

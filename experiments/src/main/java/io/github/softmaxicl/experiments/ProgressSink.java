@@ -1,5 +1,7 @@
 package io.github.softmaxicl.experiments;
 
+import java.util.List;
+
 /**
  * Where a job reports the progress of long runs. Implementations print to stderr (never to the result files)
  * and must be cheap enough to call after every integrator step; they throttle themselves.
@@ -19,6 +21,27 @@ public interface ProgressSink {
    * @param stage the stage's name, e.g. {@code "P3 allocation property"}
    */
   default void count(String stage, int done, int total) {}
+
+  /**
+   * The stages the job will run, in order, before the first starts; {@link #stageStarted} and
+   * {@link #stageFinished} then name them by index. A job that does not call this has no stages.
+   */
+  default void plan(List<Stage> stages) {}
+
+  /** Stage {@code index} of the {@link #plan} starts. */
+  default void stageStarted(int index) {}
+
+  /** Stage {@code index} of the {@link #plan} has finished (its runs and verdicts are done). */
+  default void stageFinished(int index) {}
+
+  /**
+   * One stage of a job: an experiment, or an experiment on one configuration.
+   *
+   * @param name what runs, e.g. {@code "reduced runs"} or {@code "full flow: paper"}
+   * @param typicalQuickSeconds its typical wall time in quick mode, or NaN when not known (see
+   *     {@link Experiment#typicalQuickSeconds()})
+   */
+  record Stage(String name, double typicalQuickSeconds) {}
 
   /** A one-line message for the user (a phase, a skipped run and why). */
   void message(String text);

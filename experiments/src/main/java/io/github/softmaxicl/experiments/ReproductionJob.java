@@ -3,6 +3,7 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.Claim;
+import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -95,6 +96,7 @@ public final class ReproductionJob implements Job {
     Outcome.Collector all = new Outcome.Collector();
     // The full flow and SGD of one configuration run together, after everything else, so that the runs of
     // different dynamics on one configuration stay together in the output.
+    List<Experiment> whole = new ArrayList<>();
     List<PerRunExperiment> perRunModel = new ArrayList<>();
     for (Experiment e : experiments.get()) {
       if (!selected(e, request)) {
@@ -103,12 +105,33 @@ public final class ReproductionJob implements Job {
       if (e instanceof PerRunExperiment && e.dynamics() != Dynamics.REDUCED) {
         perRunModel.add((PerRunExperiment) e);
       } else {
-        all.add(e.run(settings, context));
+        whole.add(e);
       }
+    }
+    // The stages are announced before any starts, so that progress can say "stage k of N" and an ETA for the job.
+    List<ProgressSink.Stage> stages = new ArrayList<>();
+    for (Experiment e : whole) {
+      stages.add(new ProgressSink.Stage(e.name(), e.typicalQuickSeconds()));
     }
     for (RunSpec spec : request.runs()) {
       for (PerRunExperiment e : perRunModel) {
+        // Typical times are for the default job, which runs every preset: a share per configuration.
+        stages.add(new ProgressSink.Stage(e.name() + ": " + spec.name(),
+            e.typicalQuickSeconds() / Preset.values().length));
+      }
+    }
+    progress.plan(stages);
+    int stage = 0;
+    for (Experiment e : whole) {
+      progress.stageStarted(stage);
+      all.add(e.run(settings, context));
+      progress.stageFinished(stage++);
+    }
+    for (RunSpec spec : request.runs()) {
+      for (PerRunExperiment e : perRunModel) {
+        progress.stageStarted(stage);
         all.add(e.runOne(spec, settings, context));
+        progress.stageFinished(stage++);
       }
     }
     Outcome outcome = all.outcome();

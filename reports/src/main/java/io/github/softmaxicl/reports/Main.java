@@ -281,8 +281,9 @@ public final class Main {
     long startMillis = clock.millis();
     try (AtomicOutput output = AtomicOutput.prepare(target)) {
       JobResult result;
+      StageRecorder stages = new StageRecorder(new StderrProgress(err, System::nanoTime), clock);
       try {
-        result = job.run(request, new StderrProgress(err, System::nanoTime));
+        result = job.run(request, stages);
       } catch (NumericalFailure e) {
         err.println("numerical failure: " + UsageException.oneLine(String.valueOf(e.getMessage()))
             + "; nothing was written");
@@ -307,7 +308,8 @@ public final class Main {
         return EXIT_NUMERICAL;
       }
       double wall = (clock.millis() - startMillis) / 1000.0;
-      ReportData data = new ReportData(request, result, VersionInfo.current(), started, wall);
+      ReportData data = new ReportData(request, result, VersionInfo.current(), RunStamp.current(stages.times()), started,
+          wall);
       writeAll(output.staging(), data);
       output.commit();
       int code = summarise(result, target, err);

@@ -13,7 +13,9 @@ import io.github.softmaxicl.reports.html.Provenance;
 import io.github.softmaxicl.reports.html.RunFacts;
 import io.github.softmaxicl.reports.html.RunKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The adapter between the package's result records and the report: the only place that reads {@link ReportData},
@@ -34,15 +36,34 @@ final class ReportInputs {
     for (Verdict v : result.verdicts()) {
       reruns.add(RerunCommand.of(data.request(), v));
     }
-    return new PageInput(runs, result.verdicts(), result.sweeps(), provenance(data), reruns);
+    Map<String, List<Verdict>> rows = new LinkedHashMap<>();
+    for (Verdict v : result.verdicts()) {
+      rows.computeIfAbsent(v.claimId(), k -> new ArrayList<>()).add(v);
+    }
+    Map<String, String> claimReruns = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Verdict>> e : rows.entrySet()) {
+      claimReruns.put(e.getKey(), RerunCommand.forClaim(data.request(), e.getKey(), e.getValue()));
+    }
+    return new PageInput(runs, result.verdicts(), result.sweeps(), provenance(data), reruns, claimReruns);
   }
 
   static Provenance provenance(ReportData data) {
     JobRequest req = data.request();
     VersionInfo v = data.versions();
+    RunStamp stamp = data.stamp();
+    BuildStamp build = stamp.build();
+    List<String> deps = new ArrayList<>();
+    for (RuntimeDependencies.Dependency d : stamp.dependencies()) {
+      deps.add(d.coordinates());
+    }
+    List<Provenance.Stage> stages = new ArrayList<>();
+    for (StageTime t : stamp.stages()) {
+      stages.add(new Provenance.Stage(t.name(), t.typicalQuickSeconds(), t.wallSeconds()));
+    }
     return new Provenance(req.commandLine(), req.mode().id(), DynamicsOption.text(req.dynamics()), req.threads(), v.name(),
         v.version(), v.java(), v.hipparchus(), v.ejml(), v.commonsRng(), ResultsJsonWriter.iso(data.started()),
-        data.wallSeconds());
+        data.wallSeconds(), build.describe(), build.known() && Boolean.FALSE.equals(build.dirty()),
+        req.runs().get(0).seed(), stamp.machine().describe(), deps, stages);
   }
 
   static RunFacts run(RunRecord r) {

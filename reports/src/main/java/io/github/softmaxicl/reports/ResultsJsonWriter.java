@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
  * Writes results.json, schema 1 of OUTPUT.md: snake_case keys in the contract's order, non-finite numbers as
  * null, numbers in {@link Double#toString} form (locale-independent, round-trip exact). Extensions beyond the
  * contract (added, never changed): {@code integrator.learning_rate}, {@code run.mode}, {@code claims[].evidence},
- * {@code claims[].rerun} (the command that re-runs the claim) and a top-level {@code sweeps} array; a verdict may
+ * {@code claims[].rerun} (the command that re-runs the claim), a top-level {@code sweeps} array and a top-level
+ * {@code provenance} object (commit, machine, libraries, stage times); a verdict may
  * be {@code "not-applicable"}.
  */
 public final class ResultsJsonWriter {
@@ -61,6 +62,7 @@ public final class ResultsJsonWriter {
       g.writeStringField("started", iso(report.started()));
       number(g, "wall_seconds", report.wallSeconds());
       g.writeStringField("mode", report.request().mode().id());
+      writeProvenance(g, report);
       g.writeArrayFieldStart("runs");
       for (RunRecord r : report.result().runs()) {
         writeRun(g, r);
@@ -79,6 +81,72 @@ public final class ResultsJsonWriter {
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  /**
+   * The provenance stamp (an extension of schema 1): which build (commit recorded at build time, tree state), which
+   * command, mode and seed, which JVM, OS and CPU, which runtime libraries, and the wall time of each stage.
+   */
+  private static void writeProvenance(JsonGenerator g, ReportData report) throws IOException {
+    RunStamp stamp = report.stamp();
+    g.writeObjectFieldStart("provenance");
+    BuildStamp b = stamp.build();
+    if (b.known()) {
+      g.writeStringField("commit", b.commit());
+    } else {
+      g.writeNullField("commit");
+    }
+    Boolean dirty = b.dirty();
+    if (dirty == null) {
+      g.writeNullField("dirty");
+    } else {
+      g.writeBooleanField("dirty", dirty);
+    }
+    g.writeArrayFieldStart("arguments");
+    for (String a : report.request().commandLine()) {
+      g.writeString(a);
+    }
+    g.writeEndArray();
+    g.writeStringField("command", commandLine(report.request().commandLine()));
+    g.writeStringField("mode", report.request().mode().id());
+    g.writeNumberField("seed", report.request().runs().get(0).seed());
+    MachineInfo m = stamp.machine();
+    g.writeStringField("jdk_vendor", m.jdkVendor());
+    g.writeStringField("jdk_version", m.jdkVersion());
+    g.writeStringField("os", m.os().strip());
+    g.writeStringField("arch", m.arch());
+    g.writeStringField("cpu_model", m.cpuModel());
+    g.writeNumberField("cpu_cores", m.cores());
+    g.writeArrayFieldStart("dependencies");
+    for (RuntimeDependencies.Dependency d : stamp.dependencies()) {
+      g.writeStartObject();
+      g.writeStringField("group", d.group());
+      g.writeStringField("artifact", d.artifact());
+      g.writeStringField("version", d.version());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("started", iso(report.started()));
+    number(g, "wall_seconds", report.wallSeconds());
+    g.writeArrayFieldStart("stages");
+    for (StageTime t : stamp.stages()) {
+      g.writeStartObject();
+      g.writeStringField("name", t.name());
+      number(g, "typical_quick_seconds", t.typicalQuickSeconds());
+      number(g, "wall_seconds", t.wallSeconds());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** The command line as a POSIX shell would need it, each argument quoted when necessary. */
+  static String commandLine(java.util.List<String> args) {
+    StringBuilder sb = new StringBuilder("./reproduce");
+    for (String a : args) {
+      sb.append(' ').append(RerunCommand.quote(a));
+    }
+    return sb.toString();
   }
 
   /** ISO-8601 in UTC to the millisecond. */

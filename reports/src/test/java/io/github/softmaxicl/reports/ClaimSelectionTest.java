@@ -217,6 +217,22 @@ class ClaimSelectionTest {
         RerunCommand.of(full, pass(Claims.P6_LADDER, "ladder")));
   }
 
+  @Test
+  void aClaimsRowCommandNamesEachOfItsConfigurationsOnceAndLetsTheClaimPickTheDynamics() {
+    RunSpec paper = preset(Preset.PAPER, 7);
+    RunSpec small = preset(Preset.SMALL, 7);
+    RunSpec mine = new RunSpec("my", "dir with space/my.json", Preset.SMALL.config(), "paper", 1.0, 7,
+        OptionalInt.empty(), 100);
+    JobRequest req = new JobRequest(List.of(paper, small, mine), EnumSet.allOf(Dynamics.class), Mode.QUICK, 1,
+        List.of());
+    // Rows list the verdicts in any order; the command follows the request's order, without the unused "small".
+    assertEquals("./reproduce --preset paper --config 'dir with space/my.json' --claim P6-sgd --seed 7",
+        RerunCommand.forClaim(req, Claims.P6_SGD.id(), List.of(pass(Claims.P6_SGD, "my-sgd"),
+            pass(Claims.P6_SGD, "paper-sgd"), pass(Claims.P6_SGD, "paper-sgd-second-seed"))));
+    assertEquals("./reproduce --claim P4-optimality --seed 7",
+        RerunCommand.forClaim(req, Claims.P4_OPTIMALITY.id(), List.of(pass(Claims.P4_OPTIMALITY, "sweep"))));
+  }
+
   // --- not-applicable ---
 
   private static Job job(List<Verdict> verdicts) {

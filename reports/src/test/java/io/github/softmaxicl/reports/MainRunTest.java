@@ -57,16 +57,17 @@ class MainRunTest {
     Path out = tmp.resolve("out");
     JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertEquals(1, root.get("schema").asInt());
-    assertEquals(List.of("schema", "generator", "started", "wall_seconds", "mode", "runs", "claims", "sweeps"),
+    assertEquals(List.of("schema", "generator", "started", "wall_seconds", "mode", "provenance", "runs", "claims",
+        "sweeps"),
         keys(root));
     assertEquals(List.of("name", "version", "java", "hipparchus", "ejml"), keys(root.get("generator")));
     assertEquals("2026-01-02T03:04:05Z", root.get("started").asText());
     // 3 presets x 3 dynamics.
     assertEquals(9, root.get("runs").size());
     for (JsonNode run : root.get("runs")) {
+      // Runs of the reduced flow also carry the per-task markers of P2, after half_signal_times.
       List<String> expected = new ArrayList<>(RUN_KEYS);
       if (run.get("dynamics").asText().equals("reduced")) {
-        // The per-task P2 markers exist for the reduced flow only.
         expected.addAll(expected.indexOf("half_signal_times") + 1, List.of("task_warmup_end", "task_emergence_end"));
       }
       assertEquals(expected, keys(run));

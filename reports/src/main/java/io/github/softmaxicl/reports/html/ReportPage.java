@@ -24,9 +24,10 @@ public final class ReportPage {
         + " check of our reconstruction of the set-up of Chen, Sheen, Wang and Yang (COLT 2024, arXiv 2402.19442),"
         + " not a statement of the paper's theorems: the paper's full text was not available. Heads and tasks are"
         + " numbered from 1 here and from 0 in results.json and the CSV files.</p>\n");
-    sb.append("<nav><a href=\"#summary\">Summary</a> · <a href=\"#runs\">Runs</a> · <a href=\"#sweeps\">Sweeps</a> · "
+    StampBox.render(sb, in.provenance());
+    sb.append("<nav><a href=\"#overview\">Overview</a> · <a href=\"#summary\">Summary</a> · <a href=\"#runs\">Runs</a> · <a href=\"#sweeps\">Sweeps</a> · "
         + "<a href=\"#reproducibility\">Reproducibility</a> · <a href=\"#derivation\">How this was derived</a></nav>\n").append("</header>\n");
-    SummarySection.render(sb, in.verdicts(), in.reruns());
+    SummarySection.render(sb, in.verdicts(), in.reruns(), in.claimReruns());
     runs(sb, in, ids);
     SweepSection.render(sb, in.sweeps(), ids);
     ReproducibilitySection.render(sb, in.provenance(), in.runs());

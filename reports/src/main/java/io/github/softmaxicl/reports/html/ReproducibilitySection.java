@@ -16,7 +16,23 @@ final class ReproducibilitySection {
     row(sb, "versions", Html.esc(v.name() + " " + v.version() + "; Java " + v.java() + "; Hipparchus " + v.hipparchus()
         + "; EJML " + v.ejml() + "; Commons RNG " + v.commonsRng()));
     row(sb, "started (UTC), wall time", Html.esc(v.started() + ", " + Numbers.human(v.wallSeconds()) + " s"));
-    sb.append("</table>\n<table>\n<tr><th>run</th><th>seed</th><th>configuration</th><th>init × scale</th>"
+    row(sb, "build", Html.esc(v.build()));
+    row(sb, "machine", Html.esc(v.machine()));
+    row(sb, "runtime libraries (from the jar's Maven metadata)", v.dependencies().isEmpty() ? "none found"
+        : "<code>" + Html.esc(String.join(", ", v.dependencies())) + "</code>");
+    sb.append("</table>\n");
+    if (!v.stages().isEmpty()) {
+      sb.append("<table id=\"stages\">\n<tr><th>stage</th><th>typical quick-mode s</th><th>wall s</th></tr>\n");
+      for (Provenance.Stage st : v.stages()) {
+        sb.append("<tr><td>").append(Html.esc(st.name())).append("</td><td class=\"num\">")
+            .append(Double.isNaN(st.typicalQuickSeconds()) ? "–" : Html.esc(Numbers.human(st.typicalQuickSeconds())))
+            .append("</td><td class=\"num\">")
+            .append(Double.isNaN(st.wallSeconds()) ? "–" : Html.esc(Numbers.human(st.wallSeconds())))
+            .append("</td></tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    sb.append("<table>\n<tr><th>run</th><th>seed</th><th>configuration</th><th>init × scale</th>"
         + "<th>prompts</th><th>t_end</th><th>integrator and tolerances</th><th>evaluations</th><th>wall s</th>"
         + "<th>trajectory</th></tr>\n");
     for (RunFacts r : runs) {

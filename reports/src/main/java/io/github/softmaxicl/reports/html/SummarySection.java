@@ -3,6 +3,7 @@ package io.github.softmaxicl.reports.html;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.reports.Numbers;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The summary of claims: counts by status and one table row per verdict, with its evidence and the command that
@@ -16,8 +17,12 @@ final class SummarySection {
     return "claim-" + v.claimId() + "-" + v.run();
   }
 
-  /** Renders the section; {@code reruns} holds the re-run command of each verdict, in the same order. */
-  static void render(StringBuilder sb, List<Verdict> verdicts, List<String> reruns) {
+  /**
+   * Renders the section: the overview matrix, then the table; {@code reruns} holds the re-run command of each
+   * verdict, in the same order, {@code claimReruns} that of each claim on all its runs.
+   */
+  static void render(StringBuilder sb, List<Verdict> verdicts, List<String> reruns,
+      Map<String, String> claimReruns) {
     int pass = 0;
     int fail = 0;
     int error = 0;
@@ -38,6 +43,7 @@ final class SummarySection {
       }
     }
     sb.append("<section id=\"summary\">\n<h2>Summary of claims</h2>\n");
+    VerdictMatrix.render(sb, verdicts, claimReruns);
     sb.append("<p class=\"counts\">").append(verdicts.size()).append(" claims checked: <span class=\"pass\">")
         .append(pass).append(" pass</span><span class=\"fail\">")
         .append(fail).append(" fail</span><span class=\"error\">").append(error)
