@@ -336,29 +336,15 @@ public final class Main {
   }
 
   private static int summarise(JobResult result, Path target, PrintStream err) {
-    int pass = 0;
-    int fail = 0;
-    int error = 0;
-    int notApplicable = 0;
-    for (Verdict v : result.verdicts()) {
-      switch (v.status()) {
-        case PASS:
-          pass++;
-          break;
-        case FAIL:
-          fail++;
-          break;
-        case NOT_APPLICABLE:
-          notApplicable++;
-          break;
-        default:
-          error++;
-      }
-    }
+    io.github.softmaxicl.checks.VerdictCounts counts = io.github.softmaxicl.checks.VerdictCounts.of(result.verdicts());
+    int pass = counts.pass();
+    int fail = counts.fail();
+    int error = counts.error();
+    int notApplicable = counts.notApplicable();
     err.println("wrote " + target.resolve("index.html") + ": " + result.runs().size() + " runs, "
         + result.verdicts().size() + " claims: " + pass + " pass, " + fail + " fail, " + error + " error"
         + (notApplicable > 0 ? ", " + notApplicable + " not applicable" : ""));
-    if (pass + fail + error == 0) {
+    if (counts.checked() == 0) {
       err.println("error: no claim was checked, so nothing was verified");
       return EXIT_NUMERICAL;
     }

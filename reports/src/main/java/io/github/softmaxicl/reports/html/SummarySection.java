@@ -23,25 +23,11 @@ final class SummarySection {
    */
   static void render(StringBuilder sb, List<Verdict> verdicts, List<String> reruns,
       Map<String, String> claimReruns) {
-    int pass = 0;
-    int fail = 0;
-    int error = 0;
-    int notApplicable = 0;
-    for (Verdict v : verdicts) {
-      switch (v.status()) {
-        case PASS:
-          pass++;
-          break;
-        case FAIL:
-          fail++;
-          break;
-        case NOT_APPLICABLE:
-          notApplicable++;
-          break;
-        default:
-          error++;
-      }
-    }
+    io.github.softmaxicl.checks.VerdictCounts counts = io.github.softmaxicl.checks.VerdictCounts.of(verdicts);
+    int pass = counts.pass();
+    int fail = counts.fail();
+    int error = counts.error();
+    int notApplicable = counts.notApplicable();
     sb.append("<section id=\"summary\">\n<h2>Summary of claims</h2>\n");
     VerdictMatrix.render(sb, verdicts, claimReruns);
     sb.append("<p class=\"counts\">").append(verdicts.size()).append(" claims checked: <span class=\"pass\">")
