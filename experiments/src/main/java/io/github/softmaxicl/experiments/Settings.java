@@ -124,13 +124,13 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
   }
 
   /**
-   * The SGD protocol sized for a preset, or empty when this mode runs none for it. {@code small} runs the CI-sized
-   * protocol in every mode; {@code paper} runs the paper-sized one only where {@link #paperSgd()} holds.
+   * The SGD protocol sized for a preset, or empty when this mode runs none for it. {@code small} and
+   * {@code small-noisy} run the CI-sized protocol in every mode; {@code paper} runs the paper-sized one only where {@link #paperSgd()} holds.
    */
   public Optional<PaperSgdProtocol> sgdProtocol(Preset preset) {
-    if (preset == Preset.SMALL) {
-      // CI size: small, B = 256, eps = 0.01 (seconds on 2 cores).
-      return Optional.of(PaperSgdProtocol.of(Preset.SMALL, 256, AdaptiveStep.of(0.01, 50, 1.05, 1.0), 10, 200_000));
+    if (preset == Preset.SMALL || preset == Preset.SMALL_NOISY) {
+      // CI size: small (with or without label noise), B = 256, eps = 0.01 (seconds on 2 cores).
+      return Optional.of(PaperSgdProtocol.of(preset, 256, AdaptiveStep.of(0.01, 50, 1.05, 1.0), 10, 200_000));
     }
     if (preset == Preset.PAPER && paperSgd) {
       // Paper size: B = 500, eps = 0.02.

@@ -1,7 +1,9 @@
 package io.github.softmaxicl.theory;
 
 /**
- * The named configurations of MODEL.md §8, each with the paper init and a default integration horizon.
+ * The named configurations of MODEL.md §8, each with the paper init and a default integration horizon, and one
+ * configuration with label noise that MODEL.md §8 does not name: every §8 configuration has σ = 0, so without it
+ * no run would exercise the σ² terms of the full model (the prompt sampler's noise, the control variate's mean).
  */
 public enum Preset {
   /** The authors' simulation: d = 50, blocks 16, 17, 17, H = 3, L = 100. */
@@ -9,7 +11,13 @@ public enum Preset {
   /** Quick checks: d = 8, blocks 4, 4, H = 2, L = 40. */
   SMALL("small", ProblemConfig.withDefaultBlocks(8, 2, 2, 40, 0.0, 1.0), 3.0e4, "quick checks"),
   /** More heads than tasks: d = 24, blocks 8, 8, 8, H = 4, L = 200. */
-  EXTRA_HEAD("extra-head", ProblemConfig.withDefaultBlocks(24, 3, 4, 200, 0.0, 1.0), 3.0e5, "H > n");
+  EXTRA_HEAD("extra-head", ProblemConfig.withDefaultBlocks(24, 3, 4, 200, 0.0, 1.0), 3.0e5, "H > n"),
+  /**
+   * {@code small} with label noise σ = 1 (not in MODEL.md §8): c_i = s² d_i + σ² = 5 instead of 4, a 25 % change
+   * of every variance term, so a full model or control variate that drops σ² is far outside the run's budgets.
+   */
+  SMALL_NOISY("small-noisy", ProblemConfig.withDefaultBlocks(8, 2, 2, 40, 1.0, 1.0), 3.0e4,
+      "small with sigma = 1 (label noise; added, not in MODEL.md section 8)");
 
   private final String id;
   private final ProblemConfig config;
