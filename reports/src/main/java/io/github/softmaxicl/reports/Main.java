@@ -9,6 +9,7 @@ import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.experiments.ReproductionJob;
 import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.checks.VerdictCounts;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
@@ -281,7 +282,7 @@ public final class Main {
     long startMillis = clock.millis();
     try (AtomicOutput output = AtomicOutput.prepare(target)) {
       JobResult result;
-      StageRecorder stages = new StageRecorder(new StderrProgress(err, System::nanoTime), clock);
+      StageRecorder stages = new StageRecorder(new StderrProgress(err, System::nanoTime, request.mode()), clock);
       try {
         result = job.run(request, stages);
       } catch (NumericalFailure e) {
@@ -312,7 +313,7 @@ public final class Main {
           wall);
       writeAll(output.staging(), data);
       output.commit();
-      int code = summarise(result, target, err);
+      int code = summarise(result, target, wall, err);
       return missing.isEmpty() ? code : EXIT_NUMERICAL;
     } catch (AtomicOutput.OutputDirectoryException e) {
       err.println("error: --out: " + UsageException.oneLine(String.valueOf(e.getMessage())));
@@ -335,20 +336,35 @@ public final class Main {
     new HtmlReport().write(dir.resolve("index.html"), data);
   }
 
-  private static int summarise(JobResult result, Path target, PrintStream err) {
-    io.github.softmaxicl.checks.VerdictCounts counts = io.github.softmaxicl.checks.VerdictCounts.of(result.verdicts());
-    int pass = counts.pass();
+  /** The one-line summary on stderr, and the exit code from the verdicts. */
+  private static int summarise(JobResult result, Path target, double wallSeconds, PrintStream err) {
+    VerdictCounts counts = VerdictCounts.of(result.verdicts());
     int fail = counts.fail();
     int error = counts.error();
-    int notApplicable = counts.notApplicable();
-    err.println("wrote " + target.resolve("index.html") + ": " + result.runs().size() + " runs, "
-        + result.verdicts().size() + " claims: " + pass + " pass, " + fail + " fail, " + error + " error"
-        + (notApplicable > 0 ? ", " + notApplicable + " not applicable" : ""));
+    err.println(summaryLine(result, counts, wallSeconds, target.resolve("index.html")));
     if (counts.checked() == 0) {
       err.println("error: no claim was checked, so nothing was verified");
       return EXIT_NUMERICAL;
     }
     return error > 0 ? EXIT_NUMERICAL : fail > 0 ? EXIT_CLAIM_FAILS : EXIT_OK;
+  }
+
+  /**
+   * "done in T, R runs, C claims: P pass, F fail, E error, N not applicable (K of the passes certified); report:
+   * PATH": every count always shown, so that scripts can read the line whatever the outcome.
+   */
+  static String summaryLine(JobResult result, VerdictCounts counts, double wallSeconds, Path report) {
+    int certified = 0;
+    for (Verdict v : result.verdicts()) {
+      boolean proved = v.provenance().equals(io.github.softmaxicl.theory.Provenance.CERTIFIED.label());
+      certified += v.status() == Verdict.Status.PASS && proved ? 1 : 0;
+    }
+    int runs = result.runs().size();
+    int claims = result.verdicts().size();
+    return "done in " + StderrProgress.duration(wallSeconds) + ", " + runs + (runs == 1 ? " run, " : " runs, ")
+        + claims + (claims == 1 ? " claim: " : " claims: ") + counts.pass() + " pass, " + counts.fail() + " fail, "
+        + counts.error() + " error, " + counts.notApplicable() + " not applicable (" + certified
+        + " of the passes certified); report: " + report;
   }
 
   /**

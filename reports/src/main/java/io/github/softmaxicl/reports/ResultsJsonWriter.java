@@ -17,18 +17,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Writes results.json, schema 1 of OUTPUT.md: snake_case keys in the contract's order, non-finite numbers as
- * null, numbers in {@link Double#toString} form (locale-independent, round-trip exact). Extensions beyond the
- * contract (added, never changed): {@code integrator.learning_rate}, {@code run.mode}, {@code claims[].evidence},
- * {@code claims[].rerun} (the command that re-runs the claim), a top-level {@code sweeps} array and a top-level
- * {@code provenance} object (commit, machine, libraries, stage times); a verdict may
- * be {@code "not-applicable"}.
+ * Writes results.json, schema {@value #SCHEMA}: the JSON Schema docs/results.schema.json, documented field by field
+ * in docs/RESULTS-SCHEMA.md. Snake_case keys in a fixed order, every key always written (null where it does not
+ * apply), non-finite numbers as null, numbers in {@link Double#toString} form (locale-independent, round-trip exact).
+ * A change of keys or values is a new schema version, with the schema file and its changelog changed together.
  */
 public final class ResultsJsonWriter {
-  /** The schema version written. */
-  public static final int SCHEMA = 1;
+  /**
+   * The schema version written. 2: schema 1 of OUTPUT.md with its additive extensions (a fourth verdict value among
+   * them, which a schema-1 reader cannot expect) and every key present on every run and series.
+   */
+  public static final int SCHEMA = 2;
 
   private final JsonFactory factory = new JsonFactory();
 
@@ -84,7 +86,7 @@ public final class ResultsJsonWriter {
   }
 
   /**
-   * The provenance stamp (an extension of schema 1): which build (commit recorded at build time, tree state), which
+   * The provenance stamp: which build (commit recorded at build time, tree state), which
    * command, mode and seed, which JVM, OS and CPU, which runtime libraries, and the wall time of each stage.
    */
   private static void writeProvenance(JsonGenerator g, ReportData report) throws IOException {
@@ -197,19 +199,10 @@ public final class ResultsJsonWriter {
       number(g, t);
     }
     g.writeEndArray();
-    if (r.dynamics() == Dynamics.REDUCED) {
-      // Per-task markers (docs/P2-PHASES.md §3): computed by event detectors of the reduced flow only.
-      g.writeArrayFieldStart("task_warmup_end");
-      for (double t : r.taskWarmupEnds()) {
-        number(g, t);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("task_emergence_end");
-      for (double t : r.taskEmergenceEnds()) {
-        number(g, t);
-      }
-      g.writeEndArray();
-    }
+    // Per-task markers (docs/P2-PHASES.md §3): computed by event detectors of the reduced flow only, null otherwise.
+    boolean reduced = r.dynamics() == Dynamics.REDUCED;
+    numbersOrNull(g, "task_warmup_end", reduced ? r.taskWarmupEnds() : null);
+    numbersOrNull(g, "task_emergence_end", reduced ? r.taskEmergenceEnds() : null);
     g.writeArrayFieldStart("allocation");
     for (int h : r.allocation()) {
       if (h < 0) {
@@ -280,13 +273,7 @@ public final class ResultsJsonWriter {
         number(g, y);
       }
       g.writeEndArray();
-      if (ser.hasErrors()) {
-        g.writeArrayFieldStart("y_error");
-        for (double e : ser.yError()) {
-          number(g, e);
-        }
-        g.writeEndArray();
-      }
+      numbersOrNull(g, "y_error", ser.hasErrors() ? ser.yError() : null);
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -300,6 +287,20 @@ public final class ResultsJsonWriter {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** An array of numbers, or null when the quantity does not apply. */
+  private static void numbersOrNull(JsonGenerator g, String field, double @Nullable [] values) throws IOException {
+    g.writeFieldName(field);
+    if (values == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartArray();
+    for (double x : values) {
+      number(g, x);
+    }
+    g.writeEndArray();
   }
 
   private static void matrix(JsonGenerator g, String field, double[][] m) throws IOException {

@@ -1,16 +1,21 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.experiments.ProgressSink;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Progress lines on stderr, at most one every {@link #INTERVAL_NANOS} per run: run id, t of t_end, loss,
- * elapsed time and an ETA extrapolated linearly in t (adaptive integrators slow down and speed up, so it is a
- * rough guide).
+ * Progress on stderr. For the whole job: before work starts, the plan (every stage with its expected duration);
+ * then one line when each stage starts and one when it finishes, "stage k/N", with the job's ETA ({@link JobEta}
+ * says how it is computed). Within a stage, at most one line every {@link #INTERVAL_NANOS} per run: run id, t of
+ * t_end, loss, elapsed time and an ETA extrapolated linearly in t (adaptive integrators slow down and speed up, so
+ * it is a rough guide). Apart from the times, the text depends only on the plan and the mode.
  */
 public final class StderrProgress implements ProgressSink {
   /** Minimum time between two lines of the same run. */
@@ -19,14 +24,103 @@ public final class StderrProgress implements ProgressSink {
   private final PrintStream err;
   private final LongSupplier nanoTime;
   private final Map<String, long[]> runs = new LinkedHashMap<>();
+  private final Mode mode;
+  private List<Stage> plan = List.of();
+  private @Nullable JobEta eta;
+  private long jobStart;
+  private long stageStart;
 
   /**
    * @param err where to print
    * @param nanoTime clock ({@code System::nanoTime})
+   * @param mode the job's mode: the stages' expected times are quick-mode times
    */
-  public StderrProgress(PrintStream err, LongSupplier nanoTime) {
+  public StderrProgress(PrintStream err, LongSupplier nanoTime, Mode mode) {
     this.err = err;
     this.nanoTime = nanoTime;
+    this.mode = mode;
+  }
+
+  @Override
+  public synchronized void plan(List<Stage> stages) {
+    plan = List.copyOf(stages);
+    JobEta e = new JobEta(plan, mode == Mode.QUICK);
+    eta = e;
+    jobStart = nanoTime.getAsLong();
+    if (plan.isEmpty()) {
+      return;
+    }
+    int n = plan.size();
+    String head = "plan: " + n + (n == 1 ? " stage" : " stages");
+    if (mode == Mode.QUICK) {
+      int untimed = e.untimed(0);
+      err.println(head + ", about " + duration(e.expectedTotal()) + " in all"
+          + (untimed > 0 ? " and " + untimed + " not timed" : "")
+          + " (typical quick-mode times of a 2-core machine; the job ETA follows this machine's pace)");
+    } else {
+      err.println(head + " (only quick-mode times are measured and --" + mode.id()
+          + " stages do not scale evenly from them: no job ETA)");
+    }
+    for (int k = 0; k < n; k++) {
+      double x = e.expected(k);
+      String time = mode != Mode.QUICK ? "" : Double.isNaN(x) ? ", not timed" : ", ~" + duration(x);
+      err.println("  " + (k + 1) + "/" + n + " " + plan.get(k).name() + time);
+    }
+  }
+
+  @Override
+  public synchronized void stageStarted(int index) {
+    JobEta e = eta;
+    if (e == null || index < 0 || index >= e.size()) {
+      return;
+    }
+    stageStart = nanoTime.getAsLong();
+    double x = e.expected(index);
+    String expected = Double.isNaN(x) ? "" : ", ~" + duration(x * e.pace());
+    err.println(stage(index) + " started" + expected + jobEta(e.remaining(index, 0.0), index));
+  }
+
+  @Override
+  public synchronized void stageFinished(int index) {
+    JobEta e = eta;
+    if (e == null || index < 0 || index >= e.size()) {
+      return;
+    }
+    long now = nanoTime.getAsLong();
+    double took = (now - stageStart) * 1e-9;
+    e.finished(index, took);
+    boolean last = index == e.size() - 1;
+    String pace = mode == Mode.QUICK && !last ? String.format(Locale.ROOT, ", pace x%.2f", e.pace()) : "";
+    err.println(stage(index) + " done in " + duration(took) + "; " + duration((now - jobStart) * 1e-9) + " elapsed"
+        + pace + (last ? "" : jobEta(e.remaining(index, Double.NaN), index + 1)));
+  }
+
+  private String stage(int index) {
+    // In parentheses: stage names may hold a colon ("sgd: small").
+    return "stage " + (index + 1) + "/" + plan.size() + " (" + plan.get(index).name() + ")";
+  }
+
+  /** ", job ETA ..." when known, with the stages from {@code from} on that have no expected time. */
+  private String jobEta(double seconds, int from) {
+    JobEta e = eta;
+    if (Double.isNaN(seconds) || e == null) {
+      return "";
+    }
+    int untimed = e.untimed(from);
+    return ", job ETA ~" + duration(seconds) + (untimed > 0 ? " + " + untimed + " not timed" : "");
+  }
+
+  /** Whole seconds, minutes and seconds from a minute on, hours and minutes from an hour on. */
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    if (s < 60) {
+      return s + " s";
+    }
+    if (s < 3600) {
+      return s / 60 + " min " + s % 60 + " s";
+    }
+    long m = Math.round(seconds / 60.0);
+    return m / 60 + " h " + m % 60 + " min";
   }
 
   @Override

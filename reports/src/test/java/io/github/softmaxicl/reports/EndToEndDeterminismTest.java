@@ -64,6 +64,7 @@ class EndToEndDeterminismTest {
     CliHarness h = CliHarness.run(new ReproductionJob(), "--preset", "small", "--dynamics", dynamics, "--out",
         out.toString(), "--threads", threads);
     assertEquals(0, h.code, h.err);
+    ResultsSchema.assertValid(out.resolve("results.json"));
     Map<String, String> files = new TreeMap<>(CliHarness.snapshot(out));
     // The output directory is part of the recorded command line (the page and results.json's provenance): mask it.
     String html = files.get("index.html").replace(out.toString(), "OUT");

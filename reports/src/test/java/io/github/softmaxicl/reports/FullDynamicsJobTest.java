@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class FullDynamicsJobTest {
         "full", "--out", out.toString());
     assertEquals(Main.EXIT_OK, h.code, h.err);
     assertTrue(h.err.contains("paper-full: skipped: the deterministic full flow needs N >> L^2 D"), h.err);
-    JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    JsonNode root = ResultsSchema.assertValid(out.resolve("results.json"));
     JsonNode run = root.get("runs").get(0);
     assertEquals("full", run.get("dynamics").asText());
     assertTrue(run.get("symmetrised").asBoolean());

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs of the command line with synthetic jobs (test fixtures): exit codes, files, determinism, atomicity. */
 class MainRunTest {
   private static final List<String> RUN_KEYS = List.of("preset", "dynamics", "config", "integrator", "t_end", "F0",
-      "F_final", "F_star", "t_warmup_end", "t_emergence_end", "half_signal_times", "allocation", "omega_final",
+      "F_final", "F_star", "t_warmup_end", "t_emergence_end", "half_signal_times", "task_warmup_end",
+      "task_emergence_end", "allocation", "omega_final",
       "mu_final", "off_structure_norm", "init_scale", "symmetrised", "F_fresh", "F_fresh_se", "escape_time",
       "saddle_rate_predicted", "saddle_rate_measured", "evaluations", "wall_seconds", "trajectory_csv");
   private static final List<String> CLAIM_KEYS = List.of("id", "run", "verdict", "statement", "measured",
@@ -56,7 +57,8 @@ class MainRunTest {
     assertEquals(Main.EXIT_OK, r.code, r.err);
     Path out = tmp.resolve("out");
     JsonNode root = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-    assertEquals(1, root.get("schema").asInt());
+    assertEquals(ResultsJsonWriter.SCHEMA, root.get("schema").asInt());
+    ResultsSchema.assertValid(out.resolve("results.json"));
     assertEquals(List.of("schema", "generator", "started", "wall_seconds", "mode", "provenance", "runs", "claims",
         "sweeps"),
         keys(root));
@@ -65,12 +67,9 @@ class MainRunTest {
     // 3 presets x 3 dynamics.
     assertEquals(9, root.get("runs").size());
     for (JsonNode run : root.get("runs")) {
-      // Runs of the reduced flow also carry the per-task markers of P2, after half_signal_times.
-      List<String> expected = new ArrayList<>(RUN_KEYS);
-      if (run.get("dynamics").asText().equals("reduced")) {
-        expected.addAll(expected.indexOf("half_signal_times") + 1, List.of("task_warmup_end", "task_emergence_end"));
-      }
-      assertEquals(expected, keys(run));
+      // Every run has every key; the per-task markers of P2 are null where not computed (full and SGD).
+      assertEquals(RUN_KEYS, keys(run));
+      assertEquals(run.get("dynamics").asText().equals("reduced"), run.get("task_warmup_end").isArray());
       assertEquals(List.of("d", "blocks", "H", "L", "sigma", "s2", "init", "seed", "prompts"), keys(run.get("config")));
       String csv = run.get("trajectory_csv").asText();
       List<String> lines = Files.readAllLines(out.resolve(csv));
