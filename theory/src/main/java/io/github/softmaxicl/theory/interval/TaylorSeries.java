@@ -40,11 +40,19 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
   private final @Nullable TaylorSeries right;
   private final double factor;
   private final IntervalJet zero;
+  /** For a fixed series, the number of given coefficients (the cache below also grows by the zeros after them). */
+  private final int given;
   private final List<IntervalJet> known;
   private @Nullable TaylorSeries derivative;
 
   private TaylorSeries(Op op, @Nullable TaylorSeries left, @Nullable TaylorSeries right, double factor,
       IntervalJet zero) {
+    this(op, left, right, factor, zero, 0);
+  }
+
+  private TaylorSeries(Op op, @Nullable TaylorSeries left, @Nullable TaylorSeries right, double factor,
+      IntervalJet zero, int given) {
+    this.given = given;
     this.op = op;
     this.left = left;
     this.right = right;
@@ -64,7 +72,7 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
     }
     IntervalJet first = coefficients[0];
     TaylorSeries s = new TaylorSeries(Op.FIXED, null, null, 0.0, IntervalJet.constant(Interval.ZERO,
-        first.variables()));
+        first.variables()), coefficients.length);
     for (IntervalJet j : coefficients) {
       if (j.variables() != first.variables()) {
         throw new IllegalArgumentException("coefficients with different numbers of jet variables");
@@ -142,6 +150,14 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
       case MULTIPLY: {
         TaylorSeries a = operand(left);
         TaylorSeries b = operand(right);
+        // a constant factor has exact-zero higher coefficients: the other products are exact zeros and adding
+        // them is exact, so this shortcut gives the same bits in O(1) instead of O(k)
+        if (a.isConstant()) {
+          return a.coefficient(0).multiply(b.coefficient(k));
+        }
+        if (b.isConstant()) {
+          return a.coefficient(k).multiply(b.coefficient(0));
+        }
         IntervalJet s = a.coefficient(0).multiply(b.coefficient(k));
         for (int j = 1; j <= k; j++) {
           s = s.add(a.coefficient(j).multiply(b.coefficient(k - j)));
@@ -174,6 +190,11 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
       default:
         throw new IllegalStateException("unknown operation " + op);
     }
+  }
+
+  /** A constant: a fixed series with only its 0-th coefficient given. */
+  private boolean isConstant() {
+    return op == Op.FIXED && given == 1;
   }
 
   private void sameDimension(TaylorSeries y) {

@@ -127,4 +127,27 @@ class TaylorSeriesTest {
     assertThrows(IllegalArgumentException.class, () -> a.add(b));
     assertThrows(IllegalArgumentException.class, () -> a.multiply(b));
   }
+
+  /**
+   * The constant-factor shortcut (O(1) per coefficient instead of the Cauchy sum) gives the same bits as the full
+   * product with the constant written as a two-term series (c, 0), on jets with a gradient.
+   */
+  @Test
+  void constantFactorShortcutGivesTheBitsOfTheFullProduct() {
+    IntervalJet x = IntervalJet.variable(Interval.of(0.3, 0.30000001), 0, 2);
+    IntervalJet y = IntervalJet.variable(Interval.of(-1.7, -1.6), 1, 2);
+    TaylorSeries u = TaylorSeries.of(x, y, x.multiply(y)).exp();
+    IntervalJet c = IntervalJet.constant(Interval.of(2.5, 2.6), 2);
+    TaylorSeries shortcut = TaylorSeries.constant(c).multiply(u);
+    TaylorSeries shortcutRight = u.multiply(TaylorSeries.constant(c));
+    TaylorSeries full = TaylorSeries.of(c, IntervalJet.constant(Interval.ZERO, 2)).multiply(u);
+    for (int k = 0; k <= 8; k++) {
+      for (TaylorSeries s : new TaylorSeries[] {shortcut, shortcutRight}) {
+        assertTrue(s.coefficient(k).value().equals(full.coefficient(k).value()), "value k = " + k);
+        for (int i = 0; i < 2; i++) {
+          assertTrue(s.coefficient(k).derivative(i).equals(full.coefficient(k).derivative(i)), "d" + i + " k = " + k);
+        }
+      }
+    }
+  }
 }
