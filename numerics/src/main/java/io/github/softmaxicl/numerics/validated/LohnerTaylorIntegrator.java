@@ -170,7 +170,8 @@ public final class LohnerTaylorIntegrator {
         r = nextR;
         a = q;
       } catch (ArithmeticException e) {
-        stop = Optional.of("interval overflow at t = " + t + ": " + e.getMessage());
+        // an overflowing enclosure, or a frame too far from orthogonal for the inverse bound
+        stop = Optional.of("interval arithmetic failed at t = " + t + ": " + e.getMessage());
         break;
       }
     }

@@ -43,8 +43,15 @@ public record ValidatedTube(List<Interval> initial, List<TubeStep> steps, double
 
   /** The step covering t (the first one if t is a step boundary), if any. */
   public Optional<TubeStep> stepAt(double t) {
+    int k = indexAt(t);
+    return k < 0 ? Optional.empty() : Optional.of(steps.get(k));
+  }
+
+  /** Index of the first step covering t, or −1 (binary search: the steps are contiguous and increasing). */
+  private int indexAt(double t) {
     int lo = 0;
     int hi = steps.size() - 1;
+    int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       TubeStep s = steps.get(mid);
@@ -53,23 +60,20 @@ public record ValidatedTube(List<Interval> initial, List<TubeStep> steps, double
       } else if (t > s.t1()) {
         lo = mid + 1;
       } else {
-        return Optional.of(s);
+        found = mid;
+        hi = mid - 1; // an earlier step may also cover a boundary time
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   /** True if some step covering t encloses x (a boundary time is checked on both adjacent steps). */
   public boolean encloses(double t, double[] x) {
-    Optional<TubeStep> s = stepAt(t);
-    if (s.isEmpty()) {
+    int k = indexAt(t);
+    if (k < 0) {
       return false;
     }
-    int i = steps.indexOf(s.get());
-    if (s.get().encloses(t, x)) {
-      return true;
-    }
-    return i + 1 < steps.size() && steps.get(i + 1).encloses(t, x);
+    return steps.get(k).encloses(t, x) || (k + 1 < steps.size() && steps.get(k + 1).encloses(t, x));
   }
 
   /** Largest component width of the last end enclosure (of the initial box if there is no step). */
