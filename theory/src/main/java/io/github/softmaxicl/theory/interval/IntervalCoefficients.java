@@ -30,4 +30,17 @@ public final class IntervalCoefficients {
     return new LossCoefficients<>(config, Interval.ZERO, Interval.ONE,
         Interval.ONE.divide(Interval.point(config.tasks())), a, k);
   }
+
+  /**
+   * Enclosures of the log-coordinate rates {@code 2/(√D d_j)} of MODEL.md §5, by the operations of
+   * {@code LogCoordinateFlow.real} (√D, times d_j, 2 divided by it), so each double rate lies in its interval.
+   */
+  public static List<Interval> omegaRates(ProblemConfig config) {
+    List<Interval> rates = new ArrayList<>();
+    Interval sqrtD = Interval.point(config.tokenDim()).sqrt();
+    for (int j = 0; j < config.tasks(); j++) {
+      rates.add(Interval.point(2.0).divide(sqrtD.multiply(config.blockSize(j))));
+    }
+    return List.copyOf(rates);
+  }
 }
