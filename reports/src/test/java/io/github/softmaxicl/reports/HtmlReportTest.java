@@ -92,6 +92,22 @@ class HtmlReportTest {
     assertTrue(run.text.contains("not reached"));
   }
 
+  /** A run whose F stays below F* (as the full model's can) still has an excess-loss plot: of |F − F*|. */
+  @Test
+  void excessLossBelowFStarIsPlottedAsAbsoluteValue() {
+    RunRecord full = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    double above = full.f0() + 1;
+    RunRecord r = RunRecord.builder("below", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
+        .losses(full.f0(), full.fFinal(), above)
+        .phases(full.tWarmupEnd(), full.tEmergenceEnd(), full.halfSignalTimes())
+        .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).build();
+    Section run = section(render(List.of(r), List.of(), List.of()), "run-below-reduced");
+    String svg = run.svgs.stream().filter(x -> x.contains("Excess loss")).findFirst().orElseThrow();
+    assertTrue(svg.contains("aria-label=\"Excess loss |F − F*| against t"), "title says |F − F*|");
+    assertTrue(svg.contains("samples with F &lt; F*"), "the samples below F* are marked");
+    assertTrue(run.text.contains("so the plot shows |F − F*|"));
+  }
+
   @Test
   void fullRunOverlaysThePredictionAndPlotsTheOffStructureNorm() {
     RunRecord r = SyntheticJob.record(SPEC, Dynamics.FULL);
