@@ -292,7 +292,8 @@ final class Svg {
 
     private List<LegendEntry> legendEntries(Axis xa, Axis ya, double plotW, double plotH) {
       List<LegendEntry> entries = new ArrayList<>();
-      List<String> notes = new ArrayList<>();
+      // Unlabelled series hidden by an earlier one, grouped by the one they coincide with.
+      java.util.Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
       for (int j = 0; j < lines.size(); j++) {
         Series l = lines.get(j);
         int same = coincidesWith(j, xa, ya, plotW, plotH);
@@ -301,7 +302,7 @@ final class Svg {
           String label = l.legend() + (other.isEmpty() ? "" : " (coincides with " + other + ")");
           entries.add(new LegendEntry(label, l.stroke().legendSample(), l.markers()));
         } else if (!other.isEmpty() && !l.name().isEmpty()) {
-          notes.add(l.name() + " coincides with " + other);
+          notes.computeIfAbsent(other, k -> new ArrayList<>()).add(l.name());
         }
       }
       if (!autoLegend) {
@@ -316,8 +317,10 @@ final class Svg {
               false));
         }
       }
-      for (String note : notes) {
-        entries.add(LegendEntry.note(note));
+      for (java.util.Map.Entry<String, List<String>> note : notes.entrySet()) {
+        List<String> hidden = note.getValue();
+        entries.add(LegendEntry.note(String.join(", ", hidden) + (hidden.size() == 1 ? " coincides" : " coincide")
+            + " with " + note.getKey()));
       }
       return entries;
     }

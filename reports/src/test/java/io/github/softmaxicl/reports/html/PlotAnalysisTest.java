@@ -25,6 +25,19 @@ class PlotAnalysisTest {
     assertTrue(EmergenceWindow.of(Double.NaN, 150).isEmpty());
   }
 
+  /** The off-structure caption claims a straight-line escape only when a rate was measured. */
+  @Test
+  void offStructureCaptionDescribesWhatThePlotShows() {
+    RunFacts.FullModel none = new RunFacts.FullModel(null, 3e-19, 1, 0, Double.NaN, 0.3145, Double.NaN);
+    String flat = OffStructurePlot.growth(none, 5e-19);
+    assertFalse(flat.contains("straight line"), flat);
+    assertTrue(flat.contains("round-off level") && flat.contains("5e-19"), flat);
+    assertTrue(OffStructurePlot.growth(none, 1e-3).contains("no exponential growth"));
+    RunFacts.FullModel grows = new RunFacts.FullModel(null, 0.1, 1, 0, 12, 0.3145, 0.31);
+    assertTrue(OffStructurePlot.growth(grows, 0.1).contains("straight line here (predicted rate 2g = 0.3145,"
+        + " measured 0.31)"));
+  }
+
   @Test
   void closeUpWidensToHoldEveryReachedTaskWindow() {
     // Δ = 50 from the global markers; task 1 starts at 90 and task 0 ends at 170; the NaN task is skipped.

@@ -78,9 +78,12 @@ class SvgTest {
     p.line(Svg.Series.named("head 1 task 1", x, new double[] {0, 1, 2}, PlotStyles.head(0)));
     p.line(Svg.Series.named("head 2 task 2", x, new double[] {0, 1, 2}, PlotStyles.head(1)));
     p.line(Svg.Series.named("head 2 task 1", x, new double[] {0, 0.5, 0.7}, PlotStyles.head(1)));
+    p.line(Svg.Series.named("head 1 task 2", x, new double[] {0, 0.5, 0.7}, PlotStyles.head(0)));
+    p.line(Svg.Series.named("head 3 task 3", x, new double[] {0, 1, 2}, PlotStyles.head(2)));
     p.legend(new Svg.LegendEntry("head 1", PlotStyles.head(0).legendSample(), false));
     String svg = p.render("c2", 640, 200);
-    assertEquals(List.of("head 1", "head 2 task 2 coincides with head 1 task 1"), texts(svg, "legend"));
+    assertEquals(List.of("head 1", "head 2 task 2, head 3 task 3 coincide with head 1 task 1",
+        "head 1 task 2 coincides with head 2 task 1"), texts(svg, "legend"));
     assertEquals(1, count(svg, "stroke-width=\"2\""), "one legend line sample (2 px): the note has none");
   }
 
