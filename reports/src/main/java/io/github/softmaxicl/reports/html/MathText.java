@@ -37,7 +37,7 @@ final class MathText {
     Matcher g = GREEK.matcher(s);
     StringBuilder greek = new StringBuilder();
     while (g.find()) {
-      g.appendReplacement(greek, greek(g.group(1)));
+      g.appendReplacement(greek, greek(group(g, 1)));
     }
     g.appendTail(greek);
     s = greek.toString();
@@ -46,10 +46,11 @@ final class MathText {
     int last = 0;
     while (m.find()) {
       out.append(Html.esc(s.substring(last, m.start())));
-      if (m.group(1) != null) {
-        out.append(Html.esc(m.group(1))).append("<sub>").append(Html.esc(unwrap(m.group(2)))).append("</sub>");
+      String base = m.group(1);
+      if (base != null) {
+        out.append(Html.esc(base)).append("<sub>").append(Html.esc(unwrap(group(m, 2)))).append("</sub>");
       } else {
-        out.append("<sup>").append(Html.esc(unwrap(m.group(3)).replace('\'', '′'))).append("</sup>");
+        out.append("<sup>").append(Html.esc(unwrap(group(m, 3)).replace('\'', '′'))).append("</sup>");
       }
       last = m.end();
     }
@@ -69,6 +70,12 @@ final class MathText {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** Group k of a match ("" if it did not take part: only the alternatives' own groups are read). */
+  private static String group(Matcher m, int k) {
+    String s = m.group(k);
+    return s == null ? "" : s;
   }
 
   private static String unwrap(String token) {
