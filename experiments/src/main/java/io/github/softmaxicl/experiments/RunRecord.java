@@ -37,13 +37,17 @@ import java.util.Optional;
  * @param evaluations number of loss/gradient evaluations
  * @param wallSeconds wall time of the run in seconds
  * @param trajectory the sampled trajectory (at least one sample, times non-decreasing)
+ * @param emergenceSamples the integrator's dense output on a fine uniform grid across the emergence window
+ *     (times increasing; empty where the dynamics has none): drawn by the report's close-up only, not written to
+ *     results.json or the CSV, and used by no check
  * @param fullModel the full-model quantities; empty for the reduced flow
  */
 public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, String init, double initScale,
     long seed, IntegratorInfo integrator, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
     double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
     double[][] omegaFinal, double[][] muFinal, long evaluations,
-    double wallSeconds, List<TrajectorySample> trajectory, Optional<FullModelSection> fullModel) {
+    double wallSeconds, List<TrajectorySample> trajectory, List<TrajectorySample> emergenceSamples,
+    Optional<FullModelSection> fullModel) {
 
   /**
    * Copies the arrays and lists and checks them against the configuration.
@@ -64,6 +68,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     omegaFinal = copy(omegaFinal);
     muFinal = copy(muFinal);
     trajectory = List.copyOf(trajectory);
+    emergenceSamples = List.copyOf(emergenceSamples);
     String id = name + "-" + dynamics.id();
     int heads = config.heads();
     int n = config.tasks();
@@ -80,6 +85,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       throw new IllegalArgumentException(id + ": the trajectory needs at least one sample");
     }
     checkSamples(id, "trajectory", trajectory, heads, n);
+    checkSamples(id, "emergence samples", emergenceSamples, heads, n);
     if (fullModel.isPresent()) {
       checkSamples(id, "reduced prediction", fullModel.get().reducedPrediction(), heads, n);
     }
@@ -220,6 +226,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     private long evaluations;
     private double wallSeconds = Double.NaN;
     private List<TrajectorySample> trajectory = new ArrayList<>();
+    private List<TrajectorySample> emergenceSamples = List.of();
     private Optional<FullModelSection> fullModel = Optional.empty();
 
     private Builder(String name, Dynamics dynamics, ProblemConfig config, IntegratorInfo integrator) {
@@ -304,6 +311,12 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       return this;
     }
 
+    /** The dense samples across the emergence window (for the close-up plot only). */
+    public Builder emergenceSamples(List<TrajectorySample> samples) {
+      this.emergenceSamples = List.copyOf(samples);
+      return this;
+    }
+
     /**
      * The record.
      *
@@ -312,7 +325,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     public RunRecord build() {
       return new RunRecord(name, dynamics, config, init, initScale, seed, integrator, tEnd, f0, fFinal, fStar,
           tWarmupEnd, tEmergenceEnd, halfSignalTimes, taskWarmupEnds, taskEmergenceEnds, omegaFinal, muFinal, evaluations, wallSeconds, trajectory,
-          fullModel);
+          emergenceSamples, fullModel);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Maps computed runs (reduced, full flow, SGD) to the run records of results.json. */
@@ -13,7 +14,9 @@ final class RunRecords {
 
   /** The record of a full-model run (full flow or SGD) with the reduced flow's prediction up to its end. */
   static RunRecord of(RunSpec spec, Dynamics dynamics, FullRun run, ReducedRun reduced) {
-    List<TrajectorySample> prediction = reduced.trajectory().stream().filter(s -> s.t() <= run.tEnd()).toList();
+    // The prediction's dense emergence samples make its close-up a curve too.
+    List<TrajectorySample> prediction = byTime(reduced.trajectory(), reduced.emergenceSamples()).stream()
+        .filter(s -> s.t() <= run.tEnd()).toList();
     // SGD's rate is adaptive (its schedule is the run's method): no single learning rate to record.
     IntegratorInfo integrator = dynamics == Dynamics.SGD
         ? new IntegratorInfo("sgd: " + run.method(), Double.NaN, Double.NaN, Double.NaN)
@@ -35,6 +38,21 @@ final class RunRecords {
         .build();
   }
 
+  /** The samples of two time-ordered lists in one time-ordered list (the first list's sample first on ties). */
+  static List<TrajectorySample> byTime(List<TrajectorySample> a, List<TrajectorySample> b) {
+    List<TrajectorySample> out = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (j == b.size() || (i < a.size() && a.get(i).t() <= b.get(j).t())) {
+        out.add(a.get(i++));
+      } else {
+        out.add(b.get(j++));
+      }
+    }
+    return out;
+  }
+
   static RunRecord reduced(RunSpec spec, ReducedRun run) {
     return RunRecord.builder(spec.name(), Dynamics.REDUCED, spec.config(),
             IntegratorInfo.ode(run.integratorName(), run.relTol(), run.absTol()))
@@ -47,6 +65,7 @@ final class RunRecords {
         .finalState(run.omegaFinal(), run.muFinal())
         .cost(run.evaluations(), run.wallSeconds())
         .trajectory(run.trajectory())
+        .emergenceSamples(run.emergenceSamples())
         .build();
   }
 }

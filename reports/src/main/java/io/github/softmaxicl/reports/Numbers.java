@@ -48,7 +48,7 @@ public final class Numbers {
   }
 
   /** As {@link #human} with {@code digits} (1 to 17) significant digits. */
-  static String significant(double x, int digits) {
+  public static String significant(double x, int digits) {
     if (digits < 1 || digits > 17) {
       throw new IllegalArgumentException("digits must be in 1..17 (got " + digits + ")");
     }

@@ -78,7 +78,8 @@ final class ReportInputs {
     return new RunFacts(r.runId(), kind, r.config(), r.init(), r.initScale(), r.seed(), prompts, r.tEnd(),
         r.f0(), r.fFinal(), r.fStar(), r.tWarmupEnd(), r.tEmergenceEnd(), r.halfSignalTimes(), r.allocation(), full,
         new RunFacts.Integrator(in.name(), in.relTol(), in.absTol(), in.learningRate()), r.evaluations(),
-        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), prediction);
+        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), prediction, r.taskWarmupEnds(), r.taskEmergenceEnds(),
+        r.emergenceSamples());
   }
 
   static RunKind kind(Dynamics d) {

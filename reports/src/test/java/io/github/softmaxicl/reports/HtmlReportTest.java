@@ -18,6 +18,10 @@ import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.reports.html.Html;
 import io.github.softmaxicl.reports.html.PlotWindow;
 import io.github.softmaxicl.reports.html.SampleSearch;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.experiments.IntegratorInfo;
 import io.github.softmaxicl.theory.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,22 @@ class HtmlReportTest {
     assertTrue(run.text.contains("not reached"));
   }
 
+  /** A run whose F stays below F* (as the full model's can) still has an excess-loss plot: of |F − F*|. */
+  @Test
+  void excessLossBelowFStarIsPlottedAsAbsoluteValue() {
+    RunRecord full = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    double above = full.f0() + 1;
+    RunRecord r = RunRecord.builder("below", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
+        .losses(full.f0(), full.fFinal(), above)
+        .phases(full.tWarmupEnd(), full.tEmergenceEnd(), full.halfSignalTimes())
+        .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).build();
+    Section run = section(render(List.of(r), List.of(), List.of()), "run-below-reduced");
+    String svg = run.svgs.stream().filter(x -> x.contains("Excess loss")).findFirst().orElseThrow();
+    assertTrue(svg.contains("aria-label=\"Excess loss |F − F*| against t"), "title says |F − F*|");
+    assertTrue(svg.contains("samples with F &lt; F*"), "the samples below F* are marked");
+    assertTrue(run.text.contains("so the plot shows |F − F*|"));
+  }
+
   @Test
   void fullRunOverlaysThePredictionAndPlotsTheOffStructureNorm() {
     RunRecord r = SyntheticJob.record(SPEC, Dynamics.FULL);
@@ -106,6 +126,55 @@ class HtmlReportTest {
       }
     }
     assertEquals(3 + 3 * n, dashedPanels);
+  }
+
+  /**
+   * The close-up of a real reduced run (preset small) is a curve of the integrator's dense output: at least 100
+   * vertices of the run's line lie between the t_w and t_e marker lines. The same run without its dense samples
+   * (the close-up as it was, joining the recorded samples) has far fewer there, so the count tells them apart.
+   */
+  @Test
+  void emergenceCloseUpDrawsTheDenseOutput() {
+    Preset p = Preset.SMALL;
+    ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(),
+        ReducedFlowOptions.defaults());
+    RunRecord.Builder b = RunRecord.builder("small", Dynamics.REDUCED, p.config(),
+            IntegratorInfo.ode(run.integratorName(), run.relTol(), run.absTol()))
+        .tEnd(run.tEnd()).losses(run.f0(), run.fFinal(), run.fStar())
+        .phases(run.tWarmupEnd(), run.tEmergenceEnd(), run.halfSignalTimes())
+        .taskPhases(run.taskWarmupEnds(), run.taskEmergenceEnds())
+        .finalState(run.omegaFinal(), run.muFinal()).trajectory(run.trajectory());
+    int dense = runVerticesInsideEmergence(b.emergenceSamples(run.emergenceSamples()).build());
+    int recorded = runVerticesInsideEmergence(b.emergenceSamples(List.of()).build());
+    assertTrue(dense >= 100, "dense close-up has only " + dense + " points in [t_w, t_e]");
+    assertTrue(recorded < 100, "the recorded samples alone give " + recorded);
+  }
+
+  private static int runVerticesInsideEmergence(RunRecord r) {
+    Section run = section(render(List.of(r), List.of(), List.of()), "run-small-reduced");
+    String svg = run.svgs.stream().filter(x -> x.contains("Close-up of emergence")).findFirst().orElseThrow();
+    // PlotStyles' colours: t_w marker, t_e marker, the run's line.
+    double tw = markerX(svg, "#E69F00");
+    double te = markerX(svg, "#CC79A7");
+    Matcher path = Pattern.compile("<path d=\"([^\"]*)\" fill=\"none\" stroke=\"#000000\"").matcher(svg);
+    assertTrue(path.find(), "no run line");
+    int inside = 0;
+    Matcher vertex = Pattern.compile("[ML]([0-9.]+),").matcher(path.group(1));
+    while (vertex.find()) {
+      double x = Double.parseDouble(vertex.group(1));
+      if (x >= tw && x <= te) {
+        inside++;
+      }
+    }
+    return inside;
+  }
+
+  /** The x pixel of the vertical marker line drawn in {@code colour}. */
+  private static double markerX(String svg, String colour) {
+    Matcher m = Pattern.compile("<line x1=\"([0-9.]+)\" y1=\"[0-9.]+\" x2=\"\\1\" y2=\"[0-9.]+\" stroke=\""
+        + colour + "\"").matcher(svg);
+    assertTrue(m.find(), "no marker line " + colour);
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

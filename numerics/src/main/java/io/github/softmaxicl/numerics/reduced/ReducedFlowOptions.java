@@ -57,15 +57,18 @@ public final class ReducedFlowOptions {
   private final int maxEvaluations;
   private final int samplesPerDecade;
   private final int windowSamplesPerWarmup;
+  private final int denseWindowSamples;
 
   private ReducedFlowOptions(Integrator integrator, Tail tail, boolean fastField, double relTol, double absTol,
-      double eventTimeAccuracy, int maxEvaluations, int samplesPerDecade, int windowSamplesPerWarmup) {
+      double eventTimeAccuracy, int maxEvaluations, int samplesPerDecade, int windowSamplesPerWarmup,
+      int denseWindowSamples) {
     if (!(relTol > 0) || !(absTol > 0) || !(eventTimeAccuracy > 0) || !Double.isFinite(relTol)
         || !Double.isFinite(absTol) || !Double.isFinite(eventTimeAccuracy)) {
       throw new IllegalArgumentException("tolerances must be finite and > 0");
     }
-    if (maxEvaluations < 1000 || samplesPerDecade < 1 || windowSamplesPerWarmup < 1) {
-      throw new IllegalArgumentException("maxEvaluations >= 1000, sample densities >= 1 required");
+    if (maxEvaluations < 1000 || samplesPerDecade < 1 || windowSamplesPerWarmup < 1 || denseWindowSamples < 0
+        || denseWindowSamples == 1) {
+      throw new IllegalArgumentException("maxEvaluations >= 1000, sample densities >= 1, dense window samples 0 or >= 2 required");
     }
     this.integrator = integrator;
     this.tail = tail;
@@ -76,47 +79,49 @@ public final class ReducedFlowOptions {
     this.maxEvaluations = maxEvaluations;
     this.samplesPerDecade = samplesPerDecade;
     this.windowSamplesPerWarmup = windowSamplesPerWarmup;
+    this.denseWindowSamples = denseWindowSamples;
   }
 
   /**
    * Defaults: DP853 then the linearly implicit tail, the allocation-free field evaluator, rel_tol = abs_tol = 1e-10 (on log coordinates), event
    * times located to 1e-9 (absolute, in flow time), at most 2·10⁷ evaluations, 40 samples per decade of t and
-   * an emergence-window spacing of t_w/400.
+   * an emergence-window spacing of t_w/400, and 600 dense-output samples across the {@link
+   * io.github.softmaxicl.numerics.EmergenceWindow} (about 200 inside [t_w, t_e]).
    */
   public static ReducedFlowOptions defaults() {
     return new ReducedFlowOptions(Integrator.DORMAND_PRINCE_853, Tail.LINEARLY_IMPLICIT_EXTRAPOLATION, true,
         Claims.REDUCED_RTOL, 1e-10,
-        1e-9, 20_000_000, 40, 400);
+        1e-9, 20_000_000, 40, 400, 600);
   }
 
   /** The same options with another integrator. */
   public ReducedFlowOptions withIntegrator(Integrator value) {
     return new ReducedFlowOptions(value, tail, fastField, relTol, absTol, eventTimeAccuracy, maxEvaluations, samplesPerDecade,
-        windowSamplesPerWarmup);
+        windowSamplesPerWarmup, denseWindowSamples);
   }
 
   /** The same options with another tail treatment. */
   public ReducedFlowOptions withTail(Tail value) {
     return new ReducedFlowOptions(integrator, value, fastField, relTol, absTol, eventTimeAccuracy, maxEvaluations,
-        samplesPerDecade, windowSamplesPerWarmup);
+        samplesPerDecade, windowSamplesPerWarmup, denseWindowSamples);
   }
 
   /** The same options with other tolerances (on log coordinates). */
   public ReducedFlowOptions withTolerances(double rel, double abs) {
     return new ReducedFlowOptions(integrator, tail, fastField, rel, abs, eventTimeAccuracy, maxEvaluations, samplesPerDecade,
-        windowSamplesPerWarmup);
+        windowSamplesPerWarmup, denseWindowSamples);
   }
 
   /** The same options with another evaluation limit. */
   public ReducedFlowOptions withMaxEvaluations(int value) {
     return new ReducedFlowOptions(integrator, tail, fastField, relTol, absTol, eventTimeAccuracy, value, samplesPerDecade,
-        windowSamplesPerWarmup);
+        windowSamplesPerWarmup, denseWindowSamples);
   }
 
   /** The same options with another trajectory density. */
   public ReducedFlowOptions withSampling(int perDecade, int windowPerWarmup) {
     return new ReducedFlowOptions(integrator, tail, fastField, relTol, absTol, eventTimeAccuracy, maxEvaluations, perDecade,
-        windowPerWarmup);
+        windowPerWarmup, denseWindowSamples);
   }
 
   /**
@@ -125,7 +130,21 @@ public final class ReducedFlowOptions {
    */
   public ReducedFlowOptions withFastField(boolean value) {
     return new ReducedFlowOptions(integrator, tail, value, relTol, absTol, eventTimeAccuracy, maxEvaluations,
-        samplesPerDecade, windowSamplesPerWarmup);
+        samplesPerDecade, windowSamplesPerWarmup, denseWindowSamples);
+  }
+
+  /**
+   * The same options with another number of dense-output samples across the emergence window (0: none). They
+   * are read from the integrator's interpolators after the run and change no marker, state or count.
+   */
+  public ReducedFlowOptions withDenseWindowSamples(int value) {
+    return new ReducedFlowOptions(integrator, tail, fastField, relTol, absTol, eventTimeAccuracy, maxEvaluations,
+        samplesPerDecade, windowSamplesPerWarmup, value);
+  }
+
+  /** Dense-output samples across the emergence window, uniformly spaced (0: none). */
+  public int denseWindowSamples() {
+    return denseWindowSamples;
   }
 
   /** True if the allocation-free evaluator is used. */

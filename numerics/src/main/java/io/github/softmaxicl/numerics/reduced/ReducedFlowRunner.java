@@ -1,6 +1,8 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.ReducedFlowFailure;
+import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.BalancedSpectralField;
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.LeadingOrderLoss;
@@ -8,7 +10,9 @@ import io.github.softmaxicl.theory.PhaseMarkers;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralGradient;
 import io.github.softmaxicl.theory.SpectralState;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -73,9 +77,7 @@ public final class ReducedFlowRunner {
     LeadingOrderLoss loss = new LeadingOrderLoss(config);
     BalancedSpectralField field = new BalancedSpectralField(loss, init);
     long start = System.nanoTime();
-    ReducedFlowOde ode = options.fastField()
-        ? new ReducedFlowOde(field, new LeadingOrderLogField(config, init), options.maxEvaluations())
-        : new ReducedFlowOde(field, options.maxEvaluations());
+    ReducedFlowOde ode = newOde(config, init, field, options);
     double[] y0 = field.toLog(init);
     ode.checkAccepted(0.0, y0);
     final int n = config.tasks();
@@ -151,6 +153,10 @@ public final class ReducedFlowRunner {
     first.addEventDetector(new PhaseMarkerDetector((t, y) -> t - markers.deadline(), once, EVENT_MAX_ITER, solver,
         (state, detector, increasing) -> increasing ? Action.STOP : Action.CONTINUE));
     first.addStepHandler(recorder);
+    DenseOutput dense = new DenseOutput();
+    if (options.denseWindowSamples() > 0) {
+      first.addStepHandler(dense);
+    }
 
     double tailStart = Double.NaN;
     ODEStateAndDerivative reached = integrate(first, ode, new ODEState(0.0, y0), tEnd);
@@ -174,12 +180,66 @@ public final class ReducedFlowRunner {
     SpectralGradient grad = loss.gradient(end);
     double velocity = norm(field.velocity(end));
     long evaluations = ode.evaluations();
+    List<TrajectorySample> emergenceSamples = options.denseWindowSamples() == 0 ? List.of()
+        : EmergenceWindow.of(markers.time(Markers.WARMUP), markers.time(Markers.EMERGENCE), markers.taskWarmupEnds(),
+            markers.taskEmergenceEnds())
+            .map(w -> denseSamples(config, init, field, options, dense, w, tEnd))
+            .orElse(List.of());
     double wall = (System.nanoTime() - start) * 1e-9;
     return new ReducedRun(config, init, options.integratorName(), options.relTol(), options.absTol(),
         options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, markers.time(Markers.WARMUP),
         markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), markers.taskWarmupEnds(),
         markers.taskEmergenceEnds(), allocation(end), end, logAbsMu(y, config.heads(), n), grad.norm(), velocity,
-        evaluations, wall, tailStart, recorder.samples());
+        evaluations, wall, tailStart, recorder.samples(), emergenceSamples);
+  }
+
+  private static ReducedFlowOde newOde(ProblemConfig config, SpectralState init, BalancedSpectralField field,
+      ReducedFlowOptions options) {
+    return options.fastField()
+        ? new ReducedFlowOde(field, new LeadingOrderLogField(config, init), options.maxEvaluations())
+        : new ReducedFlowOde(field, options.maxEvaluations());
+  }
+
+  /**
+   * The flow read on a uniform grid of {@code options.denseWindowSamples()} times across the window (cut at
+   * t_end), from the explicit leg's interpolators. The window is known only once every marker is located, which
+   * is also where the explicit leg stops; where the window reaches past that point the explicit integrator is
+   * continued from the leg's end state on its own copy of the field (the very steps the
+   * {@link ReducedFlowOptions.Tail#SAME_INTEGRATOR} tail would take), so the run's state, markers and evaluation
+   * count are untouched. If that continuation fails (evaluation limit, blow-up) the grid stops where the dense
+   * output does: the samples only draw a plot.
+   */
+  private static List<TrajectorySample> denseSamples(ProblemConfig config, SpectralState init,
+      BalancedSpectralField field, ReducedFlowOptions options, DenseOutput dense, EmergenceWindow window,
+      double tEnd) {
+    if (Double.isNaN(dense.end())) {
+      return List.of();
+    }
+    double hi = FastMath.min(window.hi(), tEnd);
+    ReducedFlowOde plotOde = newOde(config, init, field, options);
+    double reached = dense.end();
+    if (reached < hi) {
+      ODEIntegrator more = newIntegrator(options, field.dimension(), tEnd);
+      more.addStepHandler(dense);
+      try {
+        more.integrate(plotOde, new ODEState(reached, dense.state(reached)), hi);
+      } catch (ReducedFlowFailure | MathIllegalStateException | MathIllegalArgumentException e) {
+        hi = dense.end();
+      }
+    }
+    int count = options.denseWindowSamples();
+    List<TrajectorySample> out = new ArrayList<>(count);
+    double lo = window.lo();
+    if (!(hi > lo)) {
+      return List.of();
+    }
+    for (int k = 0; k < count; k++) {
+      // The last point is hi itself, not lo + (count − 1)·step, which rounding could put past the output.
+      double t = k == count - 1 ? hi : lo + k * (hi - lo) / (count - 1);
+      double[] y = dense.state(t);
+      out.add(TrajectorySample.reduced(t, plotOde.loss(t, y), field.fromLog(y)));
+    }
+    return out;
   }
 
   /** ln|μ_i^h| from the log coordinates y = (ln|ω|, ln|μ|), H×n: exp of the decayed off-task ones underflows. */

@@ -41,13 +41,16 @@ import java.util.List;
  * @param tailStart time at which the tail integrator took over (NaN if the explicit integrator ran to t_end
  *     alone)
  * @param trajectory the sampled trajectory, in time order, from t = 0 to t_end
+ * @param emergenceSamples the integrator's dense output read on a uniform grid across the {@link
+ *     io.github.softmaxicl.numerics.EmergenceWindow} after the run, in time order (empty without emergence or
+ *     when switched off); for plots only: no marker, check or count is computed from them
  */
 public record ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
     double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
     double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
     int[] allocation, SpectralState finalState, double[][] logAbsMuFinal,
     double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
-    List<TrajectorySample> trajectory) {
+    List<TrajectorySample> trajectory, List<TrajectorySample> emergenceSamples) {
 
   /** Copies the arrays and the trajectory. */
   public ReducedRun {
@@ -63,6 +66,19 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
       throw new IllegalArgumentException("ln|mu| at t_end must have one row per head");
     }
     trajectory = List.copyOf(trajectory);
+    emergenceSamples = List.copyOf(emergenceSamples);
+  }
+
+  /** A run without dense emergence samples (a record built from stored values, or by a test). */
+  public ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
+      double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
+      double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+      int[] allocation, SpectralState finalState, double[][] logAbsMuFinal,
+      double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
+      List<TrajectorySample> trajectory) {
+    this(config, init, integratorName, relTol, absTol, eventTimeAccuracy, tEnd, f0, fFinal, fStar, tWarmupEnd,
+        tEmergenceEnd, halfSignalTimes, taskWarmupEnds, taskEmergenceEnds, allocation, finalState, logAbsMuFinal,
+        gradientNorm, velocityNorm, evaluations, wallSeconds, tailStart, trajectory, List.of());
   }
 
   private static double[][] copy(double[][] a) {

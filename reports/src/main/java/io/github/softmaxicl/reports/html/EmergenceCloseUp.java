@@ -1,27 +1,33 @@
 package io.github.softmaxicl.reports.html;
 
-import io.github.softmaxicl.reports.Numbers;
+import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.reports.Numbers;
 import java.util.List;
 import java.util.Optional;
 
-/** The loss over {@link EmergenceRange}, with every recorded sample dotted; absent without emergence. */
+/**
+ * The loss over the run's {@link EmergenceWindow}: the integrator's dense output where the run has it (a smooth
+ * curve through the task-by-task steps), otherwise the recorded samples dotted and joined linearly; absent
+ * without emergence.
+ */
 final class EmergenceCloseUp {
   private EmergenceCloseUp() {}
 
   static void render(StringBuilder sb, RunFacts r, PlotIds ids) {
-    Optional<EmergenceRange> range = EmergenceRange.of(r.tWarmupEnd(), r.tEmergenceEnd());
+    Optional<EmergenceWindow> range = r.emergenceWindow();
     if (range.isEmpty()) {
       return;
     }
-    EmergenceRange w = range.get();
-    List<TrajectorySample> s = SampleSearch.between(r.trajectory(), w.lo(), w.hi());
+    EmergenceWindow w = range.get();
+    boolean dense = !r.emergenceSamples().isEmpty();
+    List<TrajectorySample> s = dense ? r.emergenceSamples() : SampleSearch.between(r.trajectory(), w.lo(), w.hi());
     Svg.Plot p = new Svg.Plot("Close-up of emergence, t from t_w − Δ to t_e + Δ (Δ = t_e − t_w = "
         + Numbers.human(w.delta()) + ")", "t (gradient-flow time, dimensionless)", "F (mean squared error over tasks)",
         false, false);
     p.xRange(w.lo(), w.hi());
     p.line(new Svg.Series(r.kind().lossLabel(), Trajectories.times(s), Trajectories.losses(s, 0), PlotStyles.RUN,
-        true));
+        !dense));
     if (!r.prediction().isEmpty()) {
       List<TrajectorySample> pred = SampleSearch.between(r.prediction(), w.lo(), w.hi());
       p.line(new Svg.Series("reduced prediction", Trajectories.times(pred), Trajectories.losses(pred, 0),
@@ -30,8 +36,15 @@ final class EmergenceCloseUp {
     p.ref(new Svg.Marker("F*", r.fStar(), true, PlotStyles.F_STAR));
     LossWindowPlot.phaseMarkers(p, r);
     LossWindowPlot.halfSignals(p, r);
-    Figure.append(sb, p.render(ids.next(), Figure.WIDE, 300), "Dots are the recorded samples (the integrator records"
-        + " one at each event, so t<sub>w</sub>, t<sub>e</sub> and the half-signal times are samples); lines join"
-        + " them linearly. Tasks whose half-signal times coincide emerge together.", Figure.WIDE);
+    String how = dense
+        ? "The curve is the integrator's continuous (dense) output read at " + s.size() + " evenly spaced times"
+            + " across the window after the run, so its shape between the recorded samples is the flow's own, not"
+            + " a straight join."
+        : "Dots are the recorded samples (the integrator records one at each event, so t<sub>w</sub>,"
+            + " t<sub>e</sub> and the half-signal times are samples); lines join them linearly (this dynamics keeps"
+            + " no dense output).";
+    Figure.append(sb, p.render(ids.next(), Figure.WIDE, 300), how
+        + " The window is widened to hold every task's own [t<sub>w,i</sub>, t<sub>e,i</sub>]. Tasks whose"
+        + " half-signal times coincide emerge together.", Figure.WIDE);
   }
 }

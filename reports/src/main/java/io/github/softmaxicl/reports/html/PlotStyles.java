@@ -35,6 +35,8 @@ final class PlotStyles {
   static final Stroke GUIDE_ONE_OVER_T = new Stroke("#999999", "2 3", 1.2, 1);
   /** The guide ∝ 1/t² on the log–log excess-loss plot. */
   static final Stroke GUIDE_ONE_OVER_T2 = new Stroke("#999999", "9 3", 1.2, 1);
+  /** Excess-loss samples where F is below F* (drawn as |F − F*|, dotted). */
+  static final Stroke BELOW_F_STAR = new Stroke("#D55E00", "", 1.0, 0.6);
   /** The norm outside the decomposable structure. */
   static final Stroke OFF_STRUCTURE = new Stroke("#D55E00", "", 1.6, 1);
   /** Legend sample for "this run" on the per-task panels of a full-model run. */

@@ -34,13 +34,13 @@ final class SpectralPanels {
       boolean log = q == 1;
       String sym = isMu ? "μ" : "ω";
       Svg.Plot p = new Svg.Plot(sym + " per head (colour) and task (line style)" + (log ? ", log scale" : ""),
-          "t (gradient-flow time, dimensionless)", isMu ? "μ_i^h (output–value" + (log ? ", log scale)" : ")")
-              : "ω_j^h (key–query)", false, log);
+          "t (gradient-flow time, dimensionless)", isMu ? "μᵢʰ (output–value" + (log ? ", log scale)" : ")")
+              : "ωⱼʰ (key–query)", false, log);
       window(p, end);
       for (int h = 0; h < heads; h++) {
         for (int i = 0; i < n; i++) {
-          p.line(new Svg.Series("", Trajectories.times(run), values(run, isMu, h, i), PlotStyles.headAndTask(h, i),
-              false));
+          p.line(Svg.Series.named("head " + (h + 1) + " task " + (i + 1), Trajectories.times(run),
+              values(run, isMu, h, i), PlotStyles.headAndTask(h, i)));
         }
       }
       for (int h = 0; h < heads; h++) {
@@ -70,12 +70,13 @@ final class SpectralPanels {
         boolean log = q == 1;
         String sym = isMu ? "μ" : "ω";
         Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head" + (log ? ", log scale" : ""),
-            "t (gradient-flow time)", sym + "_" + (i + 1) + "^h" + (log ? " (log scale)" : ""), false, log);
+            "t (gradient-flow time)", sym + Maths.subscript(i + 1) + "ʰ" + (log ? " (log scale)" : ""), false, log);
         window(p, end);
         for (int h = 0; h < heads; h++) {
-          p.line(new Svg.Series("", Trajectories.times(run), values(run, isMu, h, i), PlotStyles.head(h), false));
-          p.line(new Svg.Series("", Trajectories.times(pred), values(pred, isMu, h, i), PlotStyles.headPrediction(h),
-              false));
+          p.line(Svg.Series.named("head " + (h + 1), Trajectories.times(run), values(run, isMu, h, i),
+              PlotStyles.head(h)));
+          p.line(Svg.Series.named("head " + (h + 1) + " reduced prediction", Trajectories.times(pred),
+              values(pred, isMu, h, i), PlotStyles.headPrediction(h)));
           p.legend(new Svg.LegendEntry("head " + (h + 1), PlotStyles.head(h).legendSample(), false));
         }
         p.legend(new Svg.LegendEntry(runName, PlotStyles.LEGEND_RUN.legendSample(), false));

@@ -51,13 +51,13 @@ final class SummarySection {
       String cls = v.status().json();
       sb.append("<tr id=\"").append(Html.esc(anchor(v))).append("\"><td>")
           .append(Html.esc(v.claimId())).append("</td><td>").append(Html.esc(v.run())).append("</td><td class=\"")
-          .append(cls).append("\">").append(cls).append("</td><td>").append(Html.esc(v.statement()));
+          .append(cls).append("\">").append(cls).append("</td><td>").append(MathText.html(v.statement()));
       Evidence.append(sb, v.evidence());
       if (k < reruns.size()) {
         sb.append("<div class=\"rerun\">re-run: <code>").append(Html.esc(reruns.get(k))).append("</code></div>");
       }
       sb.append("</td><td class=\"num\">").append(Html.esc(Numbers.human(v.measured()))).append("</td><td class=\"num\">")
-          .append(Html.esc(Numbers.human(v.threshold()))).append("</td><td>").append(Html.esc(v.budget()))
+          .append(Html.esc(Numbers.human(v.threshold()))).append("</td><td>").append(MathText.html(v.budget()))
           .append("</td><td>").append(Html.esc(v.provenance())).append("</td></tr>\n");
     }
     sb.append("</table>\n</section>\n");

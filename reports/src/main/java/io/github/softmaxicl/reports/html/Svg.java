@@ -3,6 +3,7 @@ package io.github.softmaxicl.reports.html;
 import io.github.softmaxicl.reports.Numbers;
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A small, deterministic SVG line-plot builder for the report: linear or logarithmic axes with "nice" ticks,
@@ -22,10 +23,11 @@ final class Svg {
   }
 
   /**
-   * A drawn series: legend label (empty for none), points, stroke, whether each point gets a dot, and the
-   * symmetric y error per point (drawn as a bar with caps; NaN or non-positive entries draw no bar), or empty.
+   * A drawn series: legend label (empty for none), points, stroke, whether each point gets a dot, the symmetric y
+   * error per point (drawn as a bar with caps; NaN or non-positive entries draw no bar) or empty, and the name
+   * used when another series coincides with it on screen (the legend label unless given; empty for none).
    */
-  record Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers, double[] yErr) {
+  record Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers, double[] yErr, String name) {
     Series {
       if (x.length != y.length || (yErr.length != 0 && yErr.length != y.length)) {
         throw new IllegalArgumentException("x, y (and y errors) must have the same length");
@@ -35,8 +37,17 @@ final class Svg {
       yErr = yErr.clone();
     }
 
+    Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers, double[] yErr) {
+      this(legend, x, y, stroke, markers, yErr, legend);
+    }
+
     Series(String legend, double[] x, double[] y, Stroke stroke, boolean markers) {
-      this(legend, x, y, stroke, markers, new double[0]);
+      this(legend, x, y, stroke, markers, new double[0], legend);
+    }
+
+    /** An unlabelled series (the plot has an explicit legend) named for coincidence notes. */
+    static Series named(String name, double[] x, double[] y, Stroke stroke) {
+      return new Series("", x, y, stroke, false, new double[0], name);
     }
 
     /** Lower end of the error bar of point i (y itself without a bar). */
@@ -50,8 +61,18 @@ final class Svg {
     }
   }
 
-  /** A legend entry: a short line sample in the given stroke (with an optional dot) and a label. */
-  record LegendEntry(String label, Stroke stroke, boolean marker) {}
+  /**
+   * A legend entry: a short line sample in the given stroke (with an optional dot) and a label; a note (stroke
+   * null) is text only.
+   */
+  record LegendEntry(String label, @Nullable Stroke stroke, boolean marker) {
+    static LegendEntry note(String text) {
+      return new LegendEntry(text, null, false);
+    }
+  }
+
+  /** Two drawn things closer than this many pixels everywhere are one line on screen. */
+  static final double COINCIDENCE_PX = 1.0;
 
   /** A reference line at constant x (vertical) or y (horizontal), listed in the legend with its value. */
   record Marker(String label, double value, boolean horizontal, Stroke stroke) {}
@@ -161,13 +182,13 @@ final class Svg {
       List<String> titleLines = wrap(title, width - 20, 12);
       double top = 10 + 15 * titleLines.size();
       double plotW = width - left - right;
-      List<LegendEntry> entries = legendEntries();
+      List<LegendEntry> entries = legendEntries(xa, ya, plotW, plotHeight);
       // Legend layout: entries flow left to right and wrap at the plot width.
       List<double[]> pos = new ArrayList<>();
       double lx = left;
       double rowY = 0;
       for (LegendEntry e : entries) {
-        double w = 30 + textWidth(e.label(), 10) + 14;
+        double w = (e.stroke() == null ? 0 : 30) + textWidth(e.label(), 10) + 14;
         if (lx + w > width - 4 && lx > left) {
           lx = left;
           rowY += 16;
@@ -243,10 +264,16 @@ final class Svg {
         LegendEntry e = entries.get(i);
         double ex = pos.get(i)[0];
         double ey = top + plotHeight + xAxisH + pos.get(i)[1] + 8;
-        new SvgLine(ex, ey, ex + 24, ey, null, e.stroke(), "").render(sb);
+        Stroke stroke = e.stroke();
+        if (stroke == null) {
+          new SvgText("legend", ex, ey + 3.5, SvgText.Anchor.START, e.label()).render(sb);
+          sb.append('\n');
+          continue;
+        }
+        new SvgLine(ex, ey, ex + 24, ey, null, stroke, "").render(sb);
         if (e.marker()) {
           sb.append("<circle cx=\"").append(Numbers.coord(ex + 12)).append("\" cy=\"").append(Numbers.coord(ey))
-              .append("\" r=\"3\" fill=\"").append(e.stroke().colour()).append("\"/>");
+              .append("\" r=\"3\" fill=\"").append(stroke.colour()).append("\"/>");
         }
         new SvgText("legend", ex + 29, ey + 3.5, SvgText.Anchor.START, e.label()).render(sb);
         sb.append('\n');
@@ -263,23 +290,94 @@ final class Svg {
       return " textLength=\"" + Numbers.coord(length) + "\" lengthAdjust=\"spacingAndGlyphs\"";
     }
 
-    private List<LegendEntry> legendEntries() {
+    private List<LegendEntry> legendEntries(Axis xa, Axis ya, double plotW, double plotH) {
       List<LegendEntry> entries = new ArrayList<>();
-      if (autoLegend) {
-        for (Series l : lines) {
-          if (!l.legend().isEmpty()) {
-            entries.add(new LegendEntry(l.legend(), l.stroke().legendSample(), l.markers()));
-          }
+      // Unlabelled series hidden by an earlier one, grouped by the one they coincide with.
+      java.util.Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
+      for (int j = 0; j < lines.size(); j++) {
+        Series l = lines.get(j);
+        int same = coincidesWith(j, xa, ya, plotW, plotH);
+        String other = same < 0 ? "" : lines.get(same).name();
+        if (autoLegend && !l.legend().isEmpty()) {
+          String label = l.legend() + (other.isEmpty() ? "" : " (coincides with " + other + ")");
+          entries.add(new LegendEntry(label, l.stroke().legendSample(), l.markers()));
+        } else if (!other.isEmpty() && !l.name().isEmpty()) {
+          notes.computeIfAbsent(other, k -> new ArrayList<>()).add(l.name());
         }
-      } else {
+      }
+      if (!autoLegend) {
         entries.addAll(legend);
       }
-      for (Marker r : refs) {
+      for (int j = 0; j < refs.size(); j++) {
+        Marker r = refs.get(j);
         if (!r.label().isEmpty() && ok(r.value(), r.horizontal() ? logY : logX)) {
-          entries.add(new LegendEntry(r.label() + " = " + Numbers.human(r.value()), r.stroke().legendSample(), false));
+          int same = refCoincidesWith(j, xa, ya, plotW, plotH);
+          entries.add(new LegendEntry(r.label() + " = " + Numbers.human(r.value())
+              + (same < 0 ? "" : " (coincides with " + refs.get(same).label() + ")"), r.stroke().legendSample(),
+              false));
         }
       }
+      for (java.util.Map.Entry<String, List<String>> note : notes.entrySet()) {
+        List<String> hidden = note.getValue();
+        entries.add(LegendEntry.note(String.join(", ", hidden) + (hidden.size() == 1 ? " coincides" : " coincide")
+            + " with " + note.getKey()));
+      }
       return entries;
+    }
+
+    /**
+     * The first earlier series that series j coincides with on screen, or -1: the same number of points, each
+     * drawn (or not) by both, within {@link #COINCIDENCE_PX} in x and y, and at least one drawn inside the frame.
+     * Such a series hides the earlier one, so its legend entry says so.
+     */
+    int coincidesWith(int j, Axis xa, Axis ya, double plotW, double plotH) {
+      Series b = lines.get(j);
+      for (int i = 0; i < j; i++) {
+        Series a = lines.get(i);
+        if (a.x().length != b.x().length) {
+          continue;
+        }
+        boolean any = false;
+        boolean same = true;
+        for (int k = 0; k < a.x().length && same; k++) {
+          boolean da = drawn(a, k);
+          boolean db = drawn(b, k);
+          if (da != db) {
+            same = false;
+          } else if (da) {
+            any = true;
+            same = Math.abs(xa.frac(a.x()[k]) - xa.frac(b.x()[k])) * plotW <= COINCIDENCE_PX
+                && Math.abs(ya.frac(a.y()[k]) - ya.frac(b.y()[k])) * plotH <= COINCIDENCE_PX;
+          }
+        }
+        if (same && any) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private int refCoincidesWith(int j, Axis xa, Axis ya, double plotW, double plotH) {
+      Marker b = refs.get(j);
+      for (int i = 0; i < j; i++) {
+        Marker a = refs.get(i);
+        if (a.horizontal() != b.horizontal() || a.label().isEmpty() || !ok(a.value(), b.horizontal() ? logY : logX)) {
+          continue;
+        }
+        double px = b.horizontal() ? Math.abs(ya.frac(a.value()) - ya.frac(b.value())) * plotH
+            : Math.abs(xa.frac(a.value()) - xa.frac(b.value())) * plotW;
+        if (px <= COINCIDENCE_PX) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether point k of l is drawn inside the frame (finite, positive on a log axis, in the x range, above the floor). */
+    private boolean drawn(Series l, int k) {
+      double x = l.x()[k];
+      double y = l.y()[k];
+      return ok(x, logX) && ok(y, logY) && inX(x) && (Double.isNaN(yFloor) || y >= yFloor);
     }
 
     private void renderLine(StringBuilder sb, Series l, Axis xa, Axis ya, double left, double top, double plotW,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.List;
@@ -13,15 +14,38 @@ import org.junit.jupiter.api.Test;
 class PlotAnalysisTest {
   @Test
   void closeUpSpansOneEmergenceWidthEitherSide() {
-    EmergenceRange r = EmergenceRange.of(100, 150).orElseThrow();
+    EmergenceWindow r = EmergenceWindow.of(100, 150).orElseThrow();
     assertEquals(50.0, r.delta());
     assertEquals(50.0, r.lo());
     assertEquals(200.0, r.hi());
-    assertEquals(0.0, EmergenceRange.of(10, 40).orElseThrow().lo(), "cut at t = 0");
-    assertEquals(70.0, EmergenceRange.of(10, 40).orElseThrow().hi());
-    assertTrue(EmergenceRange.of(150, 150).isEmpty());
-    assertTrue(EmergenceRange.of(100, Double.NaN).isEmpty());
-    assertTrue(EmergenceRange.of(Double.NaN, 150).isEmpty());
+    assertEquals(0.0, EmergenceWindow.of(10, 40).orElseThrow().lo(), "cut at t = 0");
+    assertEquals(70.0, EmergenceWindow.of(10, 40).orElseThrow().hi());
+    assertTrue(EmergenceWindow.of(150, 150).isEmpty());
+    assertTrue(EmergenceWindow.of(100, Double.NaN).isEmpty());
+    assertTrue(EmergenceWindow.of(Double.NaN, 150).isEmpty());
+  }
+
+  /** The off-structure caption claims a straight-line escape only when a rate was measured. */
+  @Test
+  void offStructureCaptionDescribesWhatThePlotShows() {
+    RunFacts.FullModel none = new RunFacts.FullModel(null, 3e-19, 1, 0, Double.NaN, 0.3145, Double.NaN);
+    String flat = OffStructurePlot.growth(none, 5e-19);
+    assertFalse(flat.contains("straight line"), flat);
+    assertTrue(flat.contains("round-off level") && flat.contains("5e-19"), flat);
+    assertTrue(OffStructurePlot.growth(none, 1e-3).contains("no exponential growth"));
+    RunFacts.FullModel grows = new RunFacts.FullModel(null, 0.1, 1, 0, 12, 0.3145, 0.31);
+    assertTrue(OffStructurePlot.growth(grows, 0.1).contains("straight line here (predicted rate 2g = 0.3145,"
+        + " measured 0.31)"));
+  }
+
+  @Test
+  void closeUpWidensToHoldEveryReachedTaskWindow() {
+    // Δ = 50 from the global markers; task 1 starts at 90 and task 0 ends at 170; the NaN task is skipped.
+    EmergenceWindow r = EmergenceWindow.of(100, 150, new double[] {95, 90, Double.NaN},
+        new double[] {170, 140, Double.NaN}).orElseThrow();
+    assertEquals(50.0, r.delta());
+    assertEquals(40.0, r.lo());
+    assertEquals(220.0, r.hi());
   }
 
   @Test

@@ -51,6 +51,42 @@ class SvgTest {
     assertEquals(3, count(svg, "<circle"), "two dotted points of the series with markers and its legend dot");
   }
 
+  /**
+   * A series drawn on top of an earlier one (every point within a pixel) hides it: its legend entry says so, and
+   * so does a marker line on top of another. A series one pixel-and-a-bit away, or with a point missing, does not.
+   */
+  @Test
+  void coincidingSeriesAndMarkersAreNamedInTheLegend() {
+    double[] x = {0, 1, 2, 3};
+    Svg.Plot p = new Svg.Plot("t", "x", "y", false, false);
+    p.line(new Svg.Series("blocks 4,4", x, new double[] {0, 10, 20, 30}, PlotStyles.RUN, false));
+    // y spans 0..30 over 200 px: 1e-3 is 0.007 px, 0.3 is 2 px.
+    p.line(new Svg.Series("blocks 8,8,8", x, new double[] {0, 10, 20.001, 30}, PlotStyles.PREDICTION, false));
+    p.line(new Svg.Series("apart", x, new double[] {0, 10, 20.3, 30}, PlotStyles.head(2), false));
+    p.line(new Svg.Series("gap", x, new double[] {0, 10, Double.NaN, 30}, PlotStyles.head(3), false));
+    p.ref(new Svg.Marker("half-signal, task 2", 1.5, false, PlotStyles.WARM_UP));
+    p.ref(new Svg.Marker("half-signal, task 3", 1.5000001, false, PlotStyles.EMERGENCE));
+    List<String> legend = texts(p.render("c1", 640, 200), "legend");
+    assertEquals(List.of("blocks 4,4", "blocks 8,8,8 (coincides with blocks 4,4)", "apart", "gap",
+        "half-signal, task 2 = 1.5", "half-signal, task 3 = 1.5 (coincides with half-signal, task 2)"), legend);
+  }
+
+  @Test
+  void coincidingUnlabelledSeriesGetANoteUnderAnExplicitLegend() {
+    double[] x = {0, 1, 2};
+    Svg.Plot p = new Svg.Plot("t", "x", "y", false, false);
+    p.line(Svg.Series.named("head 1 task 1", x, new double[] {0, 1, 2}, PlotStyles.head(0)));
+    p.line(Svg.Series.named("head 2 task 2", x, new double[] {0, 1, 2}, PlotStyles.head(1)));
+    p.line(Svg.Series.named("head 2 task 1", x, new double[] {0, 0.5, 0.7}, PlotStyles.head(1)));
+    p.line(Svg.Series.named("head 1 task 2", x, new double[] {0, 0.5, 0.7}, PlotStyles.head(0)));
+    p.line(Svg.Series.named("head 3 task 3", x, new double[] {0, 1, 2}, PlotStyles.head(2)));
+    p.legend(new Svg.LegendEntry("head 1", PlotStyles.head(0).legendSample(), false));
+    String svg = p.render("c2", 640, 200);
+    assertEquals(List.of("head 1", "head 2 task 2, head 3 task 3 coincide with head 1 task 1",
+        "head 1 task 2 coincides with head 2 task 1"), texts(svg, "legend"));
+    assertEquals(1, count(svg, "stroke-width=\"2\""), "one legend line sample (2 px): the note has none");
+  }
+
   @Test
   void explicitLegendReplacesTheAutomaticOneButKeepsMarkers() {
     Svg.Plot p = new Svg.Plot("t", "x", "y", false, false);
