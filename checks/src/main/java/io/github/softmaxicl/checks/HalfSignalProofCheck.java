@@ -90,8 +90,10 @@ public final class HalfSignalProofCheck {
       return error(runId, "the tube (to t = " + tube.reached() + ") does not cover the floating-point t_e = "
           + floatingEmergenceEnd, ev);
     }
-    ev.add(ReducedRunChecks.fmt("tube width at t_e (largest over coordinates of the over-step box "
-        + "[%.6g, %.6g], log coordinates): %.3e", atTe.get().t0(), atTe.get().t1(), maxWidth(atTe.get().overStep())));
+    // The end box is the tube's width at a time; the over-step box also spans the motion within the step.
+    ev.add(ReducedRunChecks.fmt("tube width at t_e (largest over the log coordinates): %.3e at the end t = %.6g of "
+        + "the step covering t_e; %.3e over the whole step [%.6g, %.6g] (includes the motion within it)",
+        atTe.get().endWidth(), atTe.get().t1(), maxWidth(atTe.get().overStep()), atTe.get().t0(), atTe.get().t1()));
     List<TaskEnclosure> tasks = new ArrayList<>();
     boolean holds = true;
     double worst = 0;
