@@ -19,16 +19,18 @@ import java.util.List;
 
 /**
  * The per-run claims of the reduced flow (P1-convergence, P1-off-task, P2-phases, P2-emergence, P2-inclination,
- * P3-allocation, P7-saturation) and the interval certificate of the limit (P1-certificate): integrates the reduced
- * flow from the paper init ({@link ReducedInstanceRun}) and computes the certificate; {@link ReducedRunChecks} and
- * {@link CertificateCheck} give the verdicts, not-applicable where a claim's hypothesis fails.
+ * P3-allocation, P7-saturation), the interval certificate of the limit (P1-certificate) and the validated tube's
+ * half-signal enclosures (P2-proof, where {@link Settings#provesPhases} says): integrates the reduced flow from the
+ * paper init ({@link ReducedInstanceRun}), computes the certificate and the tube ({@link HalfSignalProof});
+ * {@link ReducedRunChecks}, {@link CertificateCheck} and {@code HalfSignalProofCheck} give the verdicts,
+ * not-applicable where a claim's hypothesis fails.
  */
 public final class ReducedRunsExperiment implements PerRunExperiment {
   /**
    * Typical wall time in quick mode on the default job (all presets; here the three presets' reduced flows and certificates), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 4.0;
+  public static final double TYPICAL_QUICK_SECONDS = 5.5; // 4.0 before P2-proof, whose small tube took 1.3 s CPU
 
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
@@ -55,6 +57,18 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
       out.verdict(Failures.guard(Claims.P1_CERTIFICATE, id, () -> CertificateCheck.check(id, run,
           LimitProof.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
     }
+    if (settings.provesPhases(spec, context.selectedClaims())) {
+      java.util.Optional<String> naProof = Claims.P2_PROOF.notApplicableBecause(result.instance());
+      if (naProof.isPresent()) {
+        out.verdict(io.github.softmaxicl.checks.Verdicts.notApplicable(Claims.P2_PROOF, id, naProof.get()));
+      } else {
+        progress.message(id + ": validated integration of the reduced flow to past t_e (P2-proof)");
+        out.verdict(Failures.guard(Claims.P2_PROOF, id, () -> HalfSignalProof.prove(id, run)));
+      }
+    } else {
+      progress.message(id + ": P2-proof skipped: the validated integration runs on small in quick mode, on every "
+          + "configuration with --full or --claim " + Claims.P2_PROOF.id());
+    }
     return out.outcome();
   }
 
@@ -63,6 +77,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
   public List<Claim> claims() {
     List<Claim> all = new ArrayList<>(ReducedRunChecks.claims());
     all.add(Claims.P1_CERTIFICATE);
+    all.add(Claims.P2_PROOF);
     return all;
   }
 

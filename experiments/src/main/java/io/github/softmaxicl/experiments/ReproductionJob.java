@@ -92,7 +92,7 @@ public final class ReproductionJob implements Job {
   @Override
   public JobResult run(JobRequest request, ProgressSink progress) {
     Settings settings = Settings.of(request.mode());
-    Context context = new Context(request.runs(), request.threads(), progress);
+    Context context = new Context(request.runs(), request.threads(), progress, request.claims());
     Outcome.Collector all = new Outcome.Collector();
     // The full flow and SGD of one configuration run together, after everything else, so that the runs of
     // different dynamics on one configuration stay together in the output.

@@ -8,6 +8,7 @@ import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every size that depends on the mode ({@code --quick} or {@code --full}), in one place: the allocation property's
@@ -121,6 +122,19 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
 
   private static ProblemConfig saddleProblem() {
     return ProblemConfig.of(8, new int[] {4, 4}, 2, 40, 0.0, 1.0);
+  }
+
+  /**
+   * True if P2-proof's validated integration (seconds to a minute of CPU per configuration) runs on this
+   * configuration: in quick mode on the preset {@code small} only (about 3 s CPU), with {@code --full} on every
+   * configuration, and on any configuration whose request selects P2-proof explicitly.
+   */
+  public boolean provesPhases(RunSpec spec, Set<String> selectedClaims) {
+    if (mode == Mode.FULL || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P2_PROOF.id())) {
+      return true;
+    }
+    return Preset.SMALL.id().equals(spec.name()) && Preset.SMALL.config().equals(spec.config())
+        && spec.initScale() == 1.0;
   }
 
   /**

@@ -1,0 +1,133 @@
+package io.github.softmaxicl.checks;
+
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.numerics.validated.SignalCrossing;
+import io.github.softmaxicl.numerics.validated.TubeStep;
+import io.github.softmaxicl.numerics.validated.ValidatedTube;
+import io.github.softmaxicl.theory.Claim;
+import io.github.softmaxicl.theory.Claims;
+import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralState;
+import io.github.softmaxicl.theory.interval.Interval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Claim P2-proof: a validated tube of the reduced flow (computed by the caller, {@code numerics.validated}) that
+ * reaches past the floating-point t_e certifies every task's first half-signal crossing
+ * ({@link SignalCrossing#halfSignalTime}), and the floating-point run's half-signal times lie inside those
+ * enclosures. A tube that stopped early, or ends before t_e, is an error (nothing about the phases was proved);
+ * a crossing the complete tube does not certify, or a floating-point time outside its enclosure, is a fail.
+ *
+ * <p>Measured: the worst position of a floating-point time in its enclosure, {@code |t_fp − mid| / half-width}
+ * over tasks (below 1 exactly when every time is inside; the verdict itself compares with the enclosure's
+ * endpoints). Reduced model (reconstruction).
+ */
+public final class HalfSignalProofCheck {
+  private HalfSignalProofCheck() {}
+
+  private static final Claim CLAIM = Claims.P2_PROOF;
+
+  /**
+   * One task's certified half-signal time beside the floating-point one.
+   *
+   * @param task the task (from 0)
+   * @param enclosure the certified enclosure of the first crossing, empty if the tube does not certify it
+   * @param floatingPoint the floating-point run's half-signal time (NaN if it never reached the level)
+   */
+  public record TaskEnclosure(int task, Optional<Interval> enclosure, double floatingPoint) {
+    /** True if the floating-point time lies in the certified enclosure (endpoints included). */
+    public boolean inside() {
+      return enclosure.isPresent() && enclosure.get().lo() <= floatingPoint && floatingPoint <= enclosure.get().hi();
+    }
+
+    /** {@code |t_fp − mid| / half-width}: below 1 inside; NaN without an enclosure or a floating-point time. */
+    public double position() {
+      if (enclosure.isEmpty() || !Double.isFinite(floatingPoint)) {
+        return Double.NaN;
+      }
+      Interval e = enclosure.get();
+      return Math.abs(floatingPoint - e.midpoint()) / (0.5 * e.width());
+    }
+  }
+
+  /**
+   * A verdict with the enclosures behind it (empty when the tube was incomplete).
+   *
+   * @param verdict the claim's verdict
+   * @param tasks per task, the certified enclosure and the floating-point time
+   */
+  public record Result(Verdict verdict, List<TaskEnclosure> tasks) {
+    /** Copies the list. */
+    public Result {
+      tasks = List.copyOf(tasks);
+    }
+  }
+
+  /** The verdict for a floating-point run and the tube proved from its exact init. */
+  public static Result check(String runId, ReducedRun run, ValidatedTube tube, double cpuSeconds) {
+    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tEmergenceEnd(), tube, cpuSeconds);
+  }
+
+  /**
+   * The verdict from the parts: the configuration and start the tube was proved from, the floating-point
+   * half-signal times and t_e, the tube and the CPU time it took.
+   */
+  public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
+      double floatingEmergenceEnd, ValidatedTube tube, double cpuSeconds) {
+    List<String> ev = new ArrayList<>();
+    ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g), "
+        + "CPU %.2f s, wall %.2f s", tube.steps().size(), tube.reached(), tube.requestedEnd(), floatingEmergenceEnd,
+        cpuSeconds, tube.wallSeconds()));
+    if (!tube.complete()) {
+      return error(runId, "the validated integration stopped at t = " + tube.reached() + ": "
+          + tube.stopReason().orElse(""), ev);
+    }
+    Optional<TubeStep> atTe = Double.isFinite(floatingEmergenceEnd) ? tube.stepAt(floatingEmergenceEnd)
+        : Optional.empty();
+    if (atTe.isEmpty()) {
+      return error(runId, "the tube (to t = " + tube.reached() + ") does not cover the floating-point t_e = "
+          + floatingEmergenceEnd, ev);
+    }
+    // The end box is the tube's width at a time; the over-step box also spans the motion within the step.
+    ev.add(ReducedRunChecks.fmt("tube width at t_e (largest over the log coordinates): %.3e at the end t = %.6g of "
+        + "the step covering t_e; %.3e over the whole step [%.6g, %.6g] (includes the motion within it)",
+        atTe.get().endWidth(), atTe.get().t1(), maxWidth(atTe.get().overStep()), atTe.get().t0(), atTe.get().t1()));
+    List<TaskEnclosure> tasks = new ArrayList<>();
+    boolean holds = true;
+    double worst = 0;
+    for (int i = 0; i < c.tasks(); i++) {
+      TaskEnclosure t = new TaskEnclosure(i, SignalCrossing.halfSignalTime(tube, c, init, i),
+          floatingHalfSignal[i]);
+      tasks.add(t);
+      holds &= t.inside();
+      // NaN (no enclosure, or no floating-point time) propagates: such a verdict cannot pass
+      worst = Double.isNaN(t.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, t.position());
+      if (t.enclosure().isPresent()) {
+        Interval e = t.enclosure().get();
+        ev.add(ReducedRunChecks.fmt("task %d: certified half-signal time in [%.9g, %.9g] (width %.3g, %.2e "
+            + "relative); floating point %.9g, %s (position %.3f)", i + 1, e.lo(), e.hi(), e.width(),
+            e.width() / e.midpoint(), t.floatingPoint(), t.inside() ? "inside" : "OUTSIDE", t.position()));
+      } else {
+        ev.add(ReducedRunChecks.fmt("task %d: the tube does not certify a first half-signal crossing (floating "
+            + "point %.9g)", i + 1, t.floatingPoint()));
+      }
+    }
+    Verdict v = Verdicts.of(CLAIM, runId, holds, worst, CLAIM.tolerance(), ev);
+    return new Result(v, tasks);
+  }
+
+  private static Result error(String runId, String why, List<String> evidence) {
+    return new Result(Verdicts.error(CLAIM, runId, CLAIM.statement(), CLAIM.tolerance(), CLAIM.budget(), why,
+        evidence), List.of());
+  }
+
+  private static double maxWidth(List<Interval> box) {
+    double w = 0;
+    for (Interval i : box) {
+      w = Math.max(w, i.width());
+    }
+    return w;
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.softmaxicl.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
+import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
+import io.github.softmaxicl.numerics.validated.ValidatedTube;
+import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.interval.Interval;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HalfSignalProofCheck} on the real {@code small} tube (pass), on floating-point times moved out of their
+ * enclosures (fail), on a tube stopped early and on one that ends before t_e (error).
+ */
+class HalfSignalProofCheckTest {
+  /** The integrator settings of the experiment (docs/VALIDATED-INTEGRATION.md §4). */
+  private static final LohnerTaylorIntegrator.Settings SETTINGS =
+      new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 5_000);
+
+  private static ReducedRun small;
+  private static ReducedLogTaylorField field;
+  private static ValidatedTube tube;
+
+  @BeforeAll
+  static void prove() {
+    Preset p = Preset.SMALL;
+    small = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), ReducedFlowOptions.defaults());
+    field = new ReducedLogTaylorField(small.config(), small.init());
+    tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), small.tEmergenceEnd() + 5.0, SETTINGS);
+  }
+
+  private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {
+    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), halfSignal,
+        small.tEmergenceEnd(), t, 1.0);
+  }
+
+  @Test
+  void theRealSmallRunPasses() {
+    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small, tube, 1.0);
+    Verdict v = r.verdict();
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals("certified (interval arithmetic)", v.provenance());
+    assertEquals(small.config().tasks(), r.tasks().size());
+    for (HalfSignalProofCheck.TaskEnclosure t : r.tasks()) {
+      Interval e = t.enclosure().orElseThrow();
+      // A few validated steps wide (0.064 measured): far narrower than the 119 time units it locates.
+      assertTrue(e.width() > 0 && e.width() < 1e-2 * e.midpoint(), e.toString());
+    }
+    // The measured position is a margin strictly inside, not a constant.
+    assertTrue(v.measured() >= 0 && v.measured() < 1, "position " + v.measured());
+    assertTrue(v.evidence().stream().anyMatch(l -> l.contains("tube width at t_e")), v.evidence().toString());
+  }
+
+  /**
+   * A floating-point time moved to just past its enclosure's upper end (one enclosure width beyond the true
+   * time, so it leaves whatever its position) fails, with a position above 1; moved below the lower end too.
+   */
+  @Test
+  void aFloatingPointTimeOutsideItsEnclosureFails() {
+    double[] t = small.halfSignalTimes();
+    Interval e = check(t, tube).tasks().get(0).enclosure().orElseThrow();
+    double[] late = t.clone();
+    late[0] = e.hi() + 0.01 * e.width();
+    Verdict v = check(late, tube).verdict();
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertTrue(v.measured() > 1, "position " + v.measured());
+    double[] early = t.clone();
+    early[early.length - 1] = e.lo() - e.width();
+    assertEquals(Verdict.Status.FAIL, check(early, tube).verdict().status());
+    double[] missing = t.clone();
+    missing[0] = Double.NaN; // the floating-point run never reached the level the proof says it crosses
+    assertEquals(Verdict.Status.FAIL, check(missing, tube).verdict().status());
+  }
+
+  /** A tube stopped by its step limit is an error with the tube's reason, never a pass, however good the times. */
+  @Test
+  void aTubeThatStoppedEarlyIsAnError() {
+    ValidatedTube stopped = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(),
+        small.tEmergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
+    assertFalse(stopped.complete());
+    Verdict v = check(small.halfSignalTimes(), stopped).verdict();
+    assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
+    String reason = stopped.stopReason().orElseThrow();
+    assertTrue(v.evidence().stream().anyMatch(l -> l.contains(reason)), v.evidence().toString());
+  }
+
+  /** A complete tube that ends before t_e proves nothing about the phases there: an error. */
+  @Test
+  void aTubeEndingBeforeEmergenceIsAnError() {
+    ValidatedTube shortTube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), 20.0, SETTINGS);
+    assertTrue(shortTube.complete());
+    Verdict v = check(small.halfSignalTimes(), shortTube).verdict();
+    assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.softmaxicl.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmaxicl.checks.Verdict;
+import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where P2-proof's validated integration runs (small in quick mode; every configuration with --full or when
+ * selected), and that the quick reduced run of small carries a passing, certified P2-proof verdict.
+ */
+class HalfSignalProofPlanTest {
+  private static final ProgressSink QUIET = new ProgressSink() {
+    @Override
+    public void progress(String run, double t, double tEnd, double loss) {}
+
+    @Override
+    public void message(String text) {}
+  };
+
+  private static RunSpec preset(Preset p) {
+    return new RunSpec(p.id(), "preset", p.config(), "paper", 1.0, 1L, OptionalInt.empty(), p.defaultTEnd());
+  }
+
+  @Test
+  void quickModeProvesSmallOnlyFullModeEveryConfiguration() {
+    RunSpec config = new RunSpec("mine", "mine.json", ProblemConfig.of(8, new int[] {4, 4}, 2, 60, 0.0, 1.0),
+        "paper", 1.0, 1L, OptionalInt.empty(), 1000);
+    // A configuration file called "small" with another problem is not the preset (L = 60, not 40).
+    RunSpec named = new RunSpec("small", "mine.json", config.config(), "paper", 1.0, 1L, OptionalInt.empty(), 1000);
+    Settings quick = Settings.quick();
+    assertTrue(quick.provesPhases(preset(Preset.SMALL), Set.of()));
+    assertFalse(quick.provesPhases(preset(Preset.PAPER), Set.of()));
+    assertFalse(quick.provesPhases(config, Set.of()));
+    assertFalse(quick.provesPhases(named, Set.of()));
+    assertTrue(quick.provesPhases(config, Set.of("P2-proof")));
+    assertFalse(quick.provesPhases(config, Set.of("P2-phases")));
+    for (Preset p : Preset.values()) {
+      assertTrue(Settings.full().provesPhases(preset(p), Set.of()), p.id());
+    }
+    assertTrue(Settings.full().provesPhases(config, Set.of()));
+  }
+
+  @Test
+  void theQuickSmallRunCarriesACertifiedPass() {
+    RunSpec spec = preset(Preset.SMALL);
+    Outcome out = new ReducedRunsExperiment().runOne(spec, Settings.quick(), new Context(List.of(spec), 1, QUIET));
+    List<Verdict> proof = out.verdicts().stream().filter(v -> v.claimId().equals("P2-proof")).toList();
+    assertEquals(1, proof.size(), out.verdicts().toString());
+    assertEquals(Verdict.Status.PASS, proof.get(0).status(), proof.get(0).evidence().toString());
+    assertEquals("certified (interval arithmetic)", proof.get(0).provenance());
+  }
+}
