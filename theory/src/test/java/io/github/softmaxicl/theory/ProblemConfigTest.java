@@ -134,6 +134,7 @@ class ProblemConfigTest {
     // d is the first field checked: an invalid d is named even when n is invalid too.
     rejects("d", "[1, 100000] (got 0)", () -> ProblemConfig.withDefaultBlocks(0, 0, 1, 1, 0, 1));
     rejects("d", "[1, 100000] (got 100001)", () -> ProblemConfig.withDefaultBlocks(100_001, 1, 1, 1, 0, 1));
+    rejects("H", "full-model weights", () -> ProblemConfig.withDefaultBlocks(100_000, 1, 1, 1, 0, 1));
     rejects("n", "[1, 3] (got 0)", () -> ProblemConfig.withDefaultBlocks(3, 0, 1, 1, 0, 1));
     assertEquals(3, ProblemConfig.withDefaultBlocks(3, 3, 1, 1, 0, 1).tasks());
   }
