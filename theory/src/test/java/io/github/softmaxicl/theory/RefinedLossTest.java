@@ -119,6 +119,10 @@ class RefinedLossTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> loss.value(SpectralState.of(edge, mu)));
     assertEquals("refined loss outside its domain: 2*omega_1^1*omega_1^0 = 1.0 must be < 1", e.getMessage());
+    // Well outside: the message gives the pair's value, 2 * 1 * 1 = 2.
+    assertEquals("refined loss outside its domain: 2*omega_0^0*omega_0^0 = 2.0 must be < 1",
+        assertThrows(IllegalArgumentException.class, () -> new RefinedLoss(ProblemConfig.of(1, new int[] {1}, 1, 10,
+            0, 1)).value(SpectralState.of(new double[][] {{1.0}}, new double[][] {{1.0}}))).getMessage());
     // Inside (pairs up to 0.98): a finite loss.
     assertTrue(Double.isFinite(loss.value(SpectralState.of(new double[][] {{0.1, 0.5}, {0.1, 0.7}}, mu))));
   }

@@ -192,6 +192,11 @@ class IntervalTest {
     }
     assertTrue(Interval.point(0.0).divide(Interval.of(Double.MIN_VALUE, 1.0)).isZero());
     assertTrue(Interval.point(0.0).divide(Interval.of(-1.0, -Double.MIN_VALUE)).isZero());
+    // sqrt accepts an interval starting exactly at 0; log refuses it by its own test (message), not by overflow.
+    Interval root = Interval.of(0.0, 4.0).sqrt();
+    assertTrue(root.lo() == 0.0 && root.contains(2.0), root::toString);
+    assertEquals("log of an interval reaching 0 or below: [0.0, 1.0]",
+        assertThrows(ArithmeticException.class, () -> Interval.of(0.0, 1.0).log()).getMessage());
     // Touching intervals intersect in their common point.
     assertEquals(Interval.point(3.0), a.intersection(Interval.of(3.0, 5.0)).orElseThrow());
     assertFalse(Interval.of(0.0, 1.0).isZero() || Interval.of(-1.0, 0.0).isZero());
