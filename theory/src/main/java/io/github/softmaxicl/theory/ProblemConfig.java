@@ -100,7 +100,6 @@ public final class ProblemConfig {
    */
   public static ProblemConfig withDefaultBlocks(int d, int n, int heads, int promptLength, double sigma, double s2) {
     checkRange("d", d, 1, MAX_D);
-    checkRange("n", n, 1, d);
     return of(d, defaultBlocks(d, n), heads, promptLength, sigma, s2);
   }
 

@@ -15,8 +15,4 @@ final class Shapes {
       }
     }
   }
-
-  static IllegalArgumentException mismatch() {
-    return new IllegalArgumentException("ragged or mismatched H x n arrays");
-  }
 }

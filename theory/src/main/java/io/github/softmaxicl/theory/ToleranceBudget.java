@@ -49,7 +49,9 @@ public record ToleranceBudget(double tolerance, String explanation) {
    */
   public static String pow10(double x) {
     long e = Math.round(StrictMath.log10(x));
-    if (!(x > 0) || StrictMath.abs(x / StrictMath.pow(10, e) - 1) > 1e-9) {
+    // One test rejects every non-power, because NaN fails "<=": +inf gives inf/inf (a plain "> 1e-9" let it through
+    // as "1e9223372036854775807"), 0 gives 0/0, NaN stays NaN, and x < 0 has log10 NaN, so e = 0 and |x - 1| > 1.
+    if (!(StrictMath.abs(x / StrictMath.pow(10, e) - 1) <= 1e-9)) {
       throw new IllegalArgumentException("not a power of ten: " + x);
     }
     return String.format(Locale.ROOT, "1e%d", e);

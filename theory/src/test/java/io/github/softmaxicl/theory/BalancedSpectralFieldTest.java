@@ -1,7 +1,9 @@
 package io.github.softmaxicl.theory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +69,33 @@ class BalancedSpectralFieldTest {
     ProblemConfig c = Preset.SMALL.config();
     assertThrows(IllegalArgumentException.class,
         () -> new BalancedSpectralField(new LeadingOrderLoss(c), ClosedForms.limit(c)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void statesLeavingTheStartsSignsOrReachingZeroAreRefused() {
+    ProblemConfig c = ProblemConfig.of(2, new int[] {1, 1}, 2, 10, 0, 1);
+    SpectralState start = SpectralState.of(new double[][] {{0.1, -0.2}, {0.3, 0.4}},
+        new double[][] {{0.5, 0.6}, {-0.7, 0.8}});
+    LeadingOrderLoss loss = new LeadingOrderLoss(c);
+    BalancedSpectralField field = new BalancedSpectralField(loss, start);
+    assertSame(loss, field.loss());
+    double[] y = field.toLog(start);
+    assertEquals(Math.log(0.2), y[1], 1e-15);
+    assertEquals(Math.log(0.7), y[4 + 2], 1e-15);
+    double[][] zeroOmega = {{0.1, 0.0}, {0.3, 0.4}};
+    double[][] flippedMu = {{0.5, 0.6}, {0.7, 0.8}};
+    for (SpectralState bad : new SpectralState[] {SpectralState.of(zeroOmega, start.muArray()),
+        SpectralState.of(start.omegaArray(), flippedMu)}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> field.toLog(bad));
+      assertTrue(e.getMessage().startsWith("state has a sign or zero different from the start"), e.getMessage());
+    }
+    double[][] zeroMu = {{0.5, 0.6}, {-0.7, 0.0}};
+    assertThrows(IllegalArgumentException.class, () -> field.toLog(SpectralState.of(start.omegaArray(), zeroMu)));
+    BalancedSpectralField.Evaluator ev = field.newEvaluator();
+    assertEquals(0, ev.evaluations());
+    double[] yDot = new double[8];
+    ev.derivative(y, yDot);
+    ev.derivative(y, yDot);
+    assertEquals(2, ev.evaluations());
   }
 }
