@@ -35,6 +35,7 @@ final class RunRecords {
         .fullModel(full)
         .cost(run.evaluations(), run.wallSeconds())
         .trajectory(run.trajectory())
+        .emergenceSamples(run.emergenceSamples())
         .build();
   }
 

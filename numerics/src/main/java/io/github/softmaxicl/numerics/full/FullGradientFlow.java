@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.numerics.TrajectorySample;
 
@@ -49,6 +50,8 @@ public final class FullGradientFlow {
     Progress progress = Progress.NONE;
     WeightsObserver observer = WeightsObserver.NONE;
     boolean controlVariate;
+    @Nullable EmergenceWindow denseWindow;
+    int denseSamples;
 
     /**
      * Integrate the flow of the control-variate-corrected sample loss F̂ − F̂_cv + E ℓ_cv ({@link ControlVariate})
@@ -112,6 +115,24 @@ public final class FullGradientFlow {
       return this;
     }
 
+    /**
+     * Read the flow's continuous output (the step interpolators) at {@code samples} evenly spaced times across
+     * {@code window}, for the report's emergence close-up; the loss there is evaluated on a path that leaves the
+     * run's evaluation counts, events and recorded trajectory untouched. The window is known before the run only
+     * as a prediction (the caller passes the reduced flow's, widened), so samples outside the run's own window are
+     * simply not shown. Default: none.
+     *
+     * @throws IllegalArgumentException if {@code samples} &lt; 2
+     */
+    public Options denseWindow(EmergenceWindow window, int samples) {
+      if (samples < 2) {
+        throw new IllegalArgumentException("dense samples must be >= 2 (got " + samples + ")");
+      }
+      this.denseWindow = window;
+      this.denseSamples = samples;
+      return this;
+    }
+
     /** Receives the exact weights at every recorded sample (default: none). */
     public Options observer(WeightsObserver v) {
       this.observer = v;
@@ -150,6 +171,14 @@ public final class FullGradientFlow {
     LevelDetector emergence = new LevelDetector(ev, fStar + 0.01 * (f0 - fStar), o.tEnd);
     if (f0 > fStar) {
       integrator.addEventDetector(emergence);
+    }
+    List<TrajectorySample> dense = new ArrayList<>();
+    EmergenceWindow dw = o.denseWindow;
+    if (dw != null) {
+      integrator.addStepHandler(new DenseGrid(dw, o.denseSamples, (t, y) -> {
+        AttentionWeights w = AttentionWeights.fromFlat(c, y);
+        dense.add(point(t, model.loss(w, sample, o.controlVariate), w));
+      }));
     }
     integrator.addStepHandler(new ODEStepHandler() {
       private double lastT = 0;
@@ -193,7 +222,45 @@ public final class FullGradientFlow {
         o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
         fresh.standardError(), fStar, warmup.time, tEmergence, ro.state(), ro.offStructureNorm(), traj,
         ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),
-        esc.measured());
+        esc.measured(), dense);
+  }
+
+  /**
+   * Reads each step's interpolator at the grid times t_k = lo + k (hi − lo)/(n − 1) that fall in the step
+   * (t_prev, t_cur] (t_0 also at the first step when lo = 0). Step ends are never moved: the handler only reads.
+   */
+  private static final class DenseGrid implements ODEStepHandler {
+    interface Sink {
+      void accept(double t, double[] y);
+    }
+
+    private final EmergenceWindow window;
+    private final int n;
+    private final Sink sink;
+    private int next;
+
+    DenseGrid(EmergenceWindow window, int n, Sink sink) {
+      this.window = window;
+      this.n = n;
+      this.sink = sink;
+    }
+
+    private double time(int k) {
+      return k == n - 1 ? window.hi() : window.lo() + k * (window.hi() - window.lo()) / (n - 1);
+    }
+
+    @Override
+    public void handleStep(ODEStateInterpolator interpolator) {
+      double t0 = interpolator.getPreviousState().getTime();
+      double t1 = interpolator.getCurrentState().getTime();
+      while (next < n && time(next) <= t1) {
+        double t = time(next);
+        if (t >= t0) {
+          sink.accept(t, interpolator.getInterpolatedState(t).getPrimaryState());
+        }
+        next++;
+      }
+    }
   }
 
   private static TrajectorySample point(double t, double loss, AttentionWeights w) {

@@ -42,16 +42,33 @@ import java.util.List;
  * @param saddleRatePredicted 2 g_i for the escaping pair's task (the largest over tasks if none escaped)
  * @param saddleRateMeasured slope of log(−μ) of the escaping pair while 1e-3 μ* ≤ −μ ≤ 1e-1 μ* (NaN if fewer
  *     than 3 samples there)
+ * @param emergenceSamples the flow's continuous (dense) output read on a uniform grid across the emergence window
+ *     the caller asked for ({@link FullGradientFlow.Options#denseWindow}), in time order; empty when none was asked
+ *     for (SGD has no continuous output). Plot-only: no check reads it, and it does not change the run
  */
 public record FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
     long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
     double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
     double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
     long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
-    double saddleRatePredicted, double saddleRateMeasured) {
+    double saddleRatePredicted, double saddleRateMeasured, List<TrajectorySample> emergenceSamples) {
 
-  /** Copies the trajectory list so the record stays immutable. */
+  /** Copies the sample lists so the record stays immutable. */
   public FullRun {
     trajectory = List.copyOf(trajectory);
+    emergenceSamples = List.copyOf(emergenceSamples);
+  }
+
+  /** A run without dense emergence samples (SGD, or a flow that was not asked for them). */
+  public FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
+      long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
+      double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
+      double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
+      long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
+      double saddleRatePredicted, double saddleRateMeasured) {
+    this(config, dynamics, method, relTol, absTol, batch, seed, initScale, perturbation, symmetrised, prompts,
+        independentDraws, tEnd, f0, fFinal, fFresh, fFreshSe, fStar, tWarmupEnd, tEmergenceEnd, finalState,
+        offStructureNorm, trajectory, evaluations, lossEvaluations, wallSeconds, escapeTime, escapeHead, escapeTask,
+        saddleRatePredicted, saddleRateMeasured, List.of());
   }
 }

@@ -21,7 +21,8 @@ final class EmergenceCloseUp {
     }
     EmergenceWindow w = range.get();
     boolean dense = !r.emergenceSamples().isEmpty();
-    List<TrajectorySample> s = dense ? r.emergenceSamples() : SampleSearch.between(r.trajectory(), w.lo(), w.hi());
+    // A full flow's dense grid spans its predicted window, wider than its own: show the part inside.
+    List<TrajectorySample> s = SampleSearch.between(dense ? r.emergenceSamples() : r.trajectory(), w.lo(), w.hi());
     Svg.Plot p = new Svg.Plot("Close-up of emergence, t from t_w − Δ to t_e + Δ (Δ = t_e − t_w = "
         + Numbers.human(w.delta()) + ")", "t (gradient-flow time, dimensionless)", "F (mean squared error over tasks)",
         false, false);
@@ -38,8 +39,7 @@ final class EmergenceCloseUp {
     LossWindowPlot.halfSignals(p, r);
     String how = dense
         ? "The curve is the integrator's continuous (dense) output read at " + s.size() + " evenly spaced times"
-            + " across the window after the run, so its shape between the recorded samples is the flow's own, not"
-            + " a straight join."
+            + " in the window, so its shape between the recorded samples is the flow's own, not a straight join."
         : "Dots are the recorded samples (the integrator records one at each event, so t<sub>w</sub>,"
             + " t<sub>e</sub> and the half-signal times are samples); lines join them linearly (this dynamics keeps"
             + " no dense output).";
