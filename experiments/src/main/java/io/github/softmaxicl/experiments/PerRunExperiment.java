@@ -1,5 +1,7 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.theory.Preset;
+
 /**
  * An experiment run once per requested configuration (reduced flow, full flow, SGD). The job calls
  * {@link #runOne} so that the runs of different dynamics on one configuration stay together in the output;
@@ -8,6 +10,15 @@ package io.github.softmaxicl.experiments;
 public interface PerRunExperiment extends Experiment {
   /** Plans and runs the experiment on one configuration. */
   Outcome runOne(RunSpec spec, Settings settings, Context context);
+
+  /**
+   * Typical quick-mode wall time of {@link #runOne} on this configuration, for the job's stage plan: by default an
+   * even share of {@link #typicalQuickSeconds()} over the presets; 0 where the experiment skips the configuration
+   * in this mode, so the plan and the job ETA do not count work that will not run.
+   */
+  default double typicalQuickSeconds(RunSpec spec, Settings settings) {
+    return typicalQuickSeconds() / Preset.values().length;
+  }
 
   @Override
   default Outcome run(Settings settings, Context context) {

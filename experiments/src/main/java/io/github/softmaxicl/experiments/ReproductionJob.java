@@ -3,7 +3,6 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.Claim;
-import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -115,9 +114,7 @@ public final class ReproductionJob implements Job {
     }
     for (RunSpec spec : request.runs()) {
       for (PerRunExperiment e : perRunModel) {
-        // Typical times are for the default job, which runs every preset: a share per configuration.
-        stages.add(new ProgressSink.Stage(e.name() + ": " + spec.name(),
-            e.typicalQuickSeconds() / Preset.values().length));
+        stages.add(new ProgressSink.Stage(e.name() + ": " + spec.name(), e.typicalQuickSeconds(spec, settings)));
       }
     }
     progress.plan(stages);
