@@ -66,20 +66,20 @@ public final class HalfSignalProofCheck {
   }
 
   /** The verdict for a floating-point run and the tube proved from its exact init. */
-  public static Result check(String runId, ReducedRun run, ValidatedTube tube, double cpuSeconds) {
-    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tEmergenceEnd(), tube, cpuSeconds);
+  public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
+    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tEmergenceEnd(), tube);
   }
 
   /**
    * The verdict from the parts: the configuration and start the tube was proved from, the floating-point
-   * half-signal times and t_e, the tube and the CPU time it took.
+   * half-signal times and t_e, and the tube.
    */
   public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
-      double floatingEmergenceEnd, ValidatedTube tube, double cpuSeconds) {
+      double floatingEmergenceEnd, ValidatedTube tube) {
     List<String> ev = new ArrayList<>();
-    ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g), "
-        + "CPU %.2f s, wall %.2f s", tube.steps().size(), tube.reached(), tube.requestedEnd(), floatingEmergenceEnd,
-        cpuSeconds, tube.wallSeconds()));
+    // No CPU or wall time here: the evidence is part of the report, which must be byte-identical on a rerun.
+    ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g)",
+        tube.steps().size(), tube.reached(), tube.requestedEnd(), floatingEmergenceEnd));
     if (!tube.complete()) {
       return error(runId, "the validated integration stopped at t = " + tube.reached() + ": "
           + tube.stopReason().orElse(""), ev);

@@ -38,12 +38,12 @@ class HalfSignalProofCheckTest {
 
   private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {
     return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), halfSignal,
-        small.tEmergenceEnd(), t, 1.0);
+        small.tEmergenceEnd(), t);
   }
 
   @Test
   void theRealSmallRunPasses() {
-    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small, tube, 1.0);
+    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small, tube);
     Verdict v = r.verdict();
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
     assertEquals("certified (interval arithmetic)", v.provenance());

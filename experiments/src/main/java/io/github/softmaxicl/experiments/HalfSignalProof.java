@@ -8,8 +8,6 @@ import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
 import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
 import io.github.softmaxicl.theory.Claims;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 
 /**
  * The computation behind P2-proof: the validated tube of a reduced run's configuration from its exact init to
@@ -36,12 +34,9 @@ final class HalfSignalProof {
       return Verdicts.error(Claims.P2_PROOF, runId, "the floating-point run has no end of emergence t_e (" + te
           + ") to prove the tube past");
     }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
     ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
     ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), te + PAST_EMERGENCE,
         SETTINGS);
-    double cpu = cpu0 < 0 ? Double.NaN : (threads.getCurrentThreadCpuTime() - cpu0) * 1e-9;
-    return HalfSignalProofCheck.check(runId, run, tube, cpu).verdict();
+    return HalfSignalProofCheck.check(runId, run, tube).verdict();
   }
 }

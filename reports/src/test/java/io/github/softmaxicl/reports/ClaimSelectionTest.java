@@ -260,7 +260,7 @@ class ClaimSelectionTest {
     assertTrue(html.contains("<td class=\"not-applicable\">not-applicable</td>"), "own style in the table");
     assertTrue(html.contains(".not-applicable{"), "the style exists");
     assertTrue(html.contains("never a pass"), "explained");
-    assertTrue(html.contains("H &gt;= n fails: H = 1 &lt; n = 2"), "the failing hypothesis is shown");
+    assertTrue(html.contains("H ≥ n fails: H = 1 &lt; n = 2"), "the failing hypothesis is shown");
     assertTrue(html.contains("re-run: <code>./reproduce --preset small --dynamics reduced --claim P3-allocation"
         + "</code>"), "re-run command shown");
   }
