@@ -125,6 +125,16 @@ class TrajectoryRecorderTest {
   }
 
   @Test
+  void geometricScheduleForALongRunWhoseFirstSampleTimeExceedsOne() {
+    // t_end = 1e8: tFirst = 100 > 1, m = 4. From t = 200 the next grid point is 100·10^(2/4) = 316.2...
+    // (log10(2) = 0.301 → k = 2); same 4-ulp slack as above.
+    TrajectoryRecorder r = recorder(1e8, 4, 10);
+    r.record(200.0, Y0);
+    double expected = 100 * Math.pow(10.0, 0.5);
+    assertEquals(expected, r.nextSampleTime(), 4e-16 * expected);
+  }
+
+  @Test
   void warmupStartsUniformSpacingCappedAtTwoThousandSamples() {
     // t_w = 1, m_w = 1000: spacing 1e-3. The warm-up sample and 2000 more are uniformly spaced; the 2001st window
     // sample leaves the window (cap 2000 after the marker's own), and the schedule returns to the geometric grid.
