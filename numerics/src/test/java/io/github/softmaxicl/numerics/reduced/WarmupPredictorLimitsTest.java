@@ -21,12 +21,12 @@ class WarmupPredictorLimitsTest {
 
   @Test
   void aStartPastTheStopLevelGetsThePairsRemainingTime() {
-    // Task 0: head 0 has μω = 4·10⁸ μ*ω* and head 1 has 2·10⁸ μ*ω*, both past the stop level 10⁸ μ*ω*, with ω ≠ μ.
-    // The remaining time is that of the larger pair, 1/√(a b μω) (docs/P2-PHASES.md (2)); exp(ln ω + ln μ)
-    // reproduces ω·μ to a few ulps, so 1e-14 relative.
+    // Task 0: head 0 has μω = 2·10⁸ μ*ω* and head 1 has 4·10⁸ μ*ω*, both past the stop level 10⁸ μ*ω*, with ω ≠ μ
+    // (the larger pair is the last head, so every head is read). The remaining time is that of the larger pair,
+    // 1/√(a b μω) (docs/P2-PHASES.md (2)); exp(ln ω + ln μ) reproduces ω·μ to a few ulps, so 1e-14 relative.
     double target = WarmupPredictor.STOP_FACTOR * ClosedForms.muStar(C, 0) * ClosedForms.omegaStar(C, 0);
     double w0 = 1e3;
-    SpectralState init = SpectralState.of(new double[][] {{w0, 1e-3}, {w0 / 2, 1e-3}},
+    SpectralState init = SpectralState.of(new double[][] {{w0 / 2, 1e-3}, {w0, 1e-3}},
         new double[][] {{4 * target / w0, 1e-3}, {4 * target / w0, 1e-3}});
     double a = DecoupledWarmup.a(C, 0);
     double b = DecoupledWarmup.b(C);
