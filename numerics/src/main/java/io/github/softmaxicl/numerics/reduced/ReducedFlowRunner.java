@@ -354,7 +354,7 @@ public final class ReducedFlowRunner {
     }
 
     Action set(int which, double t, double[] y) {
-      if (which >= 0 && which < times.length && Double.isNaN(times[which])) {
+      if (Double.isNaN(times[which])) {
         times[which] = t;
         if (which == WARMUP) {
           recorder.warmupEnded(t, y);
@@ -390,7 +390,7 @@ public final class ReducedFlowRunner {
     }
 
     double time(int which) {
-      return which >= 0 && which < times.length ? times[which] : Double.NaN;
+      return times[which];
     }
 
     double[] halfSignalTimes() {
