@@ -69,7 +69,8 @@ public final class LeadingOrderLoss implements ReducedLoss {
     return out;
   }
 
-  private static List<List<Real>> reals(double[][] x) {
+  /** The rows as {@link Real}s, for {@link LeadingOrderFormula} (also used by the theory tests). */
+  static List<List<Real>> reals(double[][] x) {
     List<List<Real>> rows = new ArrayList<>();
     for (double[] row : x) {
       List<Real> r = new ArrayList<>();

@@ -42,20 +42,9 @@ class ClosedFormsTest {
     assertEquals(0.0, ClosedForms.sharpness(C, s, 1));
   }
 
-  private static List<List<Real>> reals(double[][] x) {
-    List<List<Real>> rows = new ArrayList<>();
-    for (double[] row : x) {
-      List<Real> r = new ArrayList<>();
-      for (double v : row) {
-        r.add(new Real(v));
-      }
-      rows.add(r);
-    }
-    return rows;
-  }
 
   private static LeadingOrderFormula<Real> formula(double[][] w, double[][] m) {
-    return LeadingOrderFormula.of(LossCoefficients.real(C), reals(w), reals(m));
+    return LeadingOrderFormula.of(LossCoefficients.real(C), LeadingOrderLoss.reals(w), LeadingOrderLoss.reals(m));
   }
 
   @Test
