@@ -433,7 +433,14 @@ public final class Main {
     } else if (configFile != null && presets.isEmpty()) {
       // A configuration file alone checks its own claims: the configuration-independent experiments (allocation
       // property, sweeps, ladder, criterion drift, saddle) would take most of the time and say nothing about it.
-      claims = ReproductionJob.perRunClaimIds();
+      claims = new LinkedHashSet<>(ReproductionJob.perRunClaimIds());
+      Size chosen = size;
+      if (chosen == null || !chosen.full) {
+        // The implicit selection must not count as asking for P2-proof: its validated integration costs seconds
+        // to minutes per configuration (3 min on blocks 4,6,8 at L = 120), so quick mode runs it only where
+        // --claim P2-proof or --full asks (Settings.provesPhases), as the README's claim table says.
+        claims.remove(Claims.P2_PROOF.id());
+      }
     }
     Integer threadOption = threads;
     int nThreads = threadOption != null ? threadOption.intValue() : Runtime.getRuntime().availableProcessors();

@@ -123,8 +123,17 @@ class ClaimSelectionTest {
     Path cfg = config("mine.json", SMALL_CONFIG);
     SyntheticJob job = new SyntheticJob(SyntheticJob.Behaviour.PASS);
     assertEquals(Main.EXIT_OK, CliHarness.run(job, "--out", out().toString(), "--config", cfg.toString()).code);
-    assertEquals(ReproductionJob.perRunClaimIds(), job.lastRequest.claims());
+    Set<String> quickScope = new java.util.LinkedHashSet<>(ReproductionJob.perRunClaimIds());
+    // Quick mode: the validated integration (P2-proof) is not implied; it needs --claim P2-proof or --full.
+    assertTrue(quickScope.remove(Claims.P2_PROOF.id()));
+    assertEquals(quickScope, job.lastRequest.claims());
     assertEquals(EnumSet.allOf(Dynamics.class), job.lastRequest.dynamics(), "--dynamics as before");
+    assertEquals(Main.EXIT_OK, CliHarness.run(job, "--out", out().toString(), "--config", cfg.toString(),
+        "--full").code);
+    assertEquals(ReproductionJob.perRunClaimIds(), job.lastRequest.claims());
+    assertEquals(Main.EXIT_OK, CliHarness.run(job, "--out", out().toString(), "--config", cfg.toString(),
+        "--claim", Claims.P2_PROOF.id()).code);
+    assertEquals(Set.of(Claims.P2_PROOF.id()), job.lastRequest.claims());
     for (String sweep : List.of("P3-allocation-property", "P4-optimality", "P5-separation", "P6-ladder",
         "P6-criterion", "P6-saddle", "P6-model-error", "P7-length-generalisation")) {
       assertFalse(job.lastRequest.claims().contains(sweep), sweep);
