@@ -92,6 +92,25 @@ class HtmlReportTest {
     assertTrue(run.text.contains("not reached"));
   }
 
+  /**
+   * A run without a t_e of its own but with dense output (a full flow on a fixed sample whose limit is not F*) keeps
+   * its close-up, over the range the dense grid was read across, and says why; without dense output it has none.
+   */
+  @Test
+  void denseOutputWithoutOwnEmergenceEndIsShownOverItsGridAndSaysSo() {
+    RunRecord full = SyntheticJob.record(SPEC, Dynamics.REDUCED);
+    List<io.github.softmaxicl.numerics.TrajectorySample> grid = full.trajectory().subList(1, 6);
+    RunRecord r = RunRecord.builder("grid", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
+        .losses(full.f0(), full.fFinal(), full.fStar())
+        .phases(full.tWarmupEnd(), Double.NaN, full.halfSignalTimes())
+        .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).emergenceSamples(grid).build();
+    Section run = section(render(List.of(r), List.of(), List.of()), "run-grid-reduced");
+    assertEquals(6, run.plots, run.titles.toString());
+    String svg = run.svgs.stream().filter(x -> x.contains("Close-up of emergence")).findFirst().orElseThrow();
+    assertTrue(svg.contains("the window the reduced flow predicts"), "title says whose window");
+    assertTrue(run.text.contains("so it has no t"), run.text);
+  }
+
   /** A run whose F stays below F* (as the full model's can) still has an excess-loss plot: of |F − F*|. */
   @Test
   void excessLossBelowFStarIsPlottedAsAbsoluteValue() {
