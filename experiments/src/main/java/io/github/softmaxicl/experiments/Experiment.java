@@ -48,4 +48,12 @@ public interface Experiment {
   default double typicalQuickSeconds() {
     return Double.NaN;
   }
+
+  /**
+   * Typical wall time of the experiment with {@code --full}, in seconds, on the default job (all presets), or NaN
+   * when not measured (see each experiment's constant and {@link ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}).
+   */
+  default double typicalFullSeconds() {
+    return Double.NaN;
+  }
 }

@@ -20,6 +20,15 @@ public interface PerRunExperiment extends Experiment {
     return typicalQuickSeconds() / Preset.values().length;
   }
 
+  /**
+   * Typical {@code --full} wall time of {@link #runOne} on this configuration: by default an even share of
+   * {@link #typicalFullSeconds()} over the presets; 0 where the experiment skips the configuration, NaN where it is
+   * not known.
+   */
+  default double typicalFullSeconds(RunSpec spec, Settings settings) {
+    return typicalFullSeconds() / Preset.values().length;
+  }
+
   @Override
   default Outcome run(Settings settings, Context context) {
     Outcome.Collector all = new Outcome.Collector();

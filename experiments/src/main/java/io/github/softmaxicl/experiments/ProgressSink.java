@@ -40,8 +40,21 @@ public interface ProgressSink {
    * @param name what runs, e.g. {@code "reduced runs"} or {@code "full flow: paper"}
    * @param typicalQuickSeconds its typical wall time in quick mode, or NaN when not known (see
    *     {@link Experiment#typicalQuickSeconds()})
+   * @param typicalFullSeconds its typical wall time with {@code --full}, or NaN when not known (see
+   *     {@link Experiment#typicalFullSeconds()}): the modes differ in size stage by stage, so neither is scaled
+   *     from the other
    */
-  record Stage(String name, double typicalQuickSeconds) {}
+  record Stage(String name, double typicalQuickSeconds, double typicalFullSeconds) {
+    /** A stage with a quick-mode time only. */
+    public Stage(String name, double typicalQuickSeconds) {
+      this(name, typicalQuickSeconds, Double.NaN);
+    }
+
+    /** Its typical wall time in {@code mode}, NaN when not known. */
+    public double typicalSeconds(Mode mode) {
+      return mode == Mode.FULL ? typicalFullSeconds : typicalQuickSeconds;
+    }
+  }
 
   /** A one-line message for the user (a phase, a skipped run and why). */
   void message(String text);

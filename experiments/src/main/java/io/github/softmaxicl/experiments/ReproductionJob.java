@@ -110,11 +110,12 @@ public final class ReproductionJob implements Job {
     // The stages are announced before any starts, so that progress can say "stage k of N" and an ETA for the job.
     List<ProgressSink.Stage> stages = new ArrayList<>();
     for (Experiment e : whole) {
-      stages.add(new ProgressSink.Stage(e.name(), e.typicalQuickSeconds()));
+      stages.add(new ProgressSink.Stage(e.name(), e.typicalQuickSeconds(), e.typicalFullSeconds()));
     }
     for (RunSpec spec : request.runs()) {
       for (PerRunExperiment e : perRunModel) {
-        stages.add(new ProgressSink.Stage(e.name() + ": " + spec.name(), e.typicalQuickSeconds(spec, settings)));
+        stages.add(new ProgressSink.Stage(e.name() + ": " + spec.name(), e.typicalQuickSeconds(spec, settings),
+            e.typicalFullSeconds(spec, settings)));
       }
     }
     progress.plan(stages);

@@ -1,8 +1,10 @@
 package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -43,6 +45,19 @@ public record RunSpec(String name, String source, ProblemConfig config, String i
     if (prompts.isPresent() && prompts.getAsInt() < 1) {
       throw new IllegalArgumentException("prompts must be >= 1 (got " + prompts.getAsInt() + ")");
     }
+  }
+
+  /**
+   * The preset this run is, unchanged (its name and configuration, the paper init at scale 1, the mode's number of
+   * prompts), or empty: what the typical stage times were measured on.
+   */
+  public Optional<Preset> asPreset() {
+    for (Preset p : Preset.values()) {
+      if (p.id().equals(name) && p.config().equals(config) && initScale == 1.0 && prompts.isEmpty()) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The run id of this configuration under the given dynamics, e.g. {@code "paper-reduced"}. */

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.reports;
 
+import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.experiments.ProgressSink;
 import java.util.Arrays;
 import java.util.List;
@@ -9,27 +10,29 @@ import java.util.List;
  * is (measured time of the finished stages) / (their expected time): 1 until a stage has finished, then this
  * machine's and this load's speed relative to the machine the expected times were measured on. The remaining time
  * is pace × (expected time of the stages not started) + what is left of the running stage's pace × expected time
- * (nothing once it overruns). Stages without an expected time add nothing (they are counted separately), and
- * expected times that are not for the running mode ({@code --full}: only quick-mode times are measured, and they do
- * not scale evenly to it) give no estimate at all rather than a wrong one.
+ * (nothing once it overruns). The expected times are those of the job's mode (quick and {@code --full} are timed
+ * separately: their stages differ in size unevenly, so neither is scaled from the other). Stages without an
+ * expected time add nothing (they are counted separately); with no expected time at all there is no estimate.
  */
 final class JobEta {
   private final double[] expected;
   private final double[] measured;
-  private final boolean timesForThisMode;
+  private final boolean anyTimed;
 
   /**
-   * @param plan the stages with their typical quick-mode times (NaN when not measured)
-   * @param timesForThisMode true when the job runs in quick mode, the mode the times were measured in
+   * @param plan the stages with their typical times (NaN when not measured)
+   * @param mode the job's mode, whose typical times are used
    */
-  JobEta(List<ProgressSink.Stage> plan, boolean timesForThisMode) {
+  JobEta(List<ProgressSink.Stage> plan, Mode mode) {
     expected = new double[plan.size()];
+    boolean timed = false;
     for (int k = 0; k < expected.length; k++) {
-      expected[k] = plan.get(k).typicalQuickSeconds();
+      expected[k] = plan.get(k).typicalSeconds(mode);
+      timed |= !Double.isNaN(expected[k]);
     }
     measured = new double[expected.length];
     Arrays.fill(measured, Double.NaN);
-    this.timesForThisMode = timesForThisMode;
+    anyTimed = timed;
   }
 
   /** Number of stages. */
@@ -37,9 +40,9 @@ final class JobEta {
     return expected.length;
   }
 
-  /** The expected time of stage {@code k}, NaN when not known or not for this mode. */
+  /** The expected time of stage {@code k} in the job's mode, NaN when not known. */
   double expected(int k) {
-    return timesForThisMode ? expected[k] : Double.NaN;
+    return expected[k];
   }
 
   /** Records the measured time of stage {@code k}. */
@@ -47,9 +50,14 @@ final class JobEta {
     measured[k] = seconds;
   }
 
-  /** Expected time of the whole job, NaN when not for this mode; stages without a time add nothing. */
+  /** Expected time of the whole job, NaN when no stage has one; stages without a time add nothing. */
   double expectedTotal() {
-    return timesForThisMode ? sumKnown(0) : Double.NaN;
+    return anyTimed ? sumKnown(0) : Double.NaN;
+  }
+
+  /** True when at least one stage has an expected time in the job's mode. */
+  boolean anyTimed() {
+    return anyTimed;
   }
 
   /** Stages from {@code from} on without an expected time. */
@@ -76,10 +84,10 @@ final class JobEta {
 
   /**
    * Seconds left in the job while stage {@code k} runs and has run {@code elapsedInStage} seconds, or after it has
-   * finished ({@code elapsedInStage} NaN); NaN when the times are not for this mode.
+   * finished ({@code elapsedInStage} NaN); NaN when no stage has an expected time.
    */
   double remaining(int k, double elapsedInStage) {
-    if (!timesForThisMode) {
+    if (!anyTimed) {
       return Double.NaN;
     }
     double pace = pace();

@@ -33,7 +33,7 @@ public final class StderrProgress implements ProgressSink {
   /**
    * @param err where to print
    * @param nanoTime clock ({@code System::nanoTime})
-   * @param mode the job's mode: the stages' expected times are quick-mode times
+   * @param mode the job's mode, whose typical stage times the plan and the ETA use
    */
   public StderrProgress(PrintStream err, LongSupplier nanoTime, Mode mode) {
     this.err = err;
@@ -44,7 +44,7 @@ public final class StderrProgress implements ProgressSink {
   @Override
   public synchronized void plan(List<Stage> stages) {
     plan = List.copyOf(stages);
-    JobEta e = new JobEta(plan, mode == Mode.QUICK);
+    JobEta e = new JobEta(plan, mode);
     eta = e;
     jobStart = nanoTime.getAsLong();
     if (plan.isEmpty()) {
@@ -52,20 +52,24 @@ public final class StderrProgress implements ProgressSink {
     }
     int n = plan.size();
     String head = "plan: " + n + (n == 1 ? " stage" : " stages");
-    if (mode == Mode.QUICK) {
+    if (e.anyTimed()) {
       int untimed = e.untimed(0);
       err.println(head + ", about " + duration(e.expectedTotal()) + " in all"
           + (untimed > 0 ? " and " + untimed + " not timed" : "")
-          + " (typical quick-mode times of a 2-core machine; the job ETA follows this machine's pace)");
+          + " (typical " + modeName() + " times of a 2-core machine; the job ETA follows this machine's pace)");
     } else {
-      err.println(head + " (only quick-mode times are measured and --" + mode.id()
-          + " stages do not scale evenly from them: no job ETA)");
+      err.println(head + " (no " + modeName() + " stage times are measured for this job: no job ETA)");
     }
     for (int k = 0; k < n; k++) {
       double x = e.expected(k);
-      String time = mode != Mode.QUICK ? "" : Double.isNaN(x) ? ", not timed" : ", ~" + duration(x);
+      String time = !e.anyTimed() ? "" : Double.isNaN(x) ? ", not timed" : ", ~" + duration(x);
       err.println("  " + (k + 1) + "/" + n + " " + plan.get(k).name() + time);
     }
+  }
+
+  /** "quick-mode" or "--full". */
+  private String modeName() {
+    return mode == Mode.QUICK ? "quick-mode" : "--" + mode.id();
   }
 
   @Override
@@ -90,7 +94,7 @@ public final class StderrProgress implements ProgressSink {
     double took = (now - stageStart) * 1e-9;
     e.finished(index, took);
     boolean last = index == e.size() - 1;
-    String pace = mode == Mode.QUICK && !last ? String.format(Locale.ROOT, ", pace x%.2f", e.pace()) : "";
+    String pace = e.anyTimed() && !last ? String.format(Locale.ROOT, ", pace x%.2f", e.pace()) : "";
     err.println(stage(index) + " done in " + duration(took) + "; " + duration((now - jobStart) * 1e-9) + " elapsed"
         + pace + (last ? "" : jobEta(e.remaining(index, Double.NaN), index + 1)));
   }

@@ -84,7 +84,7 @@ class StderrProgressTest {
         "stage 3/3 (C) done in 45 s; 1 min 35 s elapsed"), lines());
   }
 
-  /** --full has no measured stage times: the plan and the stage lines, no durations and no ETA. */
+  /** Stages with quick-mode times only: --full does not scale them, so no durations and no ETA. */
   @Test
   void fullModeNamesTheStagesWithoutInventingDurations() {
     StderrProgress p = sink(Mode.FULL);
@@ -93,12 +93,30 @@ class StderrProgressTest {
     clock.set(5 * SECOND);
     p.stageFinished(0);
     assertEquals(List.of(
-        "plan: 2 stages (only quick-mode times are measured and --full stages do not scale evenly from them: no job"
-            + " ETA)",
+        "plan: 2 stages (no --full stage times are measured for this job: no job ETA)",
         "  1/2 A",
         "  2/2 B",
         "stage 1/2 (A) started",
         "stage 1/2 (A) done in 5 s; 5 s elapsed"), lines());
+  }
+
+  /** --full reads the stages' --full times, never their quick-mode ones (A: 10 s quick, 100 s full). */
+  @Test
+  void fullModeUsesTheFullTimes() {
+    StderrProgress p = sink(Mode.FULL);
+    p.plan(List.of(new Stage("A", 10, 100), new Stage("B", 20, 300), new Stage("C", 5, Double.NaN)));
+    p.stageStarted(0);
+    clock.set(200 * SECOND);
+    p.stageFinished(0);
+    assertEquals(List.of(
+        "plan: 3 stages, about 6 min 40 s in all and 1 not timed (typical --full times of a 2-core machine; the job"
+            + " ETA follows this machine's pace)",
+        "  1/3 A, ~1 min 40 s",
+        "  2/3 B, ~5 min 0 s",
+        "  3/3 C, not timed",
+        "stage 1/3 (A) started, ~1 min 40 s, job ETA ~6 min 40 s + 1 not timed",
+        "stage 1/3 (A) done in 3 min 20 s; 3 min 20 s elapsed, pace x2.00, job ETA ~10 min 0 s + 1 not timed"),
+        lines());
   }
 
   @Test
@@ -117,14 +135,14 @@ class StderrProgressTest {
   /** A running stage that overruns its pace-scaled time has nothing left of it, never a negative remainder. */
   @Test
   void anOverrunningStageAddsNothingToTheEta() {
-    JobEta eta = new JobEta(List.of(new Stage("A", 10), new Stage("B", 20)), true);
+    JobEta eta = new JobEta(List.of(new Stage("A", 10), new Stage("B", 20)), Mode.QUICK);
     assertEquals(25.0, eta.remaining(0, 5.0), 1e-12);
     assertEquals(20.0, eta.remaining(0, 30.0), 1e-12);
     eta.finished(0, 30.0);
     assertEquals(3.0, eta.pace(), 1e-12);
     assertEquals(60.0, eta.remaining(0, Double.NaN), 1e-12);
     assertEquals(0.0, eta.remaining(1, 90.0), 1e-12);
-    assertTrue(Double.isNaN(new JobEta(List.of(new Stage("A", 10)), false).remaining(0, 0.0)));
+    assertTrue(Double.isNaN(new JobEta(List.of(new Stage("A", 10)), Mode.FULL).remaining(0, 0.0)));
   }
 
   @Test
