@@ -18,6 +18,7 @@ import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.reports.html.Html;
 import io.github.softmaxicl.reports.html.PlotWindow;
 import io.github.softmaxicl.reports.html.SampleSearch;
+import io.github.softmaxicl.reports.html.SvgBaselines;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
 import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
@@ -282,6 +283,35 @@ class HtmlReportTest {
     Path dir = Path.of("target", "html-report-test");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("index.html"), a);
+  }
+
+  /**
+   * Every text of every plot on a whole page is typeset and comes back to its baseline: tspans balanced, every dy
+   * on a character, the dys of each text summing to zero (golden-free: {@link SvgBaselines}); and no ASCII
+   * subscript is left in the visible text of a plot.
+   */
+  /** ASCII maths that {@link io.github.softmaxicl.reports.html.SvgText} would typeset: t_w, sum_{...}, mu, omega. */
+  private static final Pattern ASCII_MATHS = Pattern.compile(
+      "(?<![A-Za-z0-9_])[A-Za-z]_(\\{|[A-Za-z0-9]{1,3}(?![A-Za-z0-9_]))|\\bmu\\b|\\bomega\\b");
+
+  @Test
+  void everyPlotTextIsTypesetAndReturnsToItsBaseline() {
+    List<RunRecord> runs = List.of(SyntheticJob.record(SPEC, Dynamics.REDUCED),
+        SyntheticJob.record(SPEC, Dynamics.FULL), SyntheticJob.record(SPEC, Dynamics.SGD));
+    String page = render(runs, List.of(), List.of(realisticSweep()));
+    int scripts = SvgBaselines.check(page);
+    assertTrue(scripts >= 10, "the markers t_w and t_e of every run are typeset: " + scripts + " scripts");
+    Matcher text = Pattern.compile("(?s)<text\\b[^>]*>(.*?)</text>").matcher(page);
+    int texts = 0;
+    while (text.find()) {
+      texts++;
+      String seen = text.group(1).replaceAll("<[^>]*>", "");
+      assertFalse(ASCII_MATHS.matcher(seen).find(), seen);
+    }
+    assertTrue(texts > 100, "texts on the page: " + texts);
+    // The leftover search finds what the page would show untypeset (F_final is an identifier, left alone).
+    assertTrue(ASCII_MATHS.matcher("t_w (end of warm-up) = 1").find() && ASCII_MATHS.matcher("mu of").find());
+    assertFalse(ASCII_MATHS.matcher("F_final / F*, half_signal").find());
   }
 
   /** A P4-shaped sweep: two measured series with error bars, a closed-form curve and the reference e. */

@@ -34,8 +34,8 @@ final class SpectralPanels {
       boolean log = q == 1;
       String sym = isMu ? "μ" : "ω";
       Svg.Plot p = new Svg.Plot(sym + " per head (colour) and task (line style)" + (log ? ", log scale" : ""),
-          "t (gradient-flow time, dimensionless)", isMu ? "μᵢʰ (output–value" + (log ? ", log scale)" : ")")
-              : "ωⱼʰ (key–query)", false, log);
+          "t (gradient-flow time, dimensionless)", isMu ? "mu_i^h (output–value" + (log ? ", log scale)" : ")")
+              : "omega_j^h (key–query)", false, log);
       window(p, end);
       for (int h = 0; h < heads; h++) {
         for (int i = 0; i < n; i++) {
@@ -70,7 +70,7 @@ final class SpectralPanels {
         boolean log = q == 1;
         String sym = isMu ? "μ" : "ω";
         Svg.Plot p = new Svg.Plot(sym + " of task " + (i + 1) + " per head" + (log ? ", log scale" : ""),
-            "t (gradient-flow time)", sym + Maths.subscript(i + 1) + "ʰ" + (log ? " (log scale)" : ""), false, log);
+            "t (gradient-flow time)", sym + "_" + (i + 1) + "^h" + (log ? " (log scale)" : ""), false, log);
         window(p, end);
         for (int h = 0; h < heads; h++) {
           p.line(Svg.Series.named("head " + (h + 1), Trajectories.times(run), values(run, isMu, h, i),

@@ -17,9 +17,12 @@ final class Svg {
 
   private Svg() {}
 
-  /** Estimated width in pixels of {@code text} at the given font size (generous). */
+  /**
+   * Estimated width in pixels of {@code text} at the given font size (generous): the width of what is seen once
+   * it is typeset ({@link MathText#visibleLength}: scripts at their reduced size, markup not at all).
+   */
   static double textWidth(String text, double fontSize) {
-    return text.length() * CHAR_W * fontSize / FONT;
+    return MathText.visibleLength(text) * CHAR_W * fontSize / FONT;
   }
 
   /**
@@ -233,13 +236,10 @@ final class Svg {
         new SvgText("tick", left - 5, py + 3.5, SvgText.Anchor.END, yTicks.get(i)).render(sb);
         sb.append('\n');
       }
-      sb.append("<text class=\"axlabel\" x=\"").append(Numbers.coord(left + plotW / 2)).append("\" y=\"")
-          .append(Numbers.coord(top + plotHeight + 32)).append("\" text-anchor=\"middle\"")
-          .append(fit(xLabel, plotW)).append('>').append(Html.esc(xLabel)).append("</text>\n");
-      double ly = top + plotHeight / 2;
-      sb.append("<text class=\"axlabel\" x=\"13\" y=\"").append(Numbers.coord(ly))
-          .append("\" text-anchor=\"middle\" transform=\"rotate(-90 13 ").append(Numbers.coord(ly)).append(")\"")
-          .append(fit(yLabel, plotHeight)).append('>').append(Html.esc(yLabel)).append("</text>\n");
+      axisLabel(xLabel, left + plotW / 2, top + plotHeight + 32, plotW).render(sb);
+      sb.append('\n');
+      axisLabel(yLabel, 13, top + plotHeight / 2, plotHeight).rotated(-90).render(sb);
+      sb.append('\n');
       // Data, clipped to the plot area.
       sb.append("<g clip-path=\"url(#").append(id).append("-clip)\">\n");
       for (Marker r : refs) {
@@ -282,12 +282,10 @@ final class Svg {
       return sb.toString();
     }
 
-    /** An axis label longer than its axis is squeezed to the axis length rather than clipped. */
-    private static String fit(String label, double length) {
-      if (textWidth(label, FONT) <= length) {
-        return "";
-      }
-      return " textLength=\"" + Numbers.coord(length) + "\" lengthAdjust=\"spacingAndGlyphs\"";
+    /** An axis label, centred; one longer than its axis is squeezed to the axis length rather than clipped. */
+    private static SvgText axisLabel(String label, double x, double y, double length) {
+      SvgText text = new SvgText("axlabel", x, y, SvgText.Anchor.MIDDLE, label);
+      return textWidth(label, FONT) <= length ? text : text.squeezedTo(length);
     }
 
     private List<LegendEntry> legendEntries(Axis xa, Axis ya, double plotW, double plotH) {
@@ -499,11 +497,14 @@ final class Svg {
     }
   }
 
-  /** Splits text into lines no wider than {@code maxWidth} (estimated), at spaces. */
+  /**
+   * Splits text into lines no wider than {@code maxWidth} (estimated), at spaces outside sub- and superscripts
+   * ({@link MathText#words}).
+   */
   static List<String> wrap(String text, double maxWidth, double fontSize) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
+    for (String word : MathText.words(text)) {
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (textWidth(candidate, fontSize) > maxWidth && line.length() > 0) {
         out.add(line.toString());

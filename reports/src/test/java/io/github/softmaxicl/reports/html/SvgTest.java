@@ -93,7 +93,50 @@ class SvgTest {
     p.line(new Svg.Series("hidden", new double[] {0, 1}, new double[] {0, 1}, PlotStyles.RUN, false));
     p.legend(new Svg.LegendEntry("head 1", PlotStyles.head(0).legendSample(), false));
     p.ref(new Svg.Marker("t_w", 0.5, false, PlotStyles.WARM_UP));
-    assertEquals(List.of("head 1", "t_w = 0.5"), texts(p.render("p2", 640, 200), "legend"));
+    assertEquals(List.of("head 1", "t<tspan font-size=\"75%\" dy=\"0.4em\">w</tspan><tspan dy=\"-0.3em\"> = 0.5</tspan>"),
+        texts(p.render("p2", 640, 200), "legend"), "the marker's name typeset");
+  }
+
+  /** Every text goes through the typesetting, escaping included, also inside scripts and in axis labels. */
+  @Test
+  void textIsTypesetAndEscapedEverywhere() {
+    StringBuilder sb = new StringBuilder();
+    new SvgText("legend", 1, 2, SvgText.Anchor.START, "a<b & \"c\" x_{<&>}").render(sb);
+    assertEquals("<text class=\"legend\" x=\"1\" y=\"2\">a&lt;b &amp; &quot;c&quot; x<tspan font-size=\"75%\""
+        + " dy=\"0.4em\">&lt;&amp;&gt;</tspan><tspan dy=\"-0.3em\">\u200B</tspan></text>", sb.toString());
+    Svg.Plot p = new Svg.Plot("mu_i^h against t", "t_w < t", "omega_j^h", false, false);
+    p.line(new Svg.Series("d*x", new double[] {0, 1}, new double[] {0, 1}, PlotStyles.RUN, false));
+    String svg = p.render("p3", 640, 200);
+    assertTrue(svg.contains(">μ<tspan font-size=\"75%\" dy=\"0.4em\">i</tspan>"), "title");
+    assertTrue(svg.contains(">t<tspan font-size=\"75%\" dy=\"0.4em\">w</tspan><tspan dy=\"-0.3em\"> &lt; t</tspan>"
+        + "</text>"), "x label");
+    assertTrue(Pattern.compile("transform=\"rotate\\(-90 13 [0-9.]+\\)\">ω<tspan").matcher(svg).find(), "y label");
+    // The hover title (aria-label) stays as written: it is read out, not seen.
+    String seen = svg.replaceFirst("aria-label=\"[^\"]*\"", "");
+    assertFalse(seen.contains("mu_i") || seen.contains("t_w") || seen.contains("omega"), seen);
+    assertTrue(SvgBaselines.check(svg) >= 5);
+  }
+
+  /** Width is estimated from what is seen: scripts at 3/4, markup and escapes not at all. */
+  @Test
+  void widthsAreThoseOfTheTypesetText() {
+    double t = Svg.textWidth("t", 10);
+    assertEquals(Svg.textWidth("t", 10) + 0.75 * t, Svg.textWidth("t_w", 10), 1e-12);
+    assertTrue(Svg.textWidth("t_w", 10) < Svg.textWidth("tw", 10));
+    assertEquals(Svg.textWidth("Σ", 10) + 3 * 0.75 * t, Svg.textWidth("sum_{j!=i}", 10), 1e-12);
+    assertEquals(5 * t, Svg.textWidth("a < b", 10), 1e-12, "escaping adds no width");
+  }
+
+  /** A line never breaks inside a script, even one with spaces in its braces. */
+  @Test
+  void wrappingKeepsScriptsWhole() {
+    List<String> lines = Svg.wrap("limit d sum_{j != i} d_j / sum_{k != i} d_k^2 for every set", 40, 12);
+    assertTrue(lines.size() > 2, lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("sum_{j != i}")), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("sum_{k != i}")), lines.toString());
+    for (String l : lines) {
+      assertEquals(count(l, "{"), count(l, "}"), l);
+    }
   }
 
   @Test
@@ -130,7 +173,7 @@ class SvgTest {
   }
 
   private static List<String> texts(String svg, String cssClass) {
-    Matcher m = Pattern.compile("<text class=\"" + cssClass + "\"[^>]*>([^<]*)</text>").matcher(svg);
+    Matcher m = Pattern.compile("<text class=\"" + cssClass + "\"[^>]*>(.*?)</text>").matcher(svg);
     List<String> out = new java.util.ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));
