@@ -233,7 +233,7 @@ class HtmlReportTest {
         .build();
     String html = render(List.of(r), List.of(), List.of());
     // F(t_end) − F* is 1.2e-13 up to the rounding of 5 + 1.2e-13 (one ulp of 5 is 8.9e-16, i.e. < 1 % of it).
-    Matcher m = Pattern.compile("<th>F\\(t_end\\) − F\\*</th><td class=\"num\">([^<]*)</td>").matcher(html);
+    Matcher m = Pattern.compile("<th>F\\(t<sub>end</sub>\\) − F\\*</th><td class=\"num\">([^<]*)</td>").matcher(html);
     assertTrue(m.find());
     assertTrue(m.group(1).matches("1\\.(19|2|20)\\d*e-13"), m.group(1));
   }

@@ -48,7 +48,7 @@ final class RunScalarsTable {
     rows.add(new String[] {"evaluations, wall time", r.evaluations() + ", " + Numbers.human(r.wallSeconds()) + " s"});
     sb.append("<table class=\"scalars\">\n");
     for (String[] row : rows) {
-      sb.append("<tr><th>").append(Html.esc(row[0])).append("</th><td class=\"num\">").append(Html.esc(row[1]))
+      sb.append("<tr><th>").append(MathText.html(row[0])).append("</th><td class=\"num\">").append(Html.esc(row[1]))
           .append("</td></tr>\n");
     }
     sb.append("</table>\n");
