@@ -255,6 +255,26 @@ public final class Claims {
           + " of it (integrator rtol " + ToleranceBudget.pow10(REDUCED_RTOL) + "), so no allowance is added",
       Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
 
+  /**
+   * P3 certified: from the same validated tube as P2-proof, every task's serving head is certified by a positive
+   * interval margin of its signal over every other head's, from a certified time to the tube's end, and the
+   * floating-point allocation agrees. Measured: the number of tasks without a certified head or with a different
+   * one.
+   */
+  public static final Claim P3_PROOF = new Claim("P3-proof", "P3",
+      "From the validated tube of P2-proof (the exact solution from t = 0 to past the floating-point t_e), for "
+          + "each task i a head h(i) and a certified time T_i (a step end) such that on every step box from T_i to "
+          + "the tube's end lower(mu_i^h(i) omega_i^h(i)) - max_{h != h(i)} upper(mu_i^h omega_i^h) > 0; the "
+          + "floating-point run's allocation equals the certified one; measured: tasks without a certified head or "
+          + "whose floating-point head differs.",
+      "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
+          + "exact; certified on the tube only (to past t_e), not beyond; a proof that stops early is an error, "
+          + "never a pass",
+      0.0,
+      "exact count; each margin is an outward-rounded interval bound (lower end of one enclosure minus upper end "
+          + "of the others), so a positive margin is a proof, not a measurement",
+      Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
+
   /** P3 property: allocation over seeded random initial values. */
   public static final Claim P3_ALLOCATION_PROPERTY = new Claim("P3-allocation-property", "P3",
       "Over seeded random configurations (H >= n) and random initial mu with equal omega(0), task i goes to the "
@@ -314,7 +334,7 @@ public final class Claims {
   /** Every claim, in report order. */
   public static List<Claim> all() {
     return List.of(P1_CONVERGENCE, P1_OFF_TASK, P1_CERTIFICATE, P2_PHASES, P2_EMERGENCE, P2_INCLINATION, P2_PROOF,
-        P3_ALLOCATION, P3_ALLOCATION_PROPERTY, P4_OPTIMALITY, P5_SEPARATION, P5_SINGLE_HEAD_STATIONARITY, P6_TECHNIQUE, P6_LADDER,
+        P3_ALLOCATION, P3_PROOF, P3_ALLOCATION_PROPERTY, P4_OPTIMALITY, P5_SEPARATION, P5_SINGLE_HEAD_STATIONARITY, P6_TECHNIQUE, P6_LADDER,
         P6_CRITERION, P6_SADDLE, P6_SGD, P6_MODEL_ERROR, P7_LENGTH, P7_LENGTH_REFINED, P7_LENGTH_CALIBRATION,
         P7_SATURATION, PER_RUN_CONFIGURATIONS);
   }
