@@ -18,7 +18,8 @@ import java.util.Optional;
  * floating-point t_e, every task's serving head is certified by {@link AllocationMargin} (a positive interval
  * margin on every step box from a certified time T_i to the tube's end) and equals the floating-point run's
  * allocation. A tube that stopped early, or does not itself certify the end of emergence t_e (before it the
- * margin says nothing about the limit), is an error; a task without a certified head, or with a different floating-point head, is a fail.
+ * margin says nothing about the limit), is an error; a task without a certified head, or with a different
+ * floating-point head, is a fail.
  * Measured: the number of such tasks (exact count, threshold 0). Reduced model (reconstruction).
  */
 public final class AllocationProofCheck {

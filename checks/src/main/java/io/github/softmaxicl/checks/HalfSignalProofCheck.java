@@ -19,8 +19,9 @@ import java.util.Optional;
  * reaches past the floating-point t_e certifies every task's first half-signal crossing
  * ({@link SignalCrossing#halfSignalTime}) and the global markers t_w and t_e ({@link LossCrossing#phaseTimes}),
  * each crossing unique (the start is proved not to be an equilibrium, so F decreases strictly), and the
- * floating-point run's times lie inside those enclosures. A tube that stopped early, or ends before t_e, is an error (nothing about the phases was proved);
- * a crossing the complete tube does not certify, or a floating-point time outside its enclosure, is a fail.
+ * floating-point run's times lie inside those enclosures. A tube that stopped early, or ends before t_e, is an
+ * error (nothing about the phases was proved); a crossing the complete tube does not certify, uniqueness not
+ * certified, or a floating-point time outside its enclosure, is a fail.
  *
  * <p>Measured: the worst position of a floating-point time in its enclosure, {@code |t_fp − mid| / half-width}
  * over tasks (below 1 exactly when every time is inside; the verdict itself compares with the enclosure's

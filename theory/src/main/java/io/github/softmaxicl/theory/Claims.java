@@ -250,7 +250,8 @@ public final class Claims {
       1.0,
       "outward-rounded interval arithmetic (a-priori enclosure by the high-order test, mean-value Taylor map, QR "
           + "wrapping); position < 1 is the inclusion of the floating-point time in the certified enclosure, whose "
-          + "width is a few validated steps (half-signal times 5e-5 to 5e-4 of the time, t_w and t_e up to 7e-3: their over-step F-enclosures span the loss's motion within a step; measured on the presets), while the "
+          + "width is a few validated steps (half-signal times 5e-5 to 5e-4 of the time, t_w and t_e up to 7e-3: "
+          + "their over-step F-enclosures span the loss's motion within a step; measured on the presets), while the "
           + "floating-point event time is good to about " + ToleranceBudget.pow10(P2_TIME_REL_ERROR)
           + " of it (integrator rtol " + ToleranceBudget.pow10(REDUCED_RTOL) + "), so no allowance is added",
       Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
