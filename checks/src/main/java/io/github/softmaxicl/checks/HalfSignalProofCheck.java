@@ -1,6 +1,7 @@
 package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.numerics.validated.LossCrossing;
 import io.github.softmaxicl.numerics.validated.SignalCrossing;
 import io.github.softmaxicl.numerics.validated.TubeStep;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
@@ -16,9 +17,11 @@ import java.util.Optional;
 /**
  * Claim P2-proof: a validated tube of the reduced flow (computed by the caller, {@code numerics.validated}) that
  * reaches past the floating-point t_e certifies every task's first half-signal crossing
- * ({@link SignalCrossing#halfSignalTime}), and the floating-point run's half-signal times lie inside those
- * enclosures. A tube that stopped early, or ends before t_e, is an error (nothing about the phases was proved);
- * a crossing the complete tube does not certify, or a floating-point time outside its enclosure, is a fail.
+ * ({@link SignalCrossing#halfSignalTime}) and the global markers t_w and t_e ({@link LossCrossing#phaseTimes}),
+ * each crossing unique (the start is proved not to be an equilibrium, so F decreases strictly), and the
+ * floating-point run's times lie inside those enclosures. A tube that stopped early, or ends before t_e, is an
+ * error (nothing about the phases was proved); a crossing the complete tube does not certify, uniqueness not
+ * certified, or a floating-point time outside its enclosure, is a fail.
  *
  * <p>Measured: the worst position of a floating-point time in its enclosure, {@code |t_fp − mid| / half-width}
  * over tasks (below 1 exactly when every time is inside; the verdict itself compares with the enclosure's
@@ -39,17 +42,44 @@ public final class HalfSignalProofCheck {
   public record TaskEnclosure(int task, Optional<Interval> enclosure, double floatingPoint) {
     /** True if the floating-point time lies in the certified enclosure (endpoints included). */
     public boolean inside() {
-      return enclosure.isPresent() && enclosure.get().lo() <= floatingPoint && floatingPoint <= enclosure.get().hi();
+      return HalfSignalProofCheck.inside(enclosure, floatingPoint);
     }
 
     /** {@code |t_fp − mid| / half-width}: below 1 inside; NaN without an enclosure or a floating-point time. */
     public double position() {
-      if (enclosure.isEmpty() || !Double.isFinite(floatingPoint)) {
-        return Double.NaN;
-      }
-      Interval e = enclosure.get();
-      return Math.abs(floatingPoint - e.midpoint()) / (0.5 * e.width());
+      return HalfSignalProofCheck.position(enclosure, floatingPoint);
     }
+  }
+
+  /**
+   * A global phase marker's certified time beside the floating-point one.
+   *
+   * @param marker "t_w" or "t_e"
+   * @param enclosure the certified enclosure of the crossing, empty if the tube does not certify it
+   * @param floatingPoint the floating-point run's time (NaN if it never reached the level)
+   */
+  public record MarkerEnclosure(String marker, Optional<Interval> enclosure, double floatingPoint) {
+    /** True if the floating-point time lies in the certified enclosure (endpoints included). */
+    public boolean inside() {
+      return HalfSignalProofCheck.inside(enclosure, floatingPoint);
+    }
+
+    /** {@code |t_fp − mid| / half-width}: below 1 inside; NaN without an enclosure or a floating-point time. */
+    public double position() {
+      return HalfSignalProofCheck.position(enclosure, floatingPoint);
+    }
+  }
+
+  private static boolean inside(Optional<Interval> enclosure, double t) {
+    return enclosure.isPresent() && enclosure.get().lo() <= t && t <= enclosure.get().hi();
+  }
+
+  private static double position(Optional<Interval> enclosure, double t) {
+    if (enclosure.isEmpty() || !Double.isFinite(t)) {
+      return Double.NaN;
+    }
+    Interval e = enclosure.get();
+    return Math.abs(t - e.midpoint()) / (0.5 * e.width());
   }
 
   /**
@@ -57,25 +87,28 @@ public final class HalfSignalProofCheck {
    *
    * @param verdict the claim's verdict
    * @param tasks per task, the certified enclosure and the floating-point time
+   * @param markers t_w and t_e, the certified enclosure and the floating-point time
    */
-  public record Result(Verdict verdict, List<TaskEnclosure> tasks) {
-    /** Copies the list. */
+  public record Result(Verdict verdict, List<TaskEnclosure> tasks, List<MarkerEnclosure> markers) {
+    /** Copies the lists. */
     public Result {
       tasks = List.copyOf(tasks);
+      markers = List.copyOf(markers);
     }
   }
 
   /** The verdict for a floating-point run and the tube proved from its exact init. */
   public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
-    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tEmergenceEnd(), tube);
+    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tWarmupEnd(), run.tEmergenceEnd(),
+        tube);
   }
 
   /**
    * The verdict from the parts: the configuration and start the tube was proved from, the floating-point
-   * half-signal times and t_e, and the tube.
+   * half-signal times, t_w and t_e, and the tube.
    */
   public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
-      double floatingEmergenceEnd, ValidatedTube tube) {
+      double floatingWarmupEnd, double floatingEmergenceEnd, ValidatedTube tube) {
     List<String> ev = new ArrayList<>();
     // No CPU or wall time here: the evidence is part of the report, which must be byte-identical on a rerun.
     ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g)",
@@ -114,13 +147,39 @@ public final class HalfSignalProofCheck {
             + "point %.9g)", i + 1, t.floatingPoint()));
       }
     }
+    LossCrossing.PhaseTimes phases = LossCrossing.phaseTimes(tube, c, init);
+    ev.add(ReducedRunChecks.fmt("F(0) in [%.12g, %.12g] (exact init), F* in [%.12g, %.12g] (closed form); levels "
+        + "0.99 F(0) in [%.12g, %.12g], F* + 0.01 (F(0) - F*) in [%.12g, %.12g]", phases.f0().lo(), phases.f0().hi(),
+        phases.fStar().lo(), phases.fStar().hi(), phases.warmupLevel().lo(), phases.warmupLevel().hi(),
+        phases.emergenceLevel().lo(), phases.emergenceLevel().hi()));
+    // Uniqueness: off equilibria F strictly decreases along the flow, and a non-equilibrium start never reaches one.
+    ev.add(phases.monotone() ? "each crossing is unique: the field enclosed over the initial box has a component "
+        + "excluding 0, so the start is not an equilibrium and F decreases strictly along the whole tube"
+        : "uniqueness NOT certified: the field enclosed over the initial box does not exclude 0");
+    holds &= phases.monotone();
+    List<MarkerEnclosure> markers = List.of(
+        new MarkerEnclosure("t_w", phases.warmupEnd(), floatingWarmupEnd),
+        new MarkerEnclosure("t_e", phases.emergenceEnd(), floatingEmergenceEnd));
+    for (MarkerEnclosure m : markers) {
+      holds &= m.inside();
+      worst = Double.isNaN(m.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, m.position());
+      if (m.enclosure().isPresent()) {
+        Interval e = m.enclosure().get();
+        ev.add(ReducedRunChecks.fmt("%s: certified in [%.9g, %.9g] (width %.3g, %.2e relative); floating point "
+            + "%.9g, %s (position %.3f)", m.marker(), e.lo(), e.hi(), e.width(), e.width() / e.midpoint(),
+            m.floatingPoint(), m.inside() ? "inside" : "OUTSIDE", m.position()));
+      } else {
+        ev.add(ReducedRunChecks.fmt("%s: the tube does not certify the crossing (floating point %.9g)", m.marker(),
+            m.floatingPoint()));
+      }
+    }
     Verdict v = Verdicts.of(CLAIM, runId, holds, worst, CLAIM.tolerance(), ev);
-    return new Result(v, tasks);
+    return new Result(v, tasks, markers);
   }
 
   private static Result error(String runId, String why, List<String> evidence) {
     return new Result(Verdicts.error(CLAIM, runId, CLAIM.statement(), CLAIM.tolerance(), CLAIM.budget(), why,
-        evidence), List.of());
+        evidence), List.of(), List.of());
   }
 
   private static double maxWidth(List<Interval> box) {

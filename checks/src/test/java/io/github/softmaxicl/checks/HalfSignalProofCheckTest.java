@@ -12,6 +12,7 @@ import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.interval.Interval;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,12 @@ class HalfSignalProofCheckTest {
 
   private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {
     return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), halfSignal,
-        small.tEmergenceEnd(), t);
+        small.tWarmupEnd(), small.tEmergenceEnd(), t);
+  }
+
+  private static HalfSignalProofCheck.Result checkMarkers(double tw, double te) {
+    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), small.halfSignalTimes(), tw,
+        te, tube);
   }
 
   @Test
@@ -56,6 +62,36 @@ class HalfSignalProofCheckTest {
     // The measured position is a margin strictly inside, not a constant.
     assertTrue(v.measured() >= 0 && v.measured() < 1, "position " + v.measured());
     assertTrue(v.evidence().stream().anyMatch(l -> l.contains("tube width at t_e")), v.evidence().toString());
+    assertTrue(v.evidence().stream().anyMatch(l -> l.startsWith("each crossing is unique")), v.evidence().toString());
+    assertEquals(List.of("t_w", "t_e"), r.markers().stream().map(HalfSignalProofCheck.MarkerEnclosure::marker)
+        .toList());
+    for (HalfSignalProofCheck.MarkerEnclosure m : r.markers()) {
+      Interval e = m.enclosure().orElseThrow();
+      assertTrue(m.inside(), m.toString());
+      // At most a few validated steps (each at most 50 long) wide: a bound the rule cannot meet by accident if
+      // it enclosed, say, everything from 0 to the crossing.
+      assertTrue(e.width() > 0 && e.width() < 0.5 * e.midpoint() && e.width() <= 100, m.toString());
+    }
+  }
+
+  /**
+   * t_e moved just past its enclosure's upper end, or t_w one enclosure width before its own, fails (the
+   * half-signal times unchanged); a missing floating-point t_w fails too.
+   */
+  @Test
+  void aShiftedPhaseMarkerFails() {
+    HalfSignalProofCheck.Result r = checkMarkers(small.tWarmupEnd(), small.tEmergenceEnd());
+    Interval te = r.markers().get(1).enclosure().orElseThrow();
+    // Past the enclosure but inside the tube (which ends 5 after t_e): a time outside the tube is an error instead.
+    Verdict late = checkMarkers(small.tWarmupEnd(), te.hi() + 0.01 * te.width()).verdict();
+    assertEquals(Verdict.Status.FAIL, late.status(), late.evidence().toString());
+    assertTrue(late.measured() > 1, "position " + late.measured());
+    assertTrue(late.evidence().stream().anyMatch(l -> l.startsWith("t_e") && l.contains("OUTSIDE")),
+        late.evidence().toString());
+    Interval tw = r.markers().get(0).enclosure().orElseThrow();
+    assertEquals(Verdict.Status.FAIL, checkMarkers(tw.lo() - tw.width(), small.tEmergenceEnd()).verdict().status());
+    // A floating-point run that never reached 0.99 F(0), where the proof says F does: fail.
+    assertEquals(Verdict.Status.FAIL, checkMarkers(Double.NaN, small.tEmergenceEnd()).verdict().status());
   }
 
   /**

@@ -1,19 +1,22 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.checks.AllocationProofCheck;
 import io.github.softmaxicl.checks.HalfSignalProofCheck;
 import io.github.softmaxicl.checks.Verdict;
-import io.github.softmaxicl.checks.Verdicts;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
 import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
+import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The computation behind P2-proof: the validated tube of a reduced run's configuration from its exact init to
- * just past the run's floating-point t_e, handed to {@link HalfSignalProofCheck} with the CPU time it took.
- * Settings as measured in docs/VALIDATED-INTEGRATION.md §4 (order 12, tolerance 1e-12: 149 steps for
- * {@code small}, 379 for {@code paper}).
+ * The computation behind P2-proof and P3-proof: the validated tube of a reduced run's configuration from its exact
+ * init to just past the run's floating-point t_e, computed once and handed to {@link HalfSignalProofCheck} and
+ * {@link AllocationProofCheck}. Settings as measured in docs/VALIDATED-INTEGRATION.md §4 (order 12, tolerance
+ * 1e-12: 149 steps for {@code small}, 379 for {@code paper}).
  */
 final class HalfSignalProof {
   private HalfSignalProof() {}
@@ -27,16 +30,34 @@ final class HalfSignalProof {
   /** How far past the floating-point t_e the tube runs: enough that the step covering t_e ends before the tube. */
   static final double PAST_EMERGENCE = 5.0;
 
-  /** The verdict of P2-proof on a run whose hypotheses hold. */
-  static Verdict prove(String runId, ReducedRun run) {
+  /**
+   * The verdicts of {@code claims} (P2-proof and/or P3-proof, in that order of the list) on a run whose hypotheses
+   * hold, from one tube; a failed computation gives an error verdict for each.
+   */
+  static List<Verdict> prove(String runId, ReducedRun run, List<Claim> claims) {
     double te = run.tEmergenceEnd();
     if (!(te > 0) || !Double.isFinite(te)) {
-      return Verdicts.error(Claims.P2_PROOF, runId, "the floating-point run has no end of emergence t_e (" + te
+      return Failures.errors(claims, runId, "the floating-point run has no end of emergence t_e (" + te
           + ") to prove the tube past");
     }
-    ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), te + PAST_EMERGENCE,
-        SETTINGS);
-    return HalfSignalProofCheck.check(runId, run, tube).verdict();
+    try {
+      ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
+      ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), te + PAST_EMERGENCE,
+          SETTINGS);
+      List<Verdict> out = new ArrayList<>();
+      for (Claim claim : claims) {
+        if (claim.equals(Claims.P2_PROOF)) {
+          out.add(HalfSignalProofCheck.check(runId, run, tube).verdict());
+        } else if (claim.equals(Claims.P3_PROOF)) {
+          out.add(AllocationProofCheck.check(runId, run, tube).verdict());
+        } else {
+          throw new IllegalArgumentException("no validated-tube check for " + claim.id());
+        }
+      }
+      return out;
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      String what = e.getMessage();
+      return Failures.errors(claims, runId, what == null ? e.toString() : what);
+    }
   }
 }

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * The per-run claims of the reduced flow (P1-convergence, P1-off-task, P2-phases, P2-emergence, P2-inclination,
  * P3-allocation, P7-saturation), the interval certificate of the limit (P1-certificate) and the validated tube's
- * half-signal enclosures (P2-proof, where {@link Settings#provesPhases} says): integrates the reduced flow from the
+ * half-signal, t_w and t_e enclosures (P2-proof) and certified allocation (P3-proof) from one tube, where
+ * {@link Settings#provesPhases} says: integrates the reduced flow from the
  * paper init ({@link ReducedInstanceRun}), computes the certificate and the tube ({@link HalfSignalProof});
  * {@link ReducedRunChecks}, {@link CertificateCheck} and {@code HalfSignalProofCheck} give the verdicts,
  * not-applicable where a claim's hypothesis fails.
@@ -58,16 +59,24 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
           LimitProof.certify(c, CertificateCheck.RADIUS, CertificateCheck.idleOmega(run))).verdict()));
     }
     if (settings.provesPhases(spec, context.selectedClaims())) {
-      java.util.Optional<String> naProof = Claims.P2_PROOF.notApplicableBecause(result.instance());
-      if (naProof.isPresent()) {
-        out.verdict(io.github.softmaxicl.checks.Verdicts.notApplicable(Claims.P2_PROOF, id, naProof.get()));
-      } else {
-        progress.message(id + ": validated integration of the reduced flow to past t_e (P2-proof)");
-        out.verdict(Failures.guard(Claims.P2_PROOF, id, () -> HalfSignalProof.prove(id, run)));
+      // One tube for both proofs: the integration is the cost (seconds to minutes), the checks are milliseconds.
+      List<Claim> applicable = new ArrayList<>();
+      for (Claim proof : List.of(Claims.P2_PROOF, Claims.P3_PROOF)) {
+        java.util.Optional<String> naProof = proof.notApplicableBecause(result.instance());
+        if (naProof.isPresent()) {
+          out.verdict(io.github.softmaxicl.checks.Verdicts.notApplicable(proof, id, naProof.get()));
+        } else {
+          applicable.add(proof);
+        }
+      }
+      if (!applicable.isEmpty()) {
+        progress.message(id + ": validated integration of the reduced flow to past t_e (P2-proof, P3-proof)");
+        out.verdicts(HalfSignalProof.prove(id, run, applicable));
       }
     } else {
-      progress.message(id + ": P2-proof skipped: the validated integration runs on small in quick mode, on every "
-          + "configuration with --full or --claim " + Claims.P2_PROOF.id());
+      progress.message(id + ": P2-proof and P3-proof skipped: the validated integration runs on small in quick "
+          + "mode, on every configuration with --full or --claim " + Claims.P2_PROOF.id() + " / "
+          + Claims.P3_PROOF.id());
     }
     return out.outcome();
   }
@@ -78,6 +87,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
     List<Claim> all = new ArrayList<>(ReducedRunChecks.claims());
     all.add(Claims.P1_CERTIFICATE);
     all.add(Claims.P2_PROOF);
+    all.add(Claims.P3_PROOF);
     return all;
   }
 

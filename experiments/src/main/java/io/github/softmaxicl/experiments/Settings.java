@@ -125,12 +125,13 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
   }
 
   /**
-   * True if P2-proof's validated integration (seconds to a minute of CPU per configuration) runs on this
-   * configuration: in quick mode on the preset {@code small} only (about 3 s CPU), with {@code --full} on every
-   * configuration, and on any configuration whose request selects P2-proof explicitly.
+   * True if the validated integration behind P2-proof and P3-proof (seconds to a minute of CPU per
+   * configuration) runs on this configuration: in quick mode on the preset {@code small} only (about 3 s CPU),
+   * with {@code --full} on every configuration, and on any configuration whose request selects either claim.
    */
   public boolean provesPhases(RunSpec spec, Set<String> selectedClaims) {
-    if (mode == Mode.FULL || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P2_PROOF.id())) {
+    if (mode == Mode.FULL || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P2_PROOF.id())
+        || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P3_PROOF.id())) {
       return true;
     }
     return Preset.SMALL.id().equals(spec.name()) && Preset.SMALL.config().equals(spec.config())

@@ -57,7 +57,7 @@ class ExperimentRegistryTest {
   @Test
   void perRunClaimsAreThoseOfTheConfigurationsNotOfTheSweeps() {
     Set<String> perRun = ReproductionJob.perRunClaimIds();
-    assertTrue(perRun.containsAll(List.of("P1-convergence", "P1-certificate", "P2-phases", "P2-proof", "P3-allocation",
+    assertTrue(perRun.containsAll(List.of("P1-convergence", "P1-certificate", "P2-phases", "P2-proof", "P3-proof", "P3-allocation",
         "P7-saturation", "P6-technique", "P6-sgd")), perRun.toString());
     for (String sweep : List.of("P3-allocation-property", "P4-optimality", "P5-separation", "P6-ladder",
         "P6-criterion", "P6-saddle", "P6-model-error", "P7-length-generalisation")) {

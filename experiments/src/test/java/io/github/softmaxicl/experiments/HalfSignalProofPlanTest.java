@@ -13,8 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where P2-proof's validated integration runs (small in quick mode; every configuration with --full or when
- * selected), and that the quick reduced run of small carries a passing, certified P2-proof verdict.
+ * Where the validated integration of P2-proof and P3-proof runs (small in quick mode; every configuration with
+ * --full or when either is selected), and that the quick reduced run of small carries a passing, certified
+ * verdict of each.
  */
 class HalfSignalProofPlanTest {
   private static final ProgressSink QUIET = new ProgressSink() {
@@ -41,6 +42,7 @@ class HalfSignalProofPlanTest {
     assertFalse(quick.provesPhases(config, Set.of()));
     assertFalse(quick.provesPhases(named, Set.of()));
     assertTrue(quick.provesPhases(config, Set.of("P2-proof")));
+    assertTrue(quick.provesPhases(config, Set.of("P3-proof"))); // the same tube
     assertFalse(quick.provesPhases(config, Set.of("P2-phases")));
     for (Preset p : Preset.values()) {
       assertTrue(Settings.full().provesPhases(preset(p), Set.of()), p.id());
@@ -52,9 +54,11 @@ class HalfSignalProofPlanTest {
   void theQuickSmallRunCarriesACertifiedPass() {
     RunSpec spec = preset(Preset.SMALL);
     Outcome out = new ReducedRunsExperiment().runOne(spec, Settings.quick(), new Context(List.of(spec), 1, QUIET));
-    List<Verdict> proof = out.verdicts().stream().filter(v -> v.claimId().equals("P2-proof")).toList();
-    assertEquals(1, proof.size(), out.verdicts().toString());
-    assertEquals(Verdict.Status.PASS, proof.get(0).status(), proof.get(0).evidence().toString());
-    assertEquals("certified (interval arithmetic)", proof.get(0).provenance());
+    for (String id : List.of("P2-proof", "P3-proof")) {
+      List<Verdict> proof = out.verdicts().stream().filter(v -> v.claimId().equals(id)).toList();
+      assertEquals(1, proof.size(), out.verdicts().toString());
+      assertEquals(Verdict.Status.PASS, proof.get(0).status(), proof.get(0).evidence().toString());
+      assertEquals("certified (interval arithmetic)", proof.get(0).provenance());
+    }
   }
 }

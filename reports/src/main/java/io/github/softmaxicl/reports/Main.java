@@ -440,6 +440,8 @@ public final class Main {
         // to minutes per configuration (3 min on blocks 4,6,8 at L = 120), so quick mode runs it only where
         // --claim P2-proof or --full asks (Settings.provesPhases), as the README's claim table says.
         claims.remove(Claims.P2_PROOF.id());
+        claims.remove(Claims.P3_PROOF.id()); // the same validated tube
+
       }
     }
     Integer threadOption = threads;

@@ -231,15 +231,18 @@ public final class Claims {
 
   /**
    * P2 certified: the validated tube of the reduced flow from the exact init encloses every task's first
-   * half-signal crossing, and the floating-point event times lie inside. Measured: the worst position of a
-   * floating-point time inside its enclosure, |t_fp − mid| / half-width, below 1 exactly when it is inside (the
-   * verdict rests on the inclusion itself, tested with the enclosure's own endpoints).
+   * half-signal crossing and the global markers t_w and t_e (each crossing unique: F decreases strictly), and the
+   * floating-point event times lie inside. Measured: the worst position of a floating-point time inside its
+   * enclosure, |t_fp − mid| / half-width, below 1 exactly when it is inside (the verdict rests on the inclusion
+   * itself, tested with the enclosure's own endpoints).
    */
   public static final Claim P2_PROOF = new Claim("P2-proof", "P2",
       "A validated interval Taylor integration (Lohner QR wrapping, order 12) of the log-coordinate reduced flow "
           + "from the exact init proves a tube of boxes holding the exact solution from t = 0 to past the "
-          + "floating-point t_e, and encloses every task's first half-signal time (max_h mu_i^h omega_i^h reaches "
-          + "1/2 mu_i* omega_i*) in a certified interval; each floating-point half-signal time lies inside its "
+          + "floating-point t_e, and encloses in certified intervals every task's first half-signal time "
+          + "(max_h mu_i^h omega_i^h reaches 1/2 mu_i* omega_i*), the end of warm-up t_w (F reaches 0.99 F(0)) and "
+          + "the end of emergence t_e (F - F* reaches 0.01 (F(0) - F*)), each level crossed once (the start is "
+          + "proved not to be an equilibrium, so F decreases strictly); each floating-point time lies inside its "
           + "enclosure; measured: the worst position of a floating-point time in its enclosure, |t_fp - mid| / "
           + "half-width (below 1: inside).",
       "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
@@ -247,9 +250,30 @@ public final class Claims {
       1.0,
       "outward-rounded interval arithmetic (a-priori enclosure by the high-order test, mean-value Taylor map, QR "
           + "wrapping); position < 1 is the inclusion of the floating-point time in the certified enclosure, whose "
-          + "width is a few validated steps (5e-5 to 5e-4 of the time, measured on the presets), while the "
+          + "width is a few validated steps (half-signal times 5e-5 to 5e-4 of the time, t_w and t_e up to 7e-3: "
+          + "their over-step F-enclosures span the loss's motion within a step; measured on the presets), while the "
           + "floating-point event time is good to about " + ToleranceBudget.pow10(P2_TIME_REL_ERROR)
           + " of it (integrator rtol " + ToleranceBudget.pow10(REDUCED_RTOL) + "), so no allowance is added",
+      Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
+
+  /**
+   * P3 certified: from the same validated tube as P2-proof, every task's serving head is certified by a positive
+   * interval margin of its signal over every other head's, from a certified time to the tube's end, and the
+   * floating-point allocation agrees. Measured: the number of tasks without a certified head or with a different
+   * one.
+   */
+  public static final Claim P3_PROOF = new Claim("P3-proof", "P3",
+      "From the validated tube of P2-proof (the exact solution from t = 0 to past the floating-point t_e), for "
+          + "each task i a head h(i) and a certified time T_i (a step end) such that on every step box from T_i to "
+          + "the tube's end lower(mu_i^h(i) omega_i^h(i)) - max_{h != h(i)} upper(mu_i^h omega_i^h) > 0; the "
+          + "floating-point run's allocation equals the certified one; measured: tasks without a certified head or "
+          + "whose floating-point head differs.",
+      "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
+          + "exact; certified on the tube only (to past t_e), not beyond; a proof that stops early is an error, "
+          + "never a pass",
+      0.0,
+      "exact count; each margin is an outward-rounded interval bound (lower end of one enclosure minus upper end "
+          + "of the others), so a positive margin is a proof, not a measurement",
       Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
 
   /** P3 property: allocation over seeded random initial values. */
@@ -311,7 +335,7 @@ public final class Claims {
   /** Every claim, in report order. */
   public static List<Claim> all() {
     return List.of(P1_CONVERGENCE, P1_OFF_TASK, P1_CERTIFICATE, P2_PHASES, P2_EMERGENCE, P2_INCLINATION, P2_PROOF,
-        P3_ALLOCATION, P3_ALLOCATION_PROPERTY, P4_OPTIMALITY, P5_SEPARATION, P5_SINGLE_HEAD_STATIONARITY, P6_TECHNIQUE, P6_LADDER,
+        P3_ALLOCATION, P3_PROOF, P3_ALLOCATION_PROPERTY, P4_OPTIMALITY, P5_SEPARATION, P5_SINGLE_HEAD_STATIONARITY, P6_TECHNIQUE, P6_LADDER,
         P6_CRITERION, P6_SADDLE, P6_SGD, P6_MODEL_ERROR, P7_LENGTH, P7_LENGTH_REFINED, P7_LENGTH_CALIBRATION,
         P7_SATURATION, PER_RUN_CONFIGURATIONS);
   }

@@ -103,6 +103,27 @@ public final class LogCoordinateFlow<T extends Scalar<T>> {
    * @throws IllegalArgumentException if y does not have 2 H n entries
    */
   public List<T> derivative(List<T> y) {
+    LeadingOrderFormula<T> f = formula(y);
+    List<T> dOmega = new ArrayList<>();
+    List<T> dMu = new ArrayList<>();
+    for (int h = 0; h < heads; h++) {
+      for (int j = 0; j < tasks; j++) {
+        dOmega.add(omegaRates.get(j).multiply(-omegaSign(h, j)).multiply(f.dOmega(h, j)));
+        dMu.add(f.dMu(h, j).multiply(-2.0 * muSign(h, j)));
+      }
+    }
+    List<T> out = new ArrayList<>(dOmega);
+    out.addAll(dMu);
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * The loss formula at the state with log coordinates y (ω = sgn·e^{y_ω}, μ = sgn·e^{y_μ}): its value is F at
+   * y, so the validated tube's boxes give enclosures of F through the same formula the field differentiates.
+   *
+   * @throws IllegalArgumentException if y does not have 2 H n entries
+   */
+  public LeadingOrderFormula<T> formula(List<T> y) {
     if (y.size() != dimension()) {
       throw new IllegalArgumentException("y has " + y.size() + " entries, expected " + dimension());
     }
@@ -119,17 +140,6 @@ public final class LogCoordinateFlow<T extends Scalar<T>> {
       w.add(rw);
       m.add(rm);
     }
-    LeadingOrderFormula<T> f = LeadingOrderFormula.of(coefficients, w, m);
-    List<T> dOmega = new ArrayList<>();
-    List<T> dMu = new ArrayList<>();
-    for (int h = 0; h < heads; h++) {
-      for (int j = 0; j < tasks; j++) {
-        dOmega.add(omegaRates.get(j).multiply(-omegaSign(h, j)).multiply(f.dOmega(h, j)));
-        dMu.add(f.dMu(h, j).multiply(-2.0 * muSign(h, j)));
-      }
-    }
-    List<T> out = new ArrayList<>(dOmega);
-    out.addAll(dMu);
-    return Collections.unmodifiableList(out);
+    return LeadingOrderFormula.of(coefficients, w, m);
   }
 }

@@ -16,12 +16,25 @@ public final class PhaseMarkers {
 
   /** End of warm-up t_w: first t with F(t) ≤ 0.99 F(0). */
   public static double warmupThreshold(double f0) {
-    return (1.0 - WARMUP_DROP) * f0;
+    return warmupThreshold(new Real(f0), Real.ONE, new Real(WARMUP_DROP)).value();
   }
 
   /** End of emergence t_e: first t with F(t) − F* ≤ 0.01 (F(0) − F*). */
   public static double emergenceThreshold(double f0, double fStar) {
-    return fStar + EMERGENCE_REMAINING * (f0 - fStar);
+    return emergenceThreshold(new Real(f0), new Real(fStar), new Real(EMERGENCE_REMAINING)).value();
+  }
+
+  /**
+   * The warm-up level {@code (1 − drop)·F(0)} in any number type (the interval version encloses the exact 0.99
+   * F(0) for the certified t_w); over {@link Real} it is the double {@code (1.0 − 0.01)·f0} it always was.
+   */
+  public static <T extends Scalar<T>> T warmupThreshold(T f0, T one, T drop) {
+    return one.subtract(drop).multiply(f0);
+  }
+
+  /** The emergence level {@code F* + remaining·(F(0) − F*)} in any number type (see {@link #warmupThreshold}). */
+  public static <T extends Scalar<T>> T emergenceThreshold(T f0, T fStar, T remaining) {
+    return fStar.add(remaining.multiply(f0.subtract(fStar)));
   }
 
   /** Per-task half-signal time: first t with max_h μ_i^h ω_i^h ≥ ½ μ_i* ω_i*. */

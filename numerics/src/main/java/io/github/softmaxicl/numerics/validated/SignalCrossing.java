@@ -72,7 +72,8 @@ public final class SignalCrossing {
     return start.omega(h, task) * start.mu(h, task) > 0;
   }
 
-  private static Interval logSignal(List<Interval> y, ProblemConfig c, int h, int task) {
+  /** Enclosure of log|μ_i^h ω_i^h| = y_ω + y_μ over a box of log coordinates (also used by AllocationMargin). */
+  static Interval logSignal(List<Interval> y, ProblemConfig c, int h, int task) {
     int n = c.tasks();
     return y.get(h * n + task).add(y.get(c.heads() * n + h * n + task));
   }

@@ -1,0 +1,87 @@
+package io.github.softmaxicl.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
+import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
+import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.numerics.validated.AllocationMargin;
+import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
+import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
+import io.github.softmaxicl.numerics.validated.ValidatedTube;
+import io.github.softmaxicl.theory.Preset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link AllocationProofCheck} on the real {@code small} tube (pass, every head certified with a positive margin
+ * to the tube's end), on swapped heads (fail), and on tubes that stop early or end before emergence (error,
+ * although the paper init's favoured heads already lead there: the check must not pass on them).
+ */
+class AllocationProofCheckTest {
+  /** The integrator settings of the experiment (docs/VALIDATED-INTEGRATION.md §4). */
+  private static final LohnerTaylorIntegrator.Settings SETTINGS =
+      new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 5_000);
+
+  private static ReducedRun small;
+  private static ReducedLogTaylorField field;
+  private static ValidatedTube tube;
+
+  @BeforeAll
+  static void prove() {
+    Preset p = Preset.SMALL;
+    small = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), ReducedFlowOptions.defaults());
+    field = new ReducedLogTaylorField(small.config(), small.init());
+    tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), small.tEmergenceEnd() + 5.0, SETTINGS);
+  }
+
+  private static AllocationProofCheck.Result check(int[] allocation, ValidatedTube t) {
+    return AllocationProofCheck.check("small-reduced", small.config(), small.init(), allocation, t);
+  }
+
+  @Test
+  void theRealSmallRunPasses() {
+    AllocationProofCheck.Result r = AllocationProofCheck.check("small-reduced", small, tube);
+    Verdict v = r.verdict();
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals("certified (interval arithmetic)", v.provenance());
+    assertEquals(0.0, v.measured());
+    int[] fp = small.allocation();
+    for (AllocationMargin.TaskAllocation a : r.tasks()) {
+      assertEquals(fp[a.task()], a.head().orElseThrow(), a.toString());
+      assertTrue(a.minimumMargin() > 0 && a.minimumMargin() <= a.finalMargin(), a.toString());
+      assertTrue(a.from() >= 0 && a.from() < tube.reached(), a.toString());
+    }
+  }
+
+  /** The two tasks' heads exchanged: both disagree with the certified allocation, a fail counting 2. */
+  @Test
+  void swappedHeadsFail() {
+    int[] fp = small.allocation();
+    int[] swapped = {fp[1], fp[0]};
+    Verdict v = check(swapped, tube).verdict();
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertEquals(2.0, v.measured());
+    assertTrue(v.evidence().stream().anyMatch(l -> l.contains("DIFFERS")), v.evidence().toString());
+  }
+
+  /**
+   * A complete tube to t = 20, long before emergence (t_e ≈ 123): the favoured heads lead there by construction,
+   * so margins alone would pass; the check must refuse it as an error.
+   */
+  @Test
+  void aTubeCutBeforeEmergenceIsAnErrorNeverAPass() {
+    ValidatedTube shortTube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), 20.0, SETTINGS);
+    assertTrue(shortTube.complete());
+    // The margins on the short tube are positive: this is why the emergence guard is needed.
+    assertTrue(AllocationMargin.certify(shortTube, small.config(), small.init(), 0).head().isPresent());
+    Verdict v = check(small.allocation(), shortTube).verdict();
+    assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
+    ValidatedTube stopped = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(),
+        small.tEmergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
+    assertFalse(stopped.complete());
+    assertEquals(Verdict.Status.ERROR, check(small.allocation(), stopped).verdict().status());
+  }
+}
