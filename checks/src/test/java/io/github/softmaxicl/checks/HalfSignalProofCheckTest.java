@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.softmaxicl.numerics.reduced.ReducedFlowOptions;
-import io.github.softmaxicl.numerics.reduced.ReducedFlowRunner;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
 import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
-import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.interval.Interval;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class HalfSignalProofCheckTest {
   /** The integrator settings of the experiment (docs/VALIDATED-INTEGRATION.md §4). */
   private static final LohnerTaylorIntegrator.Settings SETTINGS =
-      new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 5_000);
+      LohnerTaylorIntegrator.Settings.reducedFlowProof();
 
   private static ReducedRun small;
   private static ReducedLogTaylorField field;
@@ -31,10 +28,9 @@ class HalfSignalProofCheckTest {
 
   @BeforeAll
   static void prove() {
-    Preset p = Preset.SMALL;
-    small = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), ReducedFlowOptions.defaults());
-    field = new ReducedLogTaylorField(small.config(), small.init());
-    tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), small.tEmergenceEnd() + 5.0, SETTINGS);
+    small = SmallProofTube.RUN;
+    field = SmallProofTube.FIELD;
+    tube = SmallProofTube.TUBE;
   }
 
   private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {

@@ -21,11 +21,8 @@ import java.util.List;
 final class HalfSignalProof {
   private HalfSignalProof() {}
 
-  /**
-   * Order 12, tolerance 1e-12, steps of at most 50; 5,000 steps is over ten times what the presets need, so a
-   * stop at the limit means a configuration the explicit method cannot follow (reported as an error).
-   */
-  static final LohnerTaylorIntegrator.Settings SETTINGS = new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 5_000);
+  /** {@link LohnerTaylorIntegrator.Settings#reducedFlowProof()}. */
+  static final LohnerTaylorIntegrator.Settings SETTINGS = LohnerTaylorIntegrator.Settings.reducedFlowProof();
 
   /** How far past the floating-point t_e the tube runs: enough that the step covering t_e ends before the tube. */
   static final double PAST_EMERGENCE = 5.0;

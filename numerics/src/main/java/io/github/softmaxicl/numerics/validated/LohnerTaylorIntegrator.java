@@ -60,6 +60,15 @@ public final class LohnerTaylorIntegrator {
         throw new IllegalArgumentException("order >= 2, tolerance > 0, maxStep >= 2^-20, maxSteps >= 1 needed");
       }
     }
+
+    /**
+     * The settings of the reduced-flow proofs (P2-proof, P3-proof; docs/VALIDATED-INTEGRATION.md §4): order 12,
+     * tolerance 1e-12, steps of at most 50; 5,000 steps is over ten times what the presets need, so a stop at the
+     * limit means a configuration the explicit method cannot follow (reported as an error).
+     */
+    public static Settings reducedFlowProof() {
+      return new Settings(12, 1e-12, 50.0, 5_000);
+    }
   }
 
   private LohnerTaylorIntegrator() {}

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ReducedFlowTubeTest {
   private static final Preset PRESET = Preset.SMALL;
   private static final LohnerTaylorIntegrator.Settings SETTINGS =
-      new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 5_000);
+      LohnerTaylorIntegrator.Settings.reducedFlowProof();
   /** Tolerance of the tight floating-point reference, and of the looser one used to estimate its error. */
   private static final double TIGHT = 1e-14;
   private static final double LOOSE = 1e-13;
