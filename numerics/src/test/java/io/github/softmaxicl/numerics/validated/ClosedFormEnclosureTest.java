@@ -17,8 +17,8 @@ class ClosedFormEnclosureTest {
   private static final LohnerTaylorIntegrator.Settings SETTINGS =
       new LohnerTaylorIntegrator.Settings(12, 1e-13, 1.0, 100_000);
 
-  /** x' = −x. */
-  private static final TaylorVectorField DECAY = new TaylorVectorField() {
+  /** x' = −x (also used by LossCrossingTest). */
+  static final TaylorVectorField DECAY = new TaylorVectorField() {
     @Override
     public int dimension() {
       return 1;

@@ -25,17 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class LossCrossingTest {
   /** x' = −x. */
-  private static final TaylorVectorField DECAY = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(0).multiply(-1.0));
-    }
-  };
+  private static final TaylorVectorField DECAY = ClosedFormEnclosureTest.DECAY;
 
   /** F = x itself, per step {over-step, end}. */
   private static List<Interval[]> identityLosses(ValidatedTube tube) {
