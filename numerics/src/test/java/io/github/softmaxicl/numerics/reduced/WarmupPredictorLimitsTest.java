@@ -96,4 +96,14 @@ class WarmupPredictorLimitsTest {
     double expected = 1.0 / Math.sqrt(DecoupledWarmup.a(C, 0) * DecoupledWarmup.b(C) * FastMath.exp(level));
     assertEquals(expected, WarmupPredictor.predict(C, init).blowUp(0), 1e-14 * expected);
   }
+
+  @Test
+  void aSystemThatLeavesTheFloatingPointRangeHasNoPrediction() {
+    // Head 0 of task 0 starts with ω = 1e200, μ = 1e-200: μω = 1 is below the stop level, but ln μ grows at a rate
+    // ∝ ω ≈ 1e200, so the first steps overflow the state before any event can be located. The predictor must say
+    // "no prediction" (NaN), not a time.
+    SpectralState init = SpectralState.of(new double[][] {{1e200, 1e-3}, {1e-3, 1e-3}},
+        new double[][] {{1e-200, 1e-3}, {1e-3, 1e-3}});
+    assertTrue(Double.isNaN(WarmupPredictor.predict(C, init).blowUp(0)));
+  }
 }
