@@ -175,4 +175,34 @@ class LinearlyImplicitExtrapolationTest {
     assertEquals(2, samples.size(), "t = 0 and the sample at 1e-6");
     assertEquals(1e-6, samples.get(1).t(), 0.0);
   }
+
+  @Test
+  void anAcceptedStateWithANonFiniteLossIsAFailure() {
+    // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
+    // t = 0 with a first step of 0.6 every substep point stays at or below 0.5 (they sit at multiples of 0.6/m ≤
+    // 0.5), and the step is exact (y' is constant), so it is accepted at y_0 = 0.6, where F is +∞. That accepted
+    // state must be reported as such (quantity "F", at t = 0.6), not left for the next steps to stall on.
+    LogField overflowing = new LogField() {
+      @Override
+      public int dimension() {
+        return LAMBDA.length;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        java.util.Arrays.fill(yDot, 0.0);
+        yDot[0] = 1.0;
+        return y[0] > 0.5 ? Double.POSITIVE_INFINITY : 1.0;
+      }
+    };
+    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, 10_000_000);
+    double[] y0 = Y0.clone();
+    y0[0] = 0.0;
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, y0);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.6, recorder));
+    assertEquals("F", e.quantity());
+    assertEquals(0.6, e.time(), 1e-15);
+  }
 }
