@@ -65,8 +65,12 @@ class DenseEmergenceSamplesTest {
     // [t_w, t_e] is Δ of a window at most 3Δ wide (wider when per-task windows stick out): ≥ 1/3 of the grid,
     // less one point at each end.
     assertTrue(inside >= 100, preset.id() + ": only " + inside + " samples in [t_w, t_e]");
+    // A uniform grid from lo to hi: every gap is (hi − lo)/(count − 1), up to the rounding of the two times, each
+    // ≤ 4 ulps of hi (the roundings of hi − lo, of k·(hi − lo), of the division and of the sum): 8 ulps.
+    double gap = (w.hi() - w.lo()) / (s.size() - 1);
     for (int k = 1; k < s.size(); k++) {
       assertTrue(s.get(k).t() > s.get(k - 1).t(), "times increase");
+      assertEquals(gap, s.get(k).t() - s.get(k - 1).t(), 8 * Math.ulp(w.hi()), "gap " + k);
     }
   }
 

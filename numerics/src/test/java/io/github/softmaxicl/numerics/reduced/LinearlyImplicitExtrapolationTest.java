@@ -109,4 +109,100 @@ class LinearlyImplicitExtrapolationTest {
     assertEquals(10.0, e.time(), 0.0);
     assertTrue(e.getMessage().contains("step-size underflow"), e.getMessage());
   }
+
+  /**
+   * A linear system with given rates (component k relaxes to CENTRE at rate rates[k]; rate 0 keeps it still), same
+   * dimension and layout as {@link #linearOde()}.
+   */
+  private static ReducedFlowOde linearOde(double[] rates) {
+    LogField linear = new LogField() {
+      @Override
+      public int dimension() {
+        return rates.length;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        double f = 0;
+        for (int k = 0; k < y.length; k++) {
+          yDot[k] = -rates[k] * (y[k] - CENTRE);
+          f += (y[k] - CENTRE) * (y[k] - CENTRE);
+        }
+        return f;
+      }
+    };
+    return new ReducedFlowOde(FIELD, linear, 10_000_000);
+  }
+
+  @Test
+  void aCoordinateRestingExactlyOnTheAdmissibleBoundIsAdmissible() {
+    // Component 0 sits still at ln|ω| = LOG_BLOW_UP − 1 = 59 (rate 0), the highest value a substep may reach; the
+    // others relax. Its Jacobian row is exactly zero (f_0 ≡ 0 and the other columns do not touch it), so every
+    // substep and every extrapolated entry keeps it at 59 bit for bit, and the run must go through: refusing the
+    // bound itself would reject every attempt down to the step-size floor.
+    double[] rates = {0, 1, 2, 5, 0.5, 1, 2, 5};
+    double[] y0 = Y0.clone();
+    y0[0] = ReducedFlowOde.LOG_BLOW_UP - 1.0;
+    ReducedFlowOde ode = linearOde(rates);
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1.0, 4, 10, ReducedFlowProgress.SILENT);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    double[] y = lie.integrate(ode, 0.0, y0, 1.0, 1e-3, recorder);
+    assertEquals(ReducedFlowOde.LOG_BLOW_UP - 1.0, y[0], 0.0);
+    // The moving components as in the stiff test (budget: steps · 2e-7, see there).
+    for (int k = 1; k < y.length; k++) {
+      double exact = CENTRE + (y0[k] - CENTRE) * Math.exp(-rates[k]);
+      assertEquals(exact, y[k], lie.steps() * 2e-7, "component " + k);
+    }
+  }
+
+  @Test
+  void aStepEndingExactlyOnASampleTimeIsOneStep() {
+    // The recorder (t_end 1, one sample per decade) asks first for t = 1e-6; the run goes to 2e-6 from a first
+    // trial step of exactly 1e-6, so 0 + h lands on the sample time exactly. That step is clipped to it (recorded
+    // there), and the next step (the controller's growth is ≥ 1 after an accepted step of error ≪ 1: λh ≤ 5e-6)
+    // reaches t_end: two accepted steps, none rejected. Taking the exact landing for an unclipped step would leave
+    // the sample for a third, zero-length step.
+    double[] rates = {0.5, 1, 2, 5, 0.5, 1, 2, 5};
+    ReducedFlowOde ode = linearOde(rates);
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1.0, 1, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, Y0);
+    assertEquals(1e-6, recorder.nextSampleTime(), 0.0);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    lie.integrate(ode, 0.0, Y0, 2e-6, 1e-6, recorder);
+    assertEquals(2, lie.steps());
+    assertEquals(0, lie.rejected());
+    List<TrajectorySample> samples = recorder.samples();
+    assertEquals(2, samples.size(), "t = 0 and the sample at 1e-6");
+    assertEquals(1e-6, samples.get(1).t(), 0.0);
+  }
+
+  @Test
+  void anAcceptedStateWithANonFiniteLossIsAFailure() {
+    // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
+    // t = 0 with a first step of 0.6 every substep point stays at or below 0.5 (they sit at multiples of 0.6/m ≤
+    // 0.5), and the step is exact (y' is constant), so it is accepted at y_0 = 0.6, where F is +∞. That accepted
+    // state must be reported as such (quantity "F", at t = 0.6), not left for the next steps to stall on.
+    LogField overflowing = new LogField() {
+      @Override
+      public int dimension() {
+        return LAMBDA.length;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        java.util.Arrays.fill(yDot, 0.0);
+        yDot[0] = 1.0;
+        return y[0] > 0.5 ? Double.POSITIVE_INFINITY : 1.0;
+      }
+    };
+    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, 10_000_000);
+    double[] y0 = Y0.clone();
+    y0[0] = 0.0;
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, y0);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.6, recorder));
+    assertEquals("F", e.quantity());
+    assertEquals(0.6, e.time(), 1e-15);
+  }
 }

@@ -168,5 +168,23 @@ class ReducedFlowRunnerTest {
     SpectralState s = SpectralState.of(new double[][] {{2.0, 1.0}, {0.5, 0.5}}, new double[][] {{1.0, 1.0},
         {2.0, 2.0}});
     assertArrayEquals(new int[] {0, 0}, ReducedFlowRunner.allocation(s));
+    // Three heads, three tasks, no ties: task 0 to head 2 (products 0.5, 1, 3), task 1 to head 1 (negative product
+    // −4 on head 0 loses to 0.25 and 0.125), task 2 to head 0 (6 against 1 and 2).
+    SpectralState t = SpectralState.of(new double[][] {{0.5, -2.0, 3.0}, {1.0, 0.5, 1.0}, {3.0, 0.5, 2.0}},
+        new double[][] {{1.0, 2.0, 2.0}, {1.0, 0.5, 1.0}, {1.0, 0.25, 1.0}});
+    assertArrayEquals(new int[] {2, 1, 0}, ReducedFlowRunner.allocation(t));
+  }
+
+  @Test
+  void aStartBeyondTheBlowUpBoundFailsAtTimeZero() {
+    // |ω| = 1e27 > e^60 ≈ 1.1e26: the start itself is a blow-up state, refused before any step (time 0, naming the
+    // coordinate), not after the integrator has stalled on it.
+    double[][] w = INIT.omegaArray();
+    w[1][0] = 1e27;
+    SpectralState bad = SpectralState.of(w, INIT.muArray());
+    io.github.softmaxicl.numerics.ReducedFlowFailure e = assertThrows(
+        io.github.softmaxicl.numerics.ReducedFlowFailure.class, () -> ReducedFlowRunner.run(C, bad, 10, OPTIONS));
+    assertEquals(0.0, e.time(), 0.0);
+    assertTrue(e.getMessage().contains("blow-up"), e.getMessage());
   }
 }

@@ -76,4 +76,33 @@ class SingleHeadOptimumTest {
       }
     }
   }
+
+  /**
+   * Without noise the optimum is known in closed form. σ = 0 gives c_i = s²d_i, so κ_i = 1/L for every task; with
+   * μ at its exact minimiser F = (s²/n) Σ_i d_i (e^q/L)/(ω_i² + e^q/L), q = Σ_j d_j ω_j². At fixed q each term
+   * falls with ω_i² and the Lagrange condition on Σ_j d_j ω_j² = q makes every ω_i² equal (= q/d); stationarity
+   * in q then gives q = 1. So ω_i = 1/√d for every task (whatever the block sizes), μ_i = (1/√d)/(1/d + e/L) and
+   * F_single* = s²d²e/(n(L + e·d)). Budget: the optimiser's point is off by at most ‖∇F‖/λ_min ≤ 1e-13/1e-3 =
+   * 1e-10 (see above), hence 1e-8 on ω and μ (entries ≤ 1.2: also relative); F is stationary there, so its error is
+   * second order (≈ λ_max·1e-20) plus round-off of a sum of n terms (≈ 1e-15 relative): 1e-12 relative.
+   */
+  @ParameterizedTest(name = "blocks {0}, L = {1}, s2 = {2}")
+  @CsvSource({"2 6, 20, 1.0", "1 1 6, 1000, 1.0", "3 5, 200, 2.5"})
+  void noiselessOptimumIsTheClosedForm(String blockList, int promptLength, double s2) {
+    int[] blocks = Arrays.stream(blockList.split(" ")).mapToInt(Integer::parseInt).toArray();
+    int d = Arrays.stream(blocks).sum();
+    int n = blocks.length;
+    ProblemConfig c = ProblemConfig.of(d, blocks, n, promptLength, 0.0, s2);
+    SingleHeadResult r = SingleHeadOptimum.solve(c);
+    double e = Math.E;
+    double omega = 1 / Math.sqrt(d);
+    double mu = omega / (1.0 / d + e / promptLength);
+    for (int i = 0; i < n; i++) {
+      assertEquals(omega, r.omega()[i], 1e-8, "omega_" + i);
+      assertEquals(mu, r.mu()[i], 1e-8, "mu_" + i);
+    }
+    double fSingle = s2 * d * d * e / (n * (promptLength + e * d));
+    assertEquals(fSingle, r.fSingle(), 1e-12 * fSingle);
+    assertEquals(fSingle / ClosedForms.fStar(c), r.ratio(), 1e-12 * r.ratio());
+  }
 }

@@ -9,6 +9,7 @@ import io.github.softmaxicl.theory.DecoupledWarmup;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
+import org.hipparchus.util.FastMath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,5 +75,35 @@ class WarmupPredictorLimitsTest {
     assertEquals(expected, WarmupPredictor.pairBlowUp(1e-7, 1.1e-7), 1e-12 * expected);
     // Equal rates: the limit 1/u₀ of both branches.
     assertEquals(1e7, WarmupPredictor.pairBlowUp(1e-7, 1e-7), 1e-12 * 1e7);
+  }
+
+  @Test
+  void aStartExactlyAtTheStopLevelGetsThePairsRemainingTime() {
+    // Head 0 of task 0 starts with ln ω + ln μ equal to the stop level ln(10⁸ μ*ω*) bit for bit (ω = 1, so ln ω = 0
+    // exactly, and μ is the double whose logarithm is the level): the start is already at the level, so the answer
+    // is the pair's remaining time 1/√(a b μω) without integration, as just past it (budget as above, 1e-14).
+    double level = FastMath.log(WarmupPredictor.STOP_FACTOR * ClosedForms.muStar(C, 0) * ClosedForms.omegaStar(C, 0));
+    double m = FastMath.exp(level);
+    while (FastMath.log(m) < level) {
+      m = Math.nextUp(m);
+    }
+    while (FastMath.log(m) > level) {
+      m = Math.nextDown(m);
+    }
+    assertEquals(level, FastMath.log(m), 0.0, "no double has the level as its logarithm");
+    SpectralState init = SpectralState.of(new double[][] {{1.0, 1e-3}, {1e-3, 1e-3}},
+        new double[][] {{m, 1e-3}, {1e-3, 1e-3}});
+    double expected = 1.0 / Math.sqrt(DecoupledWarmup.a(C, 0) * DecoupledWarmup.b(C) * FastMath.exp(level));
+    assertEquals(expected, WarmupPredictor.predict(C, init).blowUp(0), 1e-14 * expected);
+  }
+
+  @Test
+  void aSystemThatLeavesTheFloatingPointRangeHasNoPrediction() {
+    // Head 0 of task 0 starts with ω = 1e200, μ = 1e-200: μω = 1 is below the stop level, but ln μ grows at a rate
+    // ∝ ω ≈ 1e200, so the first steps overflow the state before any event can be located. The predictor must say
+    // "no prediction" (NaN), not a time.
+    SpectralState init = SpectralState.of(new double[][] {{1e200, 1e-3}, {1e-3, 1e-3}},
+        new double[][] {{1e-200, 1e-3}, {1e-3, 1e-3}});
+    assertTrue(Double.isNaN(WarmupPredictor.predict(C, init).blowUp(0)));
   }
 }
