@@ -20,6 +20,12 @@ public final class AllocationExperiment implements Experiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 3.7;
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 31.0;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     int cases = settings.allocationCases();
@@ -45,5 +51,10 @@ public final class AllocationExperiment implements Experiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 }

@@ -32,6 +32,12 @@ public final class ConfigurationPropertyExperiment implements Experiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 16;
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 255.0;
+
   @Override
   public List<io.github.softmaxicl.theory.Claim> claims() {
     return List.of(Claims.PER_RUN_CONFIGURATIONS);
@@ -40,6 +46,11 @@ public final class ConfigurationPropertyExperiment implements Experiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 
   @Override

@@ -21,6 +21,12 @@ public final class CriterionDriftExperiment implements Experiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 2.9;
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 2.4;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     ProblemConfig c = Preset.SMALL.config();
@@ -47,5 +53,10 @@ public final class CriterionDriftExperiment implements Experiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 }

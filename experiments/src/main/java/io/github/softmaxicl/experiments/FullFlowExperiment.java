@@ -1,5 +1,6 @@
 package io.github.softmaxicl.experiments;
 
+import io.github.softmaxicl.theory.Preset;
 import java.util.List;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.numerics.Dynamics;
@@ -30,6 +31,15 @@ public final class FullFlowExperiment implements PerRunExperiment {
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
   public static final double TYPICAL_QUICK_SECONDS = 65;
+
+  /**
+   * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the
+   * machine of {@link ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}; other configurations are not timed.
+   */
+  public static final Map<Preset, Double> TYPICAL_FULL_SECONDS = Map.of(Preset.PAPER, 0.0,
+      Preset.SMALL, 173.0,
+      Preset.EXTRA_HEAD, 0.0,
+      Preset.SMALL_NOISY, 157.0);
 
   // A comparison is fully determined by its arguments: presets with the same configuration share one.
   private final Map<String, Comparison> comparisons = new HashMap<>();
@@ -97,5 +107,19 @@ public final class FullFlowExperiment implements PerRunExperiment {
   @Override
   public double typicalQuickSeconds(RunSpec spec, Settings settings) {
     return FullDynamicsPlan.flow(spec, settings, new StringBuilder()).isPresent() ? TYPICAL_QUICK_SECONDS : 0;
+  }
+
+  /** The preset's measured --full time, 0 where the run is skipped, NaN for a configuration never timed. */
+  @Override
+  public double typicalFullSeconds(RunSpec spec, Settings settings) {
+    if (FullDynamicsPlan.flow(spec, settings, new StringBuilder()).isEmpty()) {
+      return 0;
+    }
+    return spec.asPreset().map(p -> TYPICAL_FULL_SECONDS.getOrDefault(p, Double.NaN)).orElse(Double.NaN);
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 }

@@ -29,6 +29,12 @@ public final class LadderExperiment implements Experiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 100;
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 4620.0;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     return Failures.plotted(Claims.P6_LADDER, "ladder", "P6 ladder", context.progress(),
@@ -75,5 +81,10 @@ public final class LadderExperiment implements Experiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 }

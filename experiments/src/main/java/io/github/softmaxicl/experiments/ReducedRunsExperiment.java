@@ -33,6 +33,12 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 5.5; // 4.0 before P2-proof, whose small tube took 1.3 s CPU
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 39.0;
+
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
     ProgressSink progress = context.progress();
@@ -94,5 +100,10 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 }

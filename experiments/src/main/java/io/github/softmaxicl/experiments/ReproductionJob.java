@@ -28,6 +28,15 @@ public final class ReproductionJob implements Job {
   public static final String TYPICAL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2 threads,"
       + " load average 3-4 from other jobs, 2026-11-27; the eight experiments in a row: 246 s";
 
+  /**
+   * The machine and load the experiments' {@link Experiment#typicalFullSeconds()} were measured on: one
+   * {@code --full} run of the default job (all presets, 2 threads), stage by stage. The load varied from stage to
+   * stage (other jobs), so the plan's proportions are rough; the job ETA follows this machine's measured pace.
+   */
+  public static final String TYPICAL_FULL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2"
+      + " threads, 2026-11-28; load average 12-20 from other jobs through the sweeps and the ladder (both likely"
+      + " 3-5x their quiet-machine time), 2-7 after; the whole run: 1 h 56 min";
+
   private final Supplier<List<Experiment>> experiments;
 
   /** A job for the command line, over {@link #experiments()}. */

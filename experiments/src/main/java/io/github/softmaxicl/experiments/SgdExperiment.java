@@ -11,6 +11,7 @@ import io.github.softmaxicl.numerics.NumericalFailure;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.Preset;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,15 @@ public final class SgdExperiment implements PerRunExperiment {
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
   public static final double TYPICAL_QUICK_SECONDS = 6.7;
+
+  /**
+   * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the
+   * machine of {@link ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}; other configurations are not timed.
+   */
+  public static final Map<Preset, Double> TYPICAL_FULL_SECONDS = Map.of(Preset.PAPER, 781.0,
+      Preset.SMALL, 2.1,
+      Preset.EXTRA_HEAD, 0.0,
+      Preset.SMALL_NOISY, 2.1);
 
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {
@@ -83,5 +93,19 @@ public final class SgdExperiment implements PerRunExperiment {
   @Override
   public double typicalQuickSeconds(RunSpec spec, Settings settings) {
     return FullDynamicsPlan.sgd(spec, settings, new StringBuilder()).isPresent() ? TYPICAL_QUICK_SECONDS : 0;
+  }
+
+  /** The preset's measured --full time, 0 where the run is skipped, NaN for a configuration never timed. */
+  @Override
+  public double typicalFullSeconds(RunSpec spec, Settings settings) {
+    if (FullDynamicsPlan.sgd(spec, settings, new StringBuilder()).isEmpty()) {
+      return 0;
+    }
+    return spec.asPreset().map(p -> TYPICAL_FULL_SECONDS.getOrDefault(p, Double.NaN)).orElse(Double.NaN);
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 }

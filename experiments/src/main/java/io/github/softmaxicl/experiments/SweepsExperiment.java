@@ -20,6 +20,12 @@ public final class SweepsExperiment implements Experiment {
    */
   public static final double TYPICAL_QUICK_SECONDS = 35;
 
+  /**
+   * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
+   * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
+   */
+  public static final double TYPICAL_FULL_SECONDS = 890.0;
+
   @Override
   public Outcome run(Settings settings, Context context) {
     context.progress().message("sweeps: P4 optimality, P5 separation, P7 length generalisation, model error ("
@@ -38,5 +44,10 @@ public final class SweepsExperiment implements Experiment {
   @Override
   public double typicalQuickSeconds() {
     return TYPICAL_QUICK_SECONDS;
+  }
+
+  @Override
+  public double typicalFullSeconds() {
+    return TYPICAL_FULL_SECONDS;
   }
 }
