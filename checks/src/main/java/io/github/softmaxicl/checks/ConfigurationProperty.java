@@ -135,7 +135,7 @@ public final class ConfigurationProperty {
           if (v.status() == Verdict.Status.FAIL || v.status() == Verdict.Status.ERROR
               || (expectedNa && v.status() != Verdict.Status.NOT_APPLICABLE)) {
             sb.append("; ").append(v.claimId()).append(' ').append(v.status().json())
-                .append(v.evidence().isEmpty() ? "" : ": " + v.evidence().get(v.evidence().size() - 1));
+                .append(v.evidence().isEmpty() ? "" : ": " + String.join(" / ", v.evidence()));
           }
         }
         r.shrunk().ifPresent(s -> sb.append("; smallest failing configuration found: ").append(s));

@@ -12,6 +12,8 @@ import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -89,7 +91,31 @@ public final class ConfigurationPropertyExperiment implements Experiment {
     if (ConfigurationProperty.holds(result) || drawn.breaks() != ConfigurationProperty.Breaks.NOTHING) {
       return result;
     }
-    return new ConfigurationProperty.CaseResult(drawn, verdicts, Optional.of(shrink(drawn)));
+    Set<String> failing = new TreeSet<>();
+    for (Verdict v : verdicts) {
+      if (failed(v)) {
+        failing.add(v.claimId());
+      }
+    }
+    return new ConfigurationProperty.CaseResult(drawn, verdicts, Optional.of(shrink(drawn, failing)));
+  }
+
+  private static boolean failed(Verdict v) {
+    return v.status() == Verdict.Status.FAIL || v.status() == Verdict.Status.ERROR;
+  }
+
+  /**
+   * True if one of the claims {@code failing} fails (or errs) among {@code verdicts}: a shrinking step must keep
+   * the case's own failure, not trade it for another claim's (a smaller configuration that fails P1-convergence
+   * says nothing about a P7-saturation failure).
+   */
+  static boolean failsOneOf(List<Verdict> verdicts, Set<String> failing) {
+    for (Verdict v : verdicts) {
+      if (failing.contains(v.claimId()) && failed(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<Verdict> verdicts(ConfigurationProperty.Case drawn) {
@@ -104,9 +130,10 @@ public final class ConfigurationPropertyExperiment implements Experiment {
 
   /**
    * Greedy shrinking of a failing valid case: fewer tasks, smaller blocks, fewer heads, shorter prompts, no noise,
-   * keeping each step that still fails; the description of the smallest failing configuration found.
+   * keeping each step that still fails one of the claims {@code failing} (the case's own failures); the description
+   * of the smallest such configuration found, naming those claims.
    */
-  static String shrink(ConfigurationProperty.Case drawn) {
+  static String shrink(ConfigurationProperty.Case drawn, Set<String> failing) {
     ProblemConfig c = drawn.config();
     int steps = 0;
     boolean progress = true;
@@ -117,8 +144,7 @@ public final class ConfigurationPropertyExperiment implements Experiment {
         ConfigurationProperty.Case trial = new ConfigurationProperty.Case(drawn.seed(), smaller,
             ConfigurationProperty.start(smaller, ConfigurationProperty.Breaks.NOTHING),
             ConfigurationProperty.Breaks.NOTHING);
-        if (!ConfigurationProperty.holds(new ConfigurationProperty.CaseResult(trial, verdicts(trial),
-            Optional.empty()))) {
+        if (failsOneOf(verdicts(trial), failing)) {
           c = smaller;
           progress = true;
           break;
@@ -128,7 +154,8 @@ public final class ConfigurationPropertyExperiment implements Experiment {
         }
       }
     }
-    return ConfigurationProperty.describe(c) + " (" + steps + " shrink steps)";
+    return ConfigurationProperty.describe(c) + " (" + steps + " shrink steps, each still failing "
+        + String.join(" or ", failing) + ")";
   }
 
   /** One-step simplifications of a configuration that keep it valid (n ≥ 2, blocks ≥ 2, H ≥ n, L ≥ 20). */

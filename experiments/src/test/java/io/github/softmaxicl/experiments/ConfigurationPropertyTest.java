@@ -100,6 +100,26 @@ class ConfigurationPropertyTest {
         .contains("smallest failing configuration found: blocks [2, 2]"), shrunk.evidence().toString());
   }
 
+  /**
+   * A shrinking step keeps the case's own failure: a smaller configuration that fails only another claim (as
+   * blocks [5, 11, 2, 10], L 20 failed P1-convergence while shrinking a P7-saturation failure, and was reported
+   * as "the smallest failing configuration") does not count; an error of the same claim does.
+   */
+  @Test
+  void aShrinkingStepMustFailTheSameClaim() {
+    Verdict p7Fail = new Verdict("P7-saturation", "x", Verdict.Status.FAIL, "s", 1.02, 1, "b", "r", List.of());
+    Verdict p7Pass = new Verdict("P7-saturation", "x", Verdict.Status.PASS, "s", 0.03, 1, "b", "r", List.of());
+    Verdict p7Error = new Verdict("P7-saturation", "x", Verdict.Status.ERROR, "s", Double.NaN, 1, "b", "r",
+        List.of());
+    Verdict p1Fail = new Verdict("P1-convergence", "x", Verdict.Status.FAIL, "s", 1.2, 1, "b", "r", List.of());
+    java.util.Set<String> failing = java.util.Set.of("P7-saturation");
+    assertTrue(ConfigurationPropertyExperiment.failsOneOf(List.of(p1Fail, p7Fail), failing));
+    assertTrue(ConfigurationPropertyExperiment.failsOneOf(List.of(p7Error), failing));
+    assertFalse(ConfigurationPropertyExperiment.failsOneOf(List.of(p1Fail, p7Pass), failing),
+        "another claim's failure is not this case's failure");
+    assertFalse(ConfigurationPropertyExperiment.failsOneOf(List.of(), failing));
+  }
+
   @Test
   void theShrinkerOnlyProposesSmallerValidConfigurations() {
     ProblemConfig c = ProblemConfig.of(30, new int[] {12, 8, 10}, 5, 200, 1.0, 1.0);
