@@ -29,6 +29,11 @@ public interface PerRunExperiment extends Experiment {
     return typicalFullSeconds() / Preset.values().length;
   }
 
+  /** The time {@code times} records for the preset that {@code spec} runs unchanged, NaN for any other run. */
+  static double presetSeconds(java.util.Map<Preset, Double> times, RunSpec spec) {
+    return spec.asPreset().map(p -> times.getOrDefault(p, Double.NaN)).orElse(Double.NaN);
+  }
+
   @Override
   default Outcome run(Settings settings, Context context) {
     Outcome.Collector all = new Outcome.Collector();

@@ -98,10 +98,8 @@ public final class SgdExperiment implements PerRunExperiment {
   /** The preset's measured --full time, 0 where the run is skipped, NaN for a configuration never timed. */
   @Override
   public double typicalFullSeconds(RunSpec spec, Settings settings) {
-    if (FullDynamicsPlan.sgd(spec, settings, new StringBuilder()).isEmpty()) {
-      return 0;
-    }
-    return spec.asPreset().map(p -> TYPICAL_FULL_SECONDS.getOrDefault(p, Double.NaN)).orElse(Double.NaN);
+    return FullDynamicsPlan.sgd(spec, settings, new StringBuilder()).isPresent()
+        ? PerRunExperiment.presetSeconds(TYPICAL_FULL_SECONDS, spec) : 0;
   }
 
   @Override
