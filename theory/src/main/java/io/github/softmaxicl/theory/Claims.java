@@ -56,7 +56,9 @@ public final class Claims {
    */
   public static final Claim P1_CONVERGENCE = new Claim("P1-convergence", "P1",
       "The balanced reduced gradient flow from the paper init converges to the one-head-per-task limit: "
-          + "F(t_end), sqrt(d_i) omega and mu of the allocated head match F*, 1 and mu_i* of the closed form.",
+          + "F(t_end), sqrt(d_i) omega and mu of the allocated head match the closed form F*, 1 and mu_i*, taken at "
+          + "the head's measured attention factor E_hh (the off-task omega still decay like 1/t at t_end and move "
+          + "mu and F at first order; the closed form is the value at E_hh = e), and that tail is decaying.",
       "leading-order reduced loss", CONVERGENCE_BUDGET.tolerance(),
       CONVERGENCE_BUDGET.explanation(), Provenance.RECONSTRUCTION, LIMIT_HYPOTHESES);
 

@@ -21,14 +21,33 @@ public final class ClosedForms {
 
   /** μ_i* = √d_i / (1 + e κ_i d_i): the OV value of the head serving task i at the limit. */
   public static double muStar(ProblemConfig c, int task) {
+    return muAtAttention(c, task, StrictMath.E);
+  }
+
+  /**
+   * √d_i / (1 + E κ_i d_i): the OV value of the head serving task i where its on-task sharpness d_i ω² is 1, every
+   * off-task μ is 0 and its attention factor E_hh = exp(Σ_j d_j (ω_j^h)²) is {@code attention}. Stationarity in
+   * μ_i^h gives this for any E, and stationarity in ω_i^h gives d_i ω² = 1 independently of E; the limit has
+   * E = e ({@link #muStar}). Along the flow the serving head's off-task ω decay only like 1/t, so E exceeds e by
+   * the factor exp(Σ_{j≠i} d_j ω_j²) and the on-task μ sits at this value, not at μ_i*, at any finite time.
+   */
+  public static double muAtAttention(ProblemConfig c, int task, double attention) {
     int di = c.blockSize(task);
-    return Math.sqrt(di) / (1.0 + StrictMath.E * kappa(c, task) * di);
+    return Math.sqrt(di) / (1.0 + attention * kappa(c, task) * di);
   }
 
   /** L_i* = s² d_i · e κ_i d_i / (1 + e κ_i d_i): task i's loss at the limit. */
   public static double taskLossStar(ProblemConfig c, int task) {
+    return taskLossAtAttention(c, task, StrictMath.E);
+  }
+
+  /**
+   * s² d_i · x / (1 + x), x = E κ_i d_i: task i's loss at the point of {@link #muAtAttention} (the serving head's
+   * attention factor E in place of the limit's e).
+   */
+  public static double taskLossAtAttention(ProblemConfig c, int task, double attention) {
     int di = c.blockSize(task);
-    double x = StrictMath.E * kappa(c, task) * di;
+    double x = attention * kappa(c, task) * di;
     return c.s2() * di * x / (1.0 + x);
   }
 

@@ -20,8 +20,10 @@ public record ToleranceBudget(double tolerance, String explanation) {
    */
   public static ToleranceBudget convergence(double tolerance, double integratorRtol) {
     return new ToleranceBudget(tolerance, "integrator rtol " + pow10(integratorRtol) + " (global error << "
-        + pow10(integratorRtol * 100) + ") + the off-task omega tail (1/n) sum_i (c_i/L) mu_i*^2 e "
-        + "sum_{j!=i} d_j omega_j^2, O(1/t^2) in the 1/t regime, measured < 7e-8 relative at t_end");
+        + pow10(integratorRtol * 100) + "); the off-task omega tail s = sum_{j!=i} d_j omega_j^2 (O(1/t^2)) is not "
+        + "budgeted but removed exactly, by comparing with the closed form at the measured E_hh = e^(1+s): it "
+        + "moved mu by up to 1.2e-6 at t_end = 3e4 on blocks of size 2, and the flow matched the moved point to "
+        + "1e-10; the off-task mu tail is exponentially small");
   }
 
   /**
