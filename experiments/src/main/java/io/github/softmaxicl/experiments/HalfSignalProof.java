@@ -2,6 +2,7 @@ package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.checks.AllocationProofCheck;
 import io.github.softmaxicl.checks.HalfSignalProofCheck;
+import io.github.softmaxicl.checks.TubePlot;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
@@ -29,13 +30,14 @@ final class HalfSignalProof {
 
   /**
    * The verdicts of {@code claims} (P2-proof and/or P3-proof, in that order of the list) on a run whose hypotheses
-   * hold, from one tube; a failed computation gives an error verdict for each.
+   * hold, from one tube, and the tube drawn over the run ({@link TubePlot}); a failed computation gives an error
+   * verdict for each and no plot.
    */
-  static List<Verdict> prove(String runId, ReducedRun run, List<Claim> claims) {
+  static Outcome prove(String runId, ReducedRun run, List<Claim> claims) {
     double te = run.tEmergenceEnd();
     if (!(te > 0) || !Double.isFinite(te)) {
-      return Failures.errors(claims, runId, "the floating-point run has no end of emergence t_e (" + te
-          + ") to prove the tube past");
+      return verdictsOnly(Failures.errors(claims, runId, "the floating-point run has no end of emergence t_e (" + te
+          + ") to prove the tube past"));
     }
     try {
       ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
@@ -51,10 +53,14 @@ final class HalfSignalProof {
           throw new IllegalArgumentException("no validated-tube check for " + claim.id());
         }
       }
-      return out;
+      return new Outcome(List.of(), out, List.of(TubePlot.of(runId, run, tube)));
     } catch (ArithmeticException | IllegalArgumentException e) {
       String what = e.getMessage();
-      return Failures.errors(claims, runId, what == null ? e.toString() : what);
+      return verdictsOnly(Failures.errors(claims, runId, what == null ? e.toString() : what));
     }
+  }
+
+  private static Outcome verdictsOnly(List<Verdict> verdicts) {
+    return new Outcome(List.of(), verdicts, List.of());
   }
 }

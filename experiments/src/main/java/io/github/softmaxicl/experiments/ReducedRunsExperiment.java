@@ -77,7 +77,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
       }
       if (!applicable.isEmpty()) {
         progress.message(id + ": validated integration of the reduced flow to past t_e (P2-proof, P3-proof)");
-        out.verdicts(HalfSignalProof.prove(id, run, applicable));
+        out.add(HalfSignalProof.prove(id, run, applicable));
       }
     } else {
       progress.message(id + ": P2-proof and P3-proof skipped: the validated integration runs on small in quick "
