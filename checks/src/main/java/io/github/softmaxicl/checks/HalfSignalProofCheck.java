@@ -18,8 +18,10 @@ import java.util.Optional;
  * Claim P2-proof: a validated tube of the reduced flow (computed by the caller, {@code numerics.validated}) that
  * reaches past the floating-point t_e certifies every task's first half-signal crossing
  * ({@link SignalCrossing#halfSignalTime}) and the global markers t_w and t_e ({@link LossCrossing#phaseTimes}),
- * each crossing unique (the start is proved not to be an equilibrium, so F decreases strictly), and the
- * floating-point run's times lie inside those enclosures. A tube that stopped early, or ends before t_e, is an
+ * each crossing unique (the start is proved not to be an equilibrium, so F decreases strictly), every task's first
+ * t_w,i and t_e,i ({@link LossCrossing#taskPhaseTimes}: first crossings of L_i, certified as first crossings without
+ * uniqueness, which is how the markers are defined), and the floating-point run's times lie inside those
+ * enclosures. A tube that stopped early, or ends before t_e, is an
  * error (nothing about the phases was proved); a crossing the complete tube does not certify, uniqueness not
  * certified, or a floating-point time outside its enclosure, is a fail.
  *
@@ -54,7 +56,7 @@ public final class HalfSignalProofCheck {
   /**
    * A global phase marker's certified time beside the floating-point one.
    *
-   * @param marker "t_w" or "t_e"
+   * @param marker "t_w" or "t_e", or a task's "t_w,i" or "t_e,i" (i from 1)
    * @param enclosure the certified enclosure of the crossing, empty if the tube does not certify it
    * @param floatingPoint the floating-point run's time (NaN if it never reached the level)
    */
@@ -100,7 +102,15 @@ public final class HalfSignalProofCheck {
   /** The verdict for a floating-point run and the tube proved from its exact init. */
   public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
     return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tWarmupEnd(), run.tEmergenceEnd(),
-        tube);
+        run.taskWarmupEnds(), run.taskEmergenceEnds(), tube);
+  }
+
+  /** As {@link #check(String, ProblemConfig, SpectralState, double[], double, double, double[], double[],
+   * ValidatedTube)} without the per-task t_w,i and t_e,i (not checked). */
+  public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
+      double floatingWarmupEnd, double floatingEmergenceEnd, ValidatedTube tube) {
+    return check(runId, c, init, floatingHalfSignal, floatingWarmupEnd, floatingEmergenceEnd, new double[0],
+        new double[0], tube);
   }
 
   /**
@@ -108,7 +118,8 @@ public final class HalfSignalProofCheck {
    * half-signal times, t_w and t_e, and the tube.
    */
   public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
-      double floatingWarmupEnd, double floatingEmergenceEnd, ValidatedTube tube) {
+      double floatingWarmupEnd, double floatingEmergenceEnd, double[] floatingTaskWarmupEnds,
+      double[] floatingTaskEmergenceEnds, ValidatedTube tube) {
     List<String> ev = new ArrayList<>();
     // No CPU or wall time here: the evidence is part of the report, which must be byte-identical on a rerun.
     ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g)",
@@ -157,9 +168,19 @@ public final class HalfSignalProofCheck {
         + "excluding 0, so the start is not an equilibrium and F decreases strictly along the whole tube"
         : "uniqueness NOT certified: the field enclosed over the initial box does not exclude 0");
     holds &= phases.monotone();
-    List<MarkerEnclosure> markers = List.of(
+    List<MarkerEnclosure> markers = new ArrayList<>(List.of(
         new MarkerEnclosure("t_w", phases.warmupEnd(), floatingWarmupEnd),
-        new MarkerEnclosure("t_e", phases.emergenceEnd(), floatingEmergenceEnd));
+        new MarkerEnclosure("t_e", phases.emergenceEnd(), floatingEmergenceEnd)));
+    if (floatingTaskWarmupEnds.length > 0 || floatingTaskEmergenceEnds.length > 0) {
+      // Per-task markers: first crossings of L_i, certified without uniqueness (L_i need not decrease).
+      for (LossCrossing.TaskPhaseTimes p : LossCrossing.taskPhaseTimes(tube, c, init)) {
+        int i = p.task();
+        markers.add(new MarkerEnclosure("t_w," + (i + 1), p.warmupEnd(),
+            i < floatingTaskWarmupEnds.length ? floatingTaskWarmupEnds[i] : Double.NaN));
+        markers.add(new MarkerEnclosure("t_e," + (i + 1), p.emergenceEnd(),
+            i < floatingTaskEmergenceEnds.length ? floatingTaskEmergenceEnds[i] : Double.NaN));
+      }
+    }
     for (MarkerEnclosure m : markers) {
       holds &= m.inside();
       worst = Double.isNaN(m.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, m.position());

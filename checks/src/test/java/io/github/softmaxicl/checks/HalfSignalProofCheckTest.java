@@ -59,8 +59,8 @@ class HalfSignalProofCheckTest {
     assertTrue(v.measured() >= 0 && v.measured() < 1, "position " + v.measured());
     assertTrue(v.evidence().stream().anyMatch(l -> l.contains("tube width at t_e")), v.evidence().toString());
     assertTrue(v.evidence().stream().anyMatch(l -> l.startsWith("each crossing is unique")), v.evidence().toString());
-    assertEquals(List.of("t_w", "t_e"), r.markers().stream().map(HalfSignalProofCheck.MarkerEnclosure::marker)
-        .toList());
+    assertEquals(List.of("t_w", "t_e", "t_w,1", "t_e,1", "t_w,2", "t_e,2"), r.markers().stream()
+        .map(HalfSignalProofCheck.MarkerEnclosure::marker).toList());
     for (HalfSignalProofCheck.MarkerEnclosure m : r.markers()) {
       Interval e = m.enclosure().orElseThrow();
       assertTrue(m.inside(), m.toString());

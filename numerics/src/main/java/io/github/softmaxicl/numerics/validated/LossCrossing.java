@@ -59,6 +59,11 @@ public final class LossCrossing {
 
   /** Enclosure of F at a state given by its doubles (taken as exact), e.g. the init. */
   public static Interval lossAt(ProblemConfig c, SpectralState s) {
+    return formulaAt(c, s).value();
+  }
+
+  /** The loss formula, enclosed, at a state given by its doubles (taken as exact). */
+  private static LeadingOrderFormula<Interval> formulaAt(ProblemConfig c, SpectralState s) {
     List<List<Interval>> w = new ArrayList<>();
     List<List<Interval>> m = new ArrayList<>();
     for (int h = 0; h < c.heads(); h++) {
@@ -71,7 +76,7 @@ public final class LossCrossing {
       w.add(rw);
       m.add(rm);
     }
-    return LeadingOrderFormula.of(IntervalCoefficients.of(c), w, m).value();
+    return LeadingOrderFormula.of(IntervalCoefficients.of(c), w, m);
   }
 
   /**
@@ -119,6 +124,51 @@ public final class LossCrossing {
     List<Interval[]> f = losses(flow, tube);
     return new PhaseTimes(f0, fStar, warmup, emergence, firstFall(tube, f, f0, warmup),
         firstFall(tube, f, f0, emergence), startIsNotEquilibrium(flow, tube.initial()));
+  }
+
+  /**
+   * Certified per-task markers of one task (docs/P2-PHASES.md §3): the first t with L_i(t) ≤ 0.99 L_i(0) and the
+   * first t with L_i(t) − L_i* ≤ 0.01 (L_i(0) − L_i*). L_i need not decrease along the flow, so uniqueness is not
+   * claimed: each enclosure holds the <em>first</em> crossing, which is how the markers are defined: before the
+   * enclosure's start L_i stayed above the level on every earlier step's whole box, and by its end L_i was below the
+   * level on a step's end box (continuity gives a crossing in between).
+   *
+   * @param task the task (from 0)
+   * @param l0 enclosure of L_i(0) at the exact init
+   * @param lStar enclosure of L_i* at the closed-form limit
+   * @param warmupEnd enclosure of t_w,i, empty if the tube does not certify it
+   * @param emergenceEnd enclosure of t_e,i, empty if the tube does not certify it
+   */
+  public record TaskPhaseTimes(int task, Interval l0, Interval lStar, Optional<Interval> warmupEnd,
+      Optional<Interval> emergenceEnd) {}
+
+  /** The certified per-task markers of every task, from the tube proved from {@code start}. */
+  public static List<TaskPhaseTimes> taskPhaseTimes(ValidatedTube tube, ProblemConfig c, SpectralState start) {
+    LogCoordinateFlow<Interval> flow = intervalFlow(c, start);
+    LeadingOrderFormula<Interval> atStart = formulaAt(c, start);
+    List<LeadingOrderFormula<Interval>[]> perStep = new ArrayList<>();
+    for (TubeStep s : tube.steps()) {
+      @SuppressWarnings("unchecked")
+      LeadingOrderFormula<Interval>[] pair = new LeadingOrderFormula[] {flow.formula(s.overStep()),
+          flow.formula(s.atEnd())};
+      perStep.add(pair);
+    }
+    Interval drop = Interval.enclosing(Double.toString(PhaseMarkers.WARMUP_DROP));
+    Interval remaining = Interval.enclosing(Double.toString(PhaseMarkers.EMERGENCE_REMAINING));
+    List<TaskPhaseTimes> out = new ArrayList<>();
+    for (int i = 0; i < c.tasks(); i++) {
+      List<Interval[]> li = new ArrayList<>();
+      for (LeadingOrderFormula<Interval>[] pair : perStep) {
+        li.add(new Interval[] {pair[0].taskLoss(i), pair[1].taskLoss(i)});
+      }
+      Interval l0 = atStart.taskLoss(i);
+      OnTaskLoss task = OnTaskLoss.of(c, i);
+      Interval lStar = task.loss(new TaskBox(task.omegaStar(), task.muStar()));
+      out.add(new TaskPhaseTimes(i, l0, lStar,
+          firstFall(tube, li, l0, PhaseMarkers.warmupThreshold(l0, Interval.ONE, drop)),
+          firstFall(tube, li, l0, PhaseMarkers.emergenceThreshold(l0, lStar, remaining))));
+    }
+    return out;
   }
 
   /** Per step, {F over the over-step box, F over the end box}. */
