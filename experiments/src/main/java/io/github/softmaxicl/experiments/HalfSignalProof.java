@@ -25,7 +25,10 @@ final class HalfSignalProof {
   /** {@link LohnerTaylorIntegrator.Settings#reducedFlowProof()}. */
   static final LohnerTaylorIntegrator.Settings SETTINGS = LohnerTaylorIntegrator.Settings.reducedFlowProof();
 
-  /** How far past the floating-point t_e the tube runs: enough that the step covering t_e ends before the tube. */
+  /**
+   * How far past the floating-point t_e (or the latest per-task t_e,i) the tube runs: enough that the step covering
+   * it ends before the tube.
+   */
   static final double PAST_EMERGENCE = 5.0;
 
   /**
@@ -41,7 +44,12 @@ final class HalfSignalProof {
     }
     try {
       ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
-      ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), te + PAST_EMERGENCE,
+      // With unequal blocks a task can reach its own t_e,i after the global t_e: the tube covers the latest.
+      double last = te;
+      for (double tei : run.taskEmergenceEnds()) {
+        last = Double.isFinite(tei) ? Math.max(last, tei) : last;
+      }
+      ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), last + PAST_EMERGENCE,
           SETTINGS);
       List<Verdict> out = new ArrayList<>();
       for (Claim claim : claims) {
