@@ -43,6 +43,30 @@ class ClosedFormsTest {
   }
 
 
+  @Test
+  void theOnTaskPointAtAnAttentionFactorIsStationaryAndIsTheLimitAtE() {
+    // Head 0 serves task 0 (d = 2) with d omega^2 = 1 and off-task omega 0.1 on task 1 and 0.05 on task 2, so its
+    // attention factor is E = e^(1 + s), s = 3*0.01 + 4*0.0025 = 0.04; every other mu is 0 and the other heads serve
+    // tasks 1 and 2 at their limits. The closed form at E must be stationary in mu_0^0 and omega_0^0 (dF = 0 up to
+    // rounding: terms O(1), so 1e-13), F's task-0 loss must be taskLossAtAttention, and at E = e both are mu*, L*.
+    SpectralState limit = ClosedForms.limit(C);
+    double[][] w = limit.omegaArray();
+    double[][] m = limit.muArray();
+    w[0][1] = 0.1;
+    w[0][2] = 0.05;
+    double attention = Math.exp(ClosedForms.sharpness(C, SpectralState.of(w, m), 0));
+    assertEquals(Math.exp(1.04), attention, 1e-14);
+    m[0][0] = ClosedForms.muAtAttention(C, 0, attention);
+    LeadingOrderFormula<Real> f = formula(w, m);
+    assertEquals(0.0, f.dMu(0, 0).value(), 1e-13);
+    assertEquals(0.0, f.dOmega(0, 0).value(), 1e-13);
+    double lossAtE = ClosedForms.taskLossAtAttention(C, 0, attention);
+    assertEquals(lossAtE, f.taskLoss(0).value(), 1e-13 * lossAtE);
+    assertTrue(m[0][0] < ClosedForms.muStar(C, 0), "a larger attention factor lowers mu");
+    assertEquals(ClosedForms.muStar(C, 0), ClosedForms.muAtAttention(C, 0, StrictMath.E), 0.0);
+    assertEquals(ClosedForms.taskLossStar(C, 0), ClosedForms.taskLossAtAttention(C, 0, StrictMath.E), 0.0);
+  }
+
   private static LeadingOrderFormula<Real> formula(double[][] w, double[][] m) {
     return LeadingOrderFormula.of(LossCoefficients.real(C), LeadingOrderLoss.reals(w), LeadingOrderLoss.reals(m));
   }

@@ -31,7 +31,9 @@ class ToleranceBudgetTest {
   void convergenceNamesTheIntegratorToleranceAndItsGlobalError() {
     ToleranceBudget b = ToleranceBudget.convergence(1e-4, 1e-10);
     assertEquals(1e-4, b.tolerance());
-    assertTrue(b.explanation().startsWith("integrator rtol 1e-10 (global error << 1e-8) + the off-task omega tail"),
+    assertTrue(b.explanation().startsWith("integrator rtol 1e-10 (global error << 1e-8); the off-task omega tail"),
+        b.explanation());
+    assertTrue(b.explanation().contains("removed exactly, by comparing with the closed form at the measured E_hh"),
         b.explanation());
   }
 
