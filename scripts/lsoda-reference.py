@@ -18,7 +18,12 @@ Accuracy against the reference: |dF|/F at t_end, max relative difference of the 
 1e-6 (|log mu| < 14), max |d log mu| over all mu, and relative differences of the global phase-marker times
 (t_w, t_e, half-signal times; MODEL.md §7).
 
-Usage: python3 scripts/lsoda-reference.py [preset ...]     (default: all four presets; ~1 min)
+Usage: python3 scripts/lsoda-reference.py [preset ...]     (default: all four presets)
+Time: dominated by the tight DOP853 reference (2.6e6 field calls for extra-head, which runs to 3e5): minutes for
+paper, small and small-noisy each, ~20 min for extra-head on a loaded 2-core machine.
+Measured 7 Dec 2026 (scipy 1.17): LSODA matches the Java run's accuracy on everything it reports (marker times
+to ~2e-11 relative, off-task ln mu to ~1e-8) only at rtol = atol = 1e-13: nfev paper 7032, small 3875,
+extra-head 4966, small-noisy 3860; on F(t_end) and the live mu alone already at 1e-10 (2522, 1727, 2546, 1636).
 Optional: a benchmark yardstick, not part of `mvn verify`. Needs numpy and scipy.
 """
 import math
