@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ReducedFlowBenchmark {
   /** Preset id (see {@link Preset#byId}). */
-  @Param({"paper", "small", "extra-head"})
+  @Param({"paper", "small", "extra-head", "small-noisy"})
   public String preset = "paper";
 
   /** What is integrated (see the class comment). */

@@ -73,8 +73,8 @@ final class LeadingOrderLogField implements LogField {
     return 2 * hn;
   }
 
-  @Override
-  public double derivative(double[] y, double[] yDot) {
+  /** ω, μ and E at y into the scratch arrays (shared by the field and the per-task losses). */
+  private void prepare(double[] y) {
     final int n = tasks;
     final int hh = heads;
     for (int k = 0; k < hn; k++) {
@@ -92,6 +92,41 @@ final class LeadingOrderLogField implements LogField {
         e[g * hh + h] = ex;
       }
     }
+  }
+
+  /**
+   * The per-task losses L_i at y (MODEL.md §4, the terms of F before the mean over tasks) into {@code out}, without
+   * the gradient: what the per-task phase markers' switching functions read at every check (they are checked
+   * far more often than the field is evaluated, so this must neither allocate nor go through the theory module).
+   *
+   * @param out length n, overwritten
+   */
+  void taskLosses(double[] y, double[] out) {
+    final int n = tasks;
+    final int hh = heads;
+    prepare(y);
+    for (int i = 0; i < n; i++) {
+      double res = 1.0;
+      for (int h = 0; h < hh; h++) {
+        res -= m[h * n + i] * w[h * n + i];
+      }
+      double variance = 0;
+      for (int h = 0; h < hh; h++) {
+        double inner = 0;
+        for (int g = 0; g < hh; g++) {
+          inner += e[h * hh + g] * m[g * n + i];
+        }
+        variance += m[h * n + i] * inner;
+      }
+      out[i] = s2 * dj[i] * res * res + cl[i] * variance;
+    }
+  }
+
+  @Override
+  public double derivative(double[] y, double[] yDot) {
+    final int n = tasks;
+    final int hh = heads;
+    prepare(y);
     double f = 0;
     for (int i = 0; i < n; i++) {
       double res = 1.0;

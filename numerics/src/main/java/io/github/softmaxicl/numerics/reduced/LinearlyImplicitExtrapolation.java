@@ -24,6 +24,8 @@ import org.hipparchus.util.FastMath;
 final class LinearlyImplicitExtrapolation {
   /** Rows of the extrapolation table: order of the accepted solution. */
   static final int ROWS = 6;
+  /** Fewest rows a step shortened to a sample time may stop at (order 3, error estimate of order 2). */
+  static final int MIN_ROWS = 3;
   private static final double SAFETY = 0.9;
   private static final double MAX_GROWTH = 4.0;
   private static final double MIN_SHRINK = 0.2;
@@ -32,6 +34,7 @@ final class LinearlyImplicitExtrapolation {
   private final double absTol;
   private long steps;
   private long rejected;
+  private final long[] attemptsByRows = new long[ROWS + 1];
 
   LinearlyImplicitExtrapolation(double relTol, double absTol) {
     this.relTol = relTol;
@@ -41,6 +44,14 @@ final class LinearlyImplicitExtrapolation {
   /** Accepted steps so far. */
   long steps() {
     return steps;
+  }
+
+  /**
+   * Attempts (accepted or rejected steps) that built the given number of table rows, 1..{@link #ROWS}: each cost
+   * a Jacobian and rows·(rows − 1)/2 substep evaluations.
+   */
+  long attemptsWithRows(int rows) {
+    return attemptsByRows[rows];
   }
 
   /** Rejected steps so far. */
@@ -86,6 +97,7 @@ final class LinearlyImplicitExtrapolation {
       double hStep = clipped ? target - t : h;
       jacobian(ode, t, y, f0, jac, fk, yk);
       boolean ok = true;
+      int rows = ROWS;
       for (int row = 0; row < ROWS && ok; row++) {
         int m = row + 1;
         double hs = hStep / m;
@@ -139,19 +151,22 @@ final class LinearlyImplicitExtrapolation {
             out[a] = prev[a] + (prev[a] - below[a]) / ratio;
           }
         }
-      }
-      double[] best = table[ROWS - 1][ROWS - 1];
-      double[] lower = table[ROWS - 1][ROWS - 2];
-      double err = Double.POSITIVE_INFINITY;
-      if (ok && admissible(best)) {
-        double sum = 0;
-        for (int a = 0; a < dim; a++) {
-          double sc = absTol + relTol * FastMath.max(FastMath.abs(y[a]), FastMath.abs(best[a]));
-          double e = (best[a] - lower[a]) / sc;
-          sum += e * e;
+        // A step shortened to land on a sample time is shorter than the error control asked for: its table
+        // converges in fewer rows. It is accepted at the first row from MIN_ROWS on whose error estimate (the same
+        // estimate as the full table's, one order lower) passes, which saves the remaining rows' substeps; a
+        // full-length step always builds every row, so the step-size control sees the order-ROWS error.
+        if (clipped && row + 1 >= MIN_ROWS && row + 1 < ROWS && admissible(tr[row])
+            && error(y, tr[row], tr[row - 1]) <= 1.0) {
+          rows = row + 1;
+          break;
         }
-        err = FastMath.sqrt(sum / dim);
       }
+      if (ok) {
+        attemptsByRows[rows]++;
+      }
+      double[] best = table[rows - 1][rows - 1];
+      double[] lower = table[rows - 1][rows - 2];
+      double err = ok && admissible(best) ? error(y, best, lower) : Double.POSITIVE_INFINITY;
       double factor = err == 0 ? MAX_GROWTH
           : FastMath.min(MAX_GROWTH, FastMath.max(MIN_SHRINK, SAFETY * FastMath.pow(err, -1.0 / ROWS)));
       if (err <= 1.0) {
@@ -174,6 +189,17 @@ final class LinearlyImplicitExtrapolation {
       }
     }
     return y;
+  }
+
+  /** RMS of the difference of two table entries, scaled by the tolerances at the step's ends. */
+  private double error(double[] y, double[] best, double[] lower) {
+    double sum = 0;
+    for (int a = 0; a < y.length; a++) {
+      double sc = absTol + relTol * FastMath.max(FastMath.abs(y[a]), FastMath.abs(best[a]));
+      double e = (best[a] - lower[a]) / sc;
+      sum += e * e;
+    }
+    return FastMath.sqrt(sum / y.length);
   }
 
   private static boolean admissible(double[] y) {

@@ -13,6 +13,7 @@ import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -99,7 +100,8 @@ public final class ReducedFlowRunner {
       taskWarmupLevel[i] = PhaseMarkers.warmupThreshold(taskLoss0[i]);
       taskEmergenceLevel[i] = PhaseMarkers.emergenceThreshold(taskLoss0[i], ClosedForms.taskLossStar(config, i));
     }
-    TaskLosses taskLosses = new TaskLosses(loss, field);
+    TaskLosses taskLosses = options.fastField() ? new TaskLosses(new LeadingOrderLogField(config, init), n)
+        : new TaskLosses(loss, field);
     for (int h = 0; h < config.heads(); h++) {
       for (int i = 0; i < n; i++) {
         productSign[h * n + i] = FastMath.signum(init.omega(h, i)) * FastMath.signum(init.mu(h, i));
@@ -134,17 +136,22 @@ public final class ReducedFlowRunner {
     AdaptableInterval onePercent = (s, forward) -> FastMath.max(1e-6, 0.01 * s.getTime());
     addOrMark(first, markers, Markers.WARMUP, warmupG, y0, once, solver);
     addOrMark(first, markers, Markers.EMERGENCE, emergenceG, y0, once, solver);
+    // The half-signal and per-task markers need not be monotone, so they are checked at least every 1 % of t. They
+    // share one detector (Scan): one interpolated state per check for all of them instead of one per marker, which
+    // was most of a warm run's time; its switching function is the largest of the pending markers' functions, whose
+    // first increasing root is the first pending marker's root.
+    Scan scan = new Scan(markers);
     for (int i = 0; i < n; i++) {
-      addOrMark(first, markers, Markers.HALF_SIGNAL + i, halfG[i], y0, onePercent, solver);
+      scan.addOrMark(Markers.HALF_SIGNAL + i, halfG[i], y0);
     }
-    // A task's own loss need not be monotone (tasks interact through E): checked at least every 1 % of t, and
-    // the first crossing is the marker.
+    // A task's own loss need not be monotone (tasks interact through E): the first crossing is the marker.
     for (int i = 0; i < n; i++) {
       final int task = i;
-      addOrMark(first, markers, markers.taskWarmup(task),
-          (t, y) -> taskWarmupLevel[task] - taskLosses.of(y)[task], y0, onePercent, solver);
-      addOrMark(first, markers, markers.taskEmergence(task),
-          (t, y) -> taskEmergenceLevel[task] - taskLosses.of(y)[task], y0, onePercent, solver);
+      scan.addOrMark(markers.taskWarmup(task), (t, y) -> taskWarmupLevel[task] - taskLosses.of(y)[task], y0);
+      scan.addOrMark(markers.taskEmergence(task), (t, y) -> taskEmergenceLevel[task] - taskLosses.of(y)[task], y0);
+    }
+    if (scan.pending() > 0) {
+      first.addEventDetector(new PhaseMarkerDetector(scan, onePercent, EVENT_MAX_ITER, solver, scan));
     }
     // A per-task marker that is never reached (a head serving two tasks when H < n never brings their losses to
     // the one-head-per-task limit) must not keep the explicit integrator running through the stiff convergence
@@ -334,6 +341,81 @@ public final class ReducedFlowRunner {
     return FastMath.sqrt(s);
   }
 
+  /**
+   * Several markers behind one Hipparchus detector. Its switching function is the largest of the pending markers'
+   * functions (each negative before its marker, continuous), so its first increasing root is the earliest pending
+   * marker's, located by the same solver to the same accuracy. At the event every pending marker whose function
+   * is non-negative there is set (Hipparchus places the event just after the root, where the function that
+   * crossed is non-negative), and the events are reset so the maximum runs over the remaining ones; a marker whose
+   * root lies a hair later (two symmetric tasks) is found as the next event.
+   */
+  private static final class Scan implements PhaseMarkerDetector.SwitchingFunction, ODEEventHandler {
+    /**
+     * Functions this close to the largest one at its root are taken to cross with it: the switching functions are
+     * losses and signals of order 0.1–10 changing at ≥ 1e-3 per unit time near their roots, so 1e-12 is a time
+     * shift ≤ 1e-9, the event-time accuracy.
+     */
+    private static final double TIE = 1e-12;
+    private final Markers markers;
+    private final List<PhaseMarkerDetector.SwitchingFunction> functions = new ArrayList<>();
+    private final List<Integer> which = new ArrayList<>();
+
+    Scan(Markers markers) {
+      this.markers = markers;
+    }
+
+    /** Adds a marker, or sets it at t = 0 if its function is already non-negative there. */
+    void addOrMark(int marker, PhaseMarkerDetector.SwitchingFunction g, double[] y0) {
+      if (g.value(0.0, y0) >= 0) {
+        markers.set(marker, 0.0, y0);
+      } else {
+        functions.add(g);
+        which.add(marker);
+      }
+    }
+
+    int pending() {
+      return functions.size();
+    }
+
+    @Override
+    public double value(double t, double[] y) {
+      double max = -1.0;
+      for (int k = 0; k < functions.size(); k++) {
+        double v = functions.get(k).value(t, y);
+        max = k == 0 ? v : FastMath.max(max, v);
+      }
+      return max;
+    }
+
+    @Override
+    public Action eventOccurred(ODEStateAndDerivative state, org.hipparchus.ode.events.ODEEventDetector detector,
+        boolean increasing) {
+      if (!increasing) {
+        return Action.CONTINUE;
+      }
+      Action action = Action.RESET_EVENTS;
+      double t = state.getTime();
+      double[] y = state.getPrimaryState();
+      double[] values = new double[functions.size()];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < values.length; k++) {
+        values[k] = functions.get(k).value(t, y);
+        max = FastMath.max(max, values[k]);
+      }
+      // The solver may stop a round-off short of the root (the largest function at −4e-15, measured), and the
+      // functions of two symmetric tasks tie to round-off: every function within TIE of the largest crosses here.
+      for (int k = values.length - 1; k >= 0; k--) {
+        if (values[k] >= max - TIE) {
+          action = markers.set(which.get(k), t, y);
+          functions.remove(k);
+          which.remove(k);
+        }
+      }
+      return action == Action.STOP ? Action.STOP : Action.RESET_EVENTS;
+    }
+  }
+
   /** Marker times, with the recorder notified and STOP once every marker is located. */
   private static final class Markers {
     static final int WARMUP = 0;
@@ -414,24 +496,42 @@ public final class ReducedFlowRunner {
     }
   }
 
-  /** Per-task losses at a log state, cached for the last state (several detectors ask at the same point). */
+  /**
+   * Per-task losses at a log state, cached for the last state (several detectors ask at the same point). With the
+   * fast field they are computed by {@link LeadingOrderLogField#taskLosses} without allocating (the detectors check
+   * them at least every 1 % of t, thousands of times a run); otherwise by the theory module (the reference).
+   */
   private static final class TaskLosses {
-    private final LeadingOrderLoss loss;
-    private final BalancedSpectralField field;
+    private final BiConsumer<double[], double[]> compute;
+    private final double[] last;
     private double[] lastY = new double[0];
-    private double[] last = new double[0];
 
+    /** The theory module's losses (the reference). */
     TaskLosses(LeadingOrderLoss loss, BalancedSpectralField field) {
-      this.loss = loss;
-      this.field = field;
+      this((y, out) -> System.arraycopy(loss.taskLosses(field.fromLog(y)), 0, out, 0, out.length),
+          loss.config().tasks());
+    }
+
+    /** The allocation-free losses. */
+    TaskLosses(LeadingOrderLogField fast, int tasks) {
+      this(fast::taskLosses, tasks);
+    }
+
+    private TaskLosses(BiConsumer<double[], double[]> compute, int tasks) {
+      this.compute = compute;
+      this.last = new double[tasks];
     }
 
     double[] of(double[] y) {
       if (!Arrays.equals(y, lastY)) {
-        last = loss.taskLosses(field.fromLog(y));
-        lastY = y.clone();
+        compute.accept(y, last);
+        if (lastY.length != y.length) {
+          lastY = new double[y.length];
+        }
+        System.arraycopy(y, 0, lastY, 0, y.length);
       }
       return last;
     }
   }
+
 }

@@ -140,4 +140,55 @@ class LeadingOrderLogFieldTest {
     assertEquals("F", e.quantity());
     assertEquals(0.0, e.time());
   }
+
+  /**
+   * The per-task losses (read by the per-task phase markers) against the theory module's {@code taskLosses}, on
+   * the seeded random configurations and states of the field test. Budget: both evaluate the same terms; they
+   * differ in exp (FastMath against StrictMath, ≤ 1 ulp each, in ω, μ and in E, whose exponent is ≤ n/4 here) and
+   * in summation order at most, so each term of L_i differs by a few ulps and their sums by ≤ (H² + H + 4)·4u of
+   * the scale S_i = s² d_i (1 + Σ_h |μ_i^h ω_i^h|)² + (c_i/L) Σ_hg |μ_i^h μ_i^g| E_hg, the sum of the terms'
+   * magnitudes (R_i² may cancel, so the budget is on this scale and not on L_i). H ≤ 7 gives ≤ 240u ≈ 5e-14.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void taskLossesMatchTheTheoryModule(long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed + 1000);
+    ProblemConfig c = randomConfig(rng);
+    int heads = c.heads();
+    int n = c.tasks();
+    double[][] w = new double[heads][n];
+    double[][] m = new double[heads][n];
+    for (int h = 0; h < heads; h++) {
+      for (int j = 0; j < n; j++) {
+        w[h][j] = (rng.nextBoolean() ? 1 : -1) * 0.5 / FastMath.sqrt(c.blockSize(j))
+            * FastMath.pow(10, -6 * rng.nextDouble());
+        m[h][j] = (rng.nextBoolean() ? 1 : -1) * 3.0 * FastMath.pow(10, -6 * rng.nextDouble());
+      }
+    }
+    SpectralState state = SpectralState.of(w, m);
+    BalancedSpectralField field = new BalancedSpectralField(new LeadingOrderLoss(c), state);
+    double[] fast = new double[n];
+    new LeadingOrderLogField(c, state).taskLosses(field.toLog(state), fast);
+    double[] theory = new LeadingOrderLoss(c).taskLosses(state);
+    for (int i = 0; i < n; i++) {
+      double product = 0;
+      for (int h = 0; h < heads; h++) {
+        product += FastMath.abs(m[h][i] * w[h][i]);
+      }
+      double variance = 0;
+      for (int h = 0; h < heads; h++) {
+        for (int g = 0; g < heads; g++) {
+          double q = 0;
+          for (int j = 0; j < n; j++) {
+            q += c.blockSize(j) * w[h][j] * w[g][j];
+          }
+          variance += FastMath.abs(m[h][i] * m[g][i]) * FastMath.exp(q);
+        }
+      }
+      double scale = c.s2() * c.blockSize(i) * (1 + product) * (1 + product)
+          + c.signalPlusNoise(i) / c.promptLength() * variance;
+      double u = FastMath.ulp(1.0) / 2;
+      assertEquals(theory[i], fast[i], (heads * heads + heads + 4) * 4 * u * scale, "L_" + i);
+    }
+  }
 }

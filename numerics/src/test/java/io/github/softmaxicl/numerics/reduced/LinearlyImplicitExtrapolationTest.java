@@ -88,11 +88,22 @@ class LinearlyImplicitExtrapolationTest {
     // The step grows with the slow time scale, not the fast one (1/5e4): far fewer than t/h_fast = 10⁶ steps.
     assertTrue(lie.steps() < 500, "steps " + lie.steps());
 
-    // Cost of each attempt: a forward-difference Jacobian (8 evaluations) plus Σ_{m=1..6} (m − 1) = 15 substep
-    // evaluations; each accepted step adds one at its end (reused by the acceptance check and the sample), the start
-    // one, and the test's own sample at t = 0 one more (recorded before any evaluation). No attempt here is cut short (the states stay far below the blow-up bound, and I − (h/m)J is
-    // nonsingular for J = −diag(λ)).
-    assertEquals(2 + (lie.steps() + lie.rejected()) * (8 + 15) + lie.steps(), ode.evaluations());
+    // Cost of each attempt: a forward-difference Jacobian (8 evaluations) plus Σ_{m=1..r} (m − 1) = r(r − 1)/2
+    // substep evaluations for the r table rows it built (r = 6, i.e. 15, unless a step shortened to a sample time
+    // converged earlier); each accepted step adds one at its end (reused by the acceptance check and the sample), the
+    // start one, and the test's own sample at t = 0 one more (recorded before any evaluation). No attempt here is cut
+    // short (the states stay far below the blow-up bound, and I − (h/m)J is nonsingular for J = −diag(λ)).
+    long attempts = 0;
+    long substeps = 0;
+    for (int r = 1; r <= LinearlyImplicitExtrapolation.ROWS; r++) {
+      attempts += lie.attemptsWithRows(r);
+      substeps += lie.attemptsWithRows(r) * r * (r - 1) / 2;
+    }
+    assertEquals(lie.steps() + lie.rejected(), attempts);
+    assertEquals(2 + attempts * 8 + substeps + lie.steps(), ode.evaluations());
+    // Every full-length step builds all six rows; only steps shortened to a sample time may stop earlier, and never
+    // below the 3 rows whose error estimate is of order 2.
+    assertEquals(0, lie.attemptsWithRows(1) + lie.attemptsWithRows(2));
   }
 
   @Test
