@@ -3,7 +3,7 @@ package io.github.softmaxicl.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.openblas.global.openblas;
+import org.bytedeco.openblas.global.openblas_full;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The machine's dense matrix-multiply rate, the yardstick of {@link GradientKernelBenchmark} (issue 16): OpenBLAS's
  * {@code cblas_dgemm} on {@value #SIZE}×{@value #SIZE} doubles (row-major, C = A B), on an explicitly set number
- * of OpenBLAS threads ({@link KernelFlops#squareMultiply} flops per call). The operands live off the Java heap
+ * of OpenBLAS threads (openblas_set_num_threads, declared in JavaCPP's openblas_full class; {@link KernelFlops#squareMultiply} flops per call). The operands live off the Java heap
  * (JavaCPP pointers), so no array copying is timed.
  */
 @State(Scope.Benchmark)
@@ -45,7 +45,7 @@ public class OpenBlasMultiplyBenchmark {
   /** Fixed random operands and the thread count. */
   @Setup(Level.Trial)
   public void setUp() {
-    openblas.openblas_set_num_threads(threads);
+    openblas_full.openblas_set_num_threads(threads);
     a = random(1L);
     b = random(2L);
     c = new DoublePointer((long) SIZE * SIZE);
@@ -71,8 +71,8 @@ public class OpenBlasMultiplyBenchmark {
   /** c = a b. */
   @Benchmark
   public DoublePointer multiply() {
-    openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, SIZE, SIZE, SIZE,
-        1.0, a, SIZE, b, SIZE, 0.0, c, SIZE);
+    openblas_full.cblas_dgemm(openblas_full.CblasRowMajor, openblas_full.CblasNoTrans, openblas_full.CblasNoTrans,
+        SIZE, SIZE, SIZE, 1.0, a, SIZE, b, SIZE, 0.0, c, SIZE);
     return c;
   }
 }
