@@ -12,9 +12,10 @@ import java.util.Arrays;
  * IEEE operations written here (Java never contracts {@code a * b + c} into an FMA, and a lane never mixes with
  * another), so the bits do not depend on the vector width, on the number of prompts in the chunk or on the
  * machine. Rows are separate arrays indexed by p alone because C2 (JDK 17) does not vectorise loops whose loads
- * and stores use different offsets into arrays that might alias, nor loops with more than about five
- * lane-varying arrays (both measured): so a product of two lane-varying rows is combined two terms per
- * accumulator store, a row times a scalar four terms. The grouping fixes the summation order.
+ * and stores use different offsets into arrays that might alias, nor loops over about eight or more distinct
+ * arrays (both measured with JDK 17.0.15: seven arrays vectorise, nine do not): so a product of two lane-varying
+ * rows is combined three terms per accumulator store (seven arrays), a row times a scalar four terms. The
+ * grouping fixes the summation order.
  */
 final class LaneLoops {
   private LaneLoops() {}
@@ -32,19 +33,21 @@ final class LaneLoops {
       }
       int to = l * dd;
       int k = 0;
-      for (; k + 1 < dd; k += 2) {
+      for (; k + 2 < dd; k += 3) {
         double[] t0 = tok[to + k];
         double[] t1 = tok[to + k + 1];
+        double[] t2 = tok[to + k + 2];
         for (int h = 0; h < heads; h++) {
           double[] o = out[h][l];
           double[] v0 = v[h][k];
           double[] v1 = v[h][k + 1];
+          double[] v2 = v[h][k + 2];
           for (int p = 0; p < c; p++) {
-            o[p] += t0[p] * v0[p] + t1[p] * v1[p];
+            o[p] += t0[p] * v0[p] + t1[p] * v1[p] + t2[p] * v2[p];
           }
         }
       }
-      if (k < dd) {
+      for (; k < dd; k++) {
         double[] t0 = tok[to + k];
         for (int h = 0; h < heads; h++) {
           double[] o = out[h][l];
@@ -69,22 +72,24 @@ final class LaneLoops {
       }
     }
     int l = 0;
-    for (; l + 1 < ll; l += 2) {
+    for (; l + 2 < ll; l += 3) {
       int base = l * dd;
       for (int k = 0; k < dd; k++) {
         double[] t0 = tok[base + k];
         double[] t1 = tok[base + dd + k];
+        double[] t2 = tok[base + 2 * dd + k];
         for (int h = 0; h < heads; h++) {
           double[] o = out[h][k];
           double[] w0 = w[h][l];
           double[] w1 = w[h][l + 1];
+          double[] w2 = w[h][l + 2];
           for (int p = 0; p < c; p++) {
-            o[p] += w0[p] * t0[p] + w1[p] * t1[p];
+            o[p] += w0[p] * t0[p] + w1[p] * t1[p] + w2[p] * t2[p];
           }
         }
       }
     }
-    if (l < ll) {
+    for (; l < ll; l++) {
       int base = l * dd;
       for (int k = 0; k < dd; k++) {
         double[] t0 = tok[base + k];
