@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The machine's dense matrix-multiply rate, the yardstick of {@link GradientKernelBenchmark} (issue 16): OpenBLAS's
  * {@code cblas_dgemm} on {@value #SIZE}×{@value #SIZE} doubles (row-major, C = A B), on an explicitly set number
- * of OpenBLAS threads (openblas_set_num_threads, declared in JavaCPP's openblas_full class; {@link KernelFlops#squareMultiply} flops per call). The operands live off the Java heap
- * (JavaCPP pointers), so no array copying is timed.
+ * of OpenBLAS threads (openblas_set_num_threads, declared in JavaCPP's openblas_full class), with
+ * {@link KernelFlops#squareMultiply} flops per call. The operands live off the Java heap (JavaCPP pointers), so no
+ * array copying is timed.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
