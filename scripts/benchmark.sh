@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # JMH benchmarks (module bench): the reduced flow of every preset, one evaluation of the reduced field, the full
-# model's gradient kernel at paper sizes (1 and 2 threads) beside EJML's dense multiply measured in the same run,
-# prompt generation and one paper-sized SGD step. Prints JMH's table, then the derived figures for the README.
+# model's gradient kernel at paper and small sizes (1 and 2 threads) beside the machine's DGEMM (OpenBLAS,
+# 1024x1024, 1 and 2 threads) and EJML's dense multiply measured in the same run, prompt generation and one
+# paper-sized SGD step. Prints JMH's table, then the derived figures for the README (kernel GFLOP/s, DGEMM GFLOP/s
+# and their ratio per thread count).
 #
 # Usage: scripts/benchmark.sh [--long] [--no-build] [JMH arguments...]
 #   (default)   a short run: 1 fork, 2 warm-up and 3 measurement iterations of 1 s each (noisy; ≈ 3 min on a
@@ -11,6 +13,7 @@
 #   JMH arguments are passed through, e.g. a regex of benchmarks and parameters:
 #     scripts/benchmark.sh ReducedFlow -p preset=paper -p options=defaults
 #     scripts/benchmark.sh --long GradientKernel
+#     scripts/benchmark.sh 'GradientKernel|OpenBlasMultiply'   # the kernel and its yardstick only
 #     scripts/benchmark.sh ReducedFlow -p preset=paper -p options=same-integrator   # plain DP853 baseline
 # JMH's own options (java -jar bench/target/benchmarks.jar -h) come after ours and win over the defaults.
 set -euo pipefail

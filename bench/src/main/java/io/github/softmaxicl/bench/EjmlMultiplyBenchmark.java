@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The yardstick the README has used so far for {@link GradientKernelBenchmark}: EJML's dense square multiply on
- * one thread ({@link KernelFlops#squareMultiply} flops per call). A pure-Java library's rate, not the
- * machine's: issue 16 asks for an optimised BLAS's DGEMM beside it.
+ * A secondary figure beside {@link GradientKernelBenchmark}: EJML's dense square multiply on one thread
+ * ({@link KernelFlops#squareMultiply} flops per call), a pure-Java library's rate. The machine's rate, the
+ * yardstick of issue 16, is {@link OpenBlasMultiplyBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

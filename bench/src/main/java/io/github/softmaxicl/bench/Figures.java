@@ -1,6 +1,6 @@
 package io.github.softmaxicl.bench;
 
-import io.github.softmaxicl.theory.Preset;
+import io.github.softmaxicl.theory.ProblemConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Turns a JMH CSV result file ({@code -rf csv -rff FILE}) of this module's benchmarks into the README's figures:
- * the derived rates JMH cannot print itself (the kernel's GFLOP/s and its ratio to EJML's multiply measured in the
- * same run, the per-step SGD projection). Benchmarks absent from the file are skipped.
+ * the derived rates JMH cannot print itself (the kernel's GFLOP/s and its ratio to OpenBLAS's DGEMM on the same
+ * number of threads, and to EJML's multiply, measured in the same run; the per-step SGD projection). Benchmarks absent from the file are skipped.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.github.softmaxicl.bench.Figures FILE.csv}.
  */
@@ -36,7 +36,6 @@ public final class Figures {
       return;
     }
     List<Row> rows = read(Path.of(args[0]));
-    double fpp = KernelFlops.perPrompt(Preset.PAPER.config());
     for (Row r : rows) {
       String name = shortName(r.benchmark());
       String line;
@@ -51,11 +50,23 @@ public final class Figures {
         line = String.format(Locale.ROOT, "one field evaluation %-10s %-6s %7.0f ± %.0f %s", r.param("preset"),
             r.param("field"), r.score(), r.error(), r.unit());
       } else if (name.equals("GradientKernelBenchmark.lossAndGradient:prompts")) {
-        double gflops = fpp / perSecond(r.score(), r.unit()) * 1e-9;
-        String vsEjml = ejmlGflops(rows, "256").map(e -> String.format(Locale.ROOT, " = %.0f %% of EJML 256",
+        String size = r.param("size").isEmpty() ? "paper" : r.param("size");
+        ProblemConfig config = GradientKernelBenchmark.config(size);
+        double seconds = perSecond(r.score(), r.unit());
+        double gflops = KernelFlops.perPrompt(config) / seconds * 1e-9;
+        double direct = KernelFlops.perPromptDirect(config) / seconds * 1e-9;
+        String vsBlas = blasGflops(rows, r.param("threads")).map(e -> String.format(Locale.ROOT,
+            " = %.1f %% of OpenBLAS DGEMM on %s thread(s) (%.1f GFLOP/s)", 100 * gflops / e, r.param("threads"), e))
+            .orElse("");
+        String vsEjml = ejmlGflops(rows, "256").map(e -> String.format(Locale.ROOT, "; %.0f %% of EJML 256",
             100 * gflops / e)).orElse("");
-        line = String.format(Locale.ROOT, "gradient kernel paper, %s thread(s): %.1f %s per prompt, %.2f GFLOP/s%s",
-            r.param("threads"), r.score(), r.unit().replace("/op", ""), gflops, vsEjml);
+        line = String.format(Locale.ROOT, "gradient kernel %s, %s thread(s): %.2f %s per prompt, %.2f GFLOP/s"
+            + " (%.2f direct-formulation equivalent)%s%s", size, r.param("threads"), r.score(),
+            r.unit().replace("/op", ""), gflops, direct, vsBlas, vsEjml);
+      } else if (name.equals("OpenBlasMultiplyBenchmark.multiply")) {
+        int n = OpenBlasMultiplyBenchmark.SIZE;
+        line = String.format(Locale.ROOT, "OpenBLAS DGEMM %dx%d, %s thread(s): %.1f GFLOP/s", n, n, r.param("threads"),
+            KernelFlops.squareMultiply(n) / perSecond(r.score(), r.unit()) * 1e-9);
       } else if (name.equals("EjmlMultiplyBenchmark.multiply")) {
         int n = Integer.parseInt(r.param("size"));
         line = String.format(Locale.ROOT, "EJML multiply %dx%d, 1 thread: %.2f GFLOP/s", n, n,
@@ -82,6 +93,16 @@ public final class Figures {
     int lastDot = method.lastIndexOf('.');
     int classDot = lastDot <= 0 ? -1 : method.lastIndexOf('.', lastDot - 1);
     return method.substring(classDot + 1) + suffix;
+  }
+
+  private static java.util.Optional<Double> blasGflops(List<Row> rows, String threads) {
+    for (Row r : rows) {
+      if (r.benchmark().endsWith("OpenBlasMultiplyBenchmark.multiply") && r.param("threads").equals(threads)) {
+        return java.util.Optional.of(KernelFlops.squareMultiply(OpenBlasMultiplyBenchmark.SIZE)
+            / perSecond(r.score(), r.unit()) * 1e-9);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static java.util.Optional<Double> ejmlGflops(List<Row> rows, String size) {

@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The full model's loss and gradient (forward and backward) over 1,024 stored prompts at {@code paper} sizes,
- * on 1 or 2 worker threads, at the paper init perturbed by 1e-2 (so no symmetry makes terms vanish). The
- * secondary figure {@code prompts} is the time per prompt; {@link KernelFlops#perPrompt} turns it into GFLOP/s
- * (scripts/benchmark.sh prints both, beside {@link EjmlMultiplyBenchmark} measured in the same run).
+ * The full model's loss and gradient (forward and backward) over 1,024 stored prompts, at {@code paper} sizes
+ * (d = 50, n = 3, H = 3, L = 100) or a {@code small} ladder-like size (blocks 2 + 2, H = 2, L = 30), on 1 or 2
+ * worker threads, at the paper init perturbed by 1e-2 (so no symmetry makes terms vanish). The secondary figure
+ * {@code prompts} is the time per prompt; {@link KernelFlops#perPrompt} turns it into GFLOP/s (scripts/benchmark.sh
+ * prints it beside {@link OpenBlasMultiplyBenchmark}, the machine's DGEMM, measured in the same run).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,10 +44,26 @@ public class GradientKernelBenchmark {
   @Param({"1", "2"})
   public int threads = 1;
 
-  private final ProblemConfig paper = Preset.PAPER.config();
-  private final AttentionWeights weights = AttentionWeights.paperInit(paper, 1).perturbed(1e-2, 5L);
-  private final StoredPrompts prompts = StoredPrompts.copyOf(PromptSampler.of(paper, 1L, PROMPTS, false));
-  private FullModel model = new FullModel(paper, 1);
+  /** Problem size: {@code paper} or {@code small}, see {@link #config(String)}. */
+  @Param({"paper", "small"})
+  public String size = "paper";
+
+  private ProblemConfig config = Preset.PAPER.config();
+  private AttentionWeights weights = AttentionWeights.paperInit(config, 1);
+  private StoredPrompts prompts = StoredPrompts.copyOf(PromptSampler.of(config, 1L, 1, false));
+  private FullModel model = new FullModel(config, 1);
+
+  /** The configuration of a {@link #size} parameter. */
+  public static ProblemConfig config(String size) {
+    switch (size) {
+      case "paper":
+        return Preset.PAPER.config();
+      case "small":
+        return ProblemConfig.of(4, new int[] {2, 2}, 2, 30, 0.1, 1.0);
+      default:
+        throw new IllegalArgumentException("unknown size " + size);
+    }
+  }
 
   /** Prompts processed, so JMH also reports the time per prompt. */
   @State(Scope.Thread)
@@ -56,11 +73,14 @@ public class GradientKernelBenchmark {
     public long prompts;
   }
 
-  /** Builds the model with the requested worker threads. */
+  /** Builds the prompts, weights and model of the requested size and threads. */
   @Setup(Level.Trial)
   public void setUp() {
     model.close();
-    model = new FullModel(paper, threads);
+    config = config(size);
+    weights = AttentionWeights.paperInit(config, 1).perturbed(1e-2, 5L);
+    prompts = StoredPrompts.copyOf(PromptSampler.of(config, 1L, PROMPTS, false));
+    model = new FullModel(config, threads);
   }
 
   /** Stops the model's workers. */

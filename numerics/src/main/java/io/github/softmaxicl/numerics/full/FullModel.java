@@ -10,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.hipparchus.util.FastMath;
 
 /**
@@ -19,10 +17,9 @@ import org.hipparchus.util.FastMath;
  * {@code ŷ = Σ_h O^h V^h Z softmax_L(Zᵀ K^hᵀ Q^h z_q / √D)}, for the sample-average loss
  * {@code F = (1/N) Σ_p (1/n) ‖y_q − ŷ‖²}. The query does not attend to itself.
  *
- * <p>Layout of the work: prompts are processed in chunks of {@value #CHUNK}; within a chunk the D×D products
- * (Q z_q, Kᵀ(·), V r, O u and their transposes in the backward pass) are matrix–matrix products over the chunk's
- * prompts (EJML), and the per-prompt attention (scores, softmax with max-subtraction, weighted token sums and
- * their adjoints) is a loop over the L tokens. Chunks are computed in parallel in waves of {@value #WAVE}; each
+ * <p>Layout of the work: prompts are processed in chunks of {@value #CHUNK} by {@link ChunkKernel} (per head,
+ * through the prompt-independent products M = KᵀQ/√D and W = OV formed once per call; every per-prompt step is
+ * an element-wise loop over the chunk's prompts). Chunks are computed in parallel in waves of {@value #WAVE}; each
  * chunk writes its own partial loss and gradient, and partials are added in chunk order, so the result is
  * bit-identical for any number of threads.
  *
@@ -38,7 +35,9 @@ public final class FullModel implements AutoCloseable {
   private final int threads;
   private final @Nullable ExecutorService pool;
   private final Workspace[] workspaces;
-  private final double[][][] slotGradients;
+  /** Per chunk of a wave: G^h = ∂F/∂M^h (D×D) and S^h = ∂F/∂W^h (n×D), see {@link ChunkKernel}. */
+  private final double[][][] slotG;
+  private final double[][][] slotS;
   private final double[] slotLoss;
   /** Per-chunk sums of z̄ z̄ᵀ (D×D), y_q z̄ᵀ (n×D) and ‖y_q‖² for the control variate. */
   private final double[][] slotMoments;
@@ -62,12 +61,10 @@ public final class FullModel implements AutoCloseable {
     for (int i = 0; i < threads; i++) {
       workspaces[i] = new Workspace(config);
     }
-    this.slotGradients = new double[WAVE][][];
-    for (int s = 0; s < WAVE; s++) {
-      slotGradients[s] = AttentionWeights.newBlocks(config);
-    }
-    this.slotLoss = new double[WAVE];
     int dd = config.tokenDim();
+    this.slotG = new double[WAVE][config.heads()][dd * dd];
+    this.slotS = new double[WAVE][config.heads()][config.tasks() * dd];
+    this.slotLoss = new double[WAVE];
     this.slotMoments = new double[WAVE][dd * dd + config.tasks() * dd + 1];
   }
 
@@ -145,6 +142,17 @@ public final class FullModel implements AutoCloseable {
       throw new IllegalArgumentException("no prompts");
     }
     double gScale = 2.0 / ((double) config.tasks() * size);
+    int heads = config.heads();
+    int dd = config.tokenDim();
+    int n = config.tasks();
+    double[][] m = new double[heads][];
+    double[][] wov = new double[heads][];
+    for (int h = 0; h < heads; h++) {
+      m[h] = keyQuery(w, h);
+      wov[h] = outputValue(w, h);
+    }
+    double[][] gTotal = new double[heads][dd * dd];
+    double[][] sTotal = new double[heads][n * dd];
     int chunks = (size + CHUNK - 1) / CHUNK;
     double lossSum = 0;
     for (int w0 = 0; w0 < chunks; w0 += WAVE) {
@@ -152,13 +160,13 @@ public final class FullModel implements AutoCloseable {
       int last = Math.min(chunks, w0 + WAVE);
       AtomicInteger next = new AtomicInteger(first);
       if (pool == null) {
-        work(workspaces[0], next, first, last, w, prompts, grad != null, gScale, perPrompt, moments != null);
+        work(workspaces[0], next, first, last, m, wov, prompts, grad != null, gScale, perPrompt, moments != null);
       } else {
         List<Callable<Void>> jobs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           Workspace ws = workspaces[t];
           jobs.add(() -> {
-            work(ws, next, first, last, w, prompts, grad != null, gScale, perPrompt, moments != null);
+            work(ws, next, first, last, m, wov, prompts, grad != null, gScale, perPrompt, moments != null);
             return null;
           });
         }
@@ -186,34 +194,127 @@ public final class FullModel implements AutoCloseable {
           }
         }
         if (grad != null) {
-          double[][] part = slotGradients[c - first];
-          for (int b = 0; b < grad.length; b++) {
-            double[] dst = grad[b];
-            double[] src = part[b];
-            for (int i = 0; i < dst.length; i++) {
-              dst[i] += src[i];
-            }
-          }
+          addInto(gTotal, slotG[c - first]);
+          addInto(sTotal, slotS[c - first]);
         }
       }
+    }
+    if (grad != null) {
+      weightGradients(w, gTotal, sTotal, grad);
     }
     promptEvaluations += size;
     return lossSum / size;
   }
 
-  private void work(Workspace ws, AtomicInteger next, int first, int last, AttentionWeights w, PromptSource prompts,
-      boolean gradient, double gScale, double @Nullable [] perPrompt, boolean moments) {
+  private static void addInto(double[][] dst, double[][] src) {
+    for (int b = 0; b < dst.length; b++) {
+      double[] d = dst[b];
+      double[] s = src[b];
+      for (int i = 0; i < d.length; i++) {
+        d[i] += s[i];
+      }
+    }
+  }
+
+  /** M^h = K^hᵀ Q^h / √D (D×D, row-major): the prompt-independent part of the attention scores. */
+  private double[] keyQuery(AttentionWeights w, int h) {
+    int dd = config.tokenDim();
+    double[] q = w.block(4 * h);
+    double[] k = w.block(4 * h + 1);
+    double[] out = new double[dd * dd];
+    for (int i = 0; i < dd; i++) {
+      for (int a = 0; a < dd; a++) {
+        double kia = k[i * dd + a];
+        for (int j = 0; j < dd; j++) {
+          out[a * dd + j] += kia * q[i * dd + j];
+        }
+      }
+    }
+    double invRootD = 1.0 / FastMath.sqrt(dd);
+    for (int i = 0; i < out.length; i++) {
+      out[i] *= invRootD;
+    }
+    return out;
+  }
+
+  /** W^h = O^h V^h (n×D, row-major): the prompt-independent part of the head's output. */
+  private double[] outputValue(AttentionWeights w, int h) {
+    int dd = config.tokenDim();
+    int n = config.tasks();
+    double[] v = w.block(4 * h + 2);
+    double[] o = w.block(4 * h + 3);
+    double[] out = new double[n * dd];
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < dd; a++) {
+        double oia = o[i * dd + a];
+        for (int j = 0; j < dd; j++) {
+          out[i * dd + j] += oia * v[a * dd + j];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * From G^h = ∂F/∂M^h and S^h = ∂F/∂W^h to the weights' gradient (written into {@code grad}, all zero before):
+   * ∂F/∂Q = K G / √D, ∂F/∂K = Q Gᵀ / √D, ∂F/∂V = Oᵀ S, ∂F/∂O = S Vᵀ.
+   */
+  private void weightGradients(AttentionWeights w, double[][] gTotal, double[][] sTotal, double[][] grad) {
+    int dd = config.tokenDim();
+    int n = config.tasks();
+    double invRootD = 1.0 / FastMath.sqrt(dd);
+    for (int h = 0; h < config.heads(); h++) {
+      double[] q = w.block(4 * h);
+      double[] k = w.block(4 * h + 1);
+      double[] v = w.block(4 * h + 2);
+      double[] o = w.block(4 * h + 3);
+      double[] g = gTotal[h];
+      double[] s = sTotal[h];
+      double[] dq = grad[4 * h];
+      double[] dk = grad[4 * h + 1];
+      double[] dv = grad[4 * h + 2];
+      double[] dO = grad[4 * h + 3];
+      for (int i = 0; i < dd; i++) {
+        for (int j = 0; j < dd; j++) {
+          double sq = 0;
+          double sk = 0;
+          for (int a = 0; a < dd; a++) {
+            sq += k[i * dd + a] * g[a * dd + j];
+            sk += q[i * dd + a] * g[j * dd + a];
+          }
+          dq[i * dd + j] = sq * invRootD;
+          dk[i * dd + j] = sk * invRootD;
+        }
+      }
+      for (int a = 0; a < dd; a++) {
+        for (int j = 0; j < dd; j++) {
+          double sv = 0;
+          for (int i = 0; i < n; i++) {
+            sv += o[i * dd + a] * s[i * dd + j];
+          }
+          dv[a * dd + j] = sv;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int a = 0; a < dd; a++) {
+          double so = 0;
+          for (int j = 0; j < dd; j++) {
+            so += s[i * dd + j] * v[a * dd + j];
+          }
+          dO[i * dd + a] = so;
+        }
+      }
+    }
+  }
+
+  private void work(Workspace ws, AtomicInteger next, int first, int last, double[][] m, double[][] wov,
+      PromptSource prompts, boolean gradient, double gScale, double @Nullable [] perPrompt, boolean moments) {
     for (int c = next.getAndIncrement(); c < last; c = next.getAndIncrement()) {
       int start = c * CHUNK;
       int count = Math.min(CHUNK, prompts.size() - start);
       prompts.fill(start, count, ws.block);
-      double[][] part = slotGradients[c - first];
-      if (gradient) {
-        for (double[] b : part) {
-          java.util.Arrays.fill(b, 0.0);
-        }
-      }
-      slotLoss[c - first] = ws.chunk(w, gradient ? part : null, gScale, perPrompt, start);
+      slotLoss[c - first] = ws.kernel.chunk(ws.block, m, wov, gradient ? slotG[c - first] : null,
+          gradient ? slotS[c - first] : null, gScale, perPrompt, start);
       if (moments) {
         ws.moments(slotMoments[c - first]);
       }
@@ -227,61 +328,21 @@ public final class FullModel implements AutoCloseable {
     }
   }
 
-  /** Per-thread buffers of the chunk computation. */
+  /** Per-thread buffers: the prompt block, the chunk kernel and the control variate's scratch. */
   private static final class Workspace {
-    final ProblemConfig config;
-    final int heads;
     final int ll;
     final int dd;
     final int n;
-    final double invRootD;
     final PromptBlock block;
-    final DMatrixRMaj xq;
-    final DMatrixRMaj yq;
-    final DMatrixRMaj[] a;
-    final DMatrixRMaj[] b;
-    final DMatrixRMaj[] r;
-    final DMatrixRMaj[] u;
-    final double[][] probs;
-    final DMatrixRMaj yhatHead;
-    final DMatrixRMaj yhat;
-    final DMatrixRMaj g;
-    final DMatrixRMaj gu;
-    final DMatrixRMaj gr;
-    final DMatrixRMaj gb;
-    final DMatrixRMaj ga;
-    final double[] gp;
+    final ChunkKernel kernel;
     final double[] zbar;
 
     Workspace(ProblemConfig config) {
-      this.config = config;
-      this.heads = config.heads();
       this.ll = config.promptLength();
       this.dd = config.tokenDim();
       this.n = config.tasks();
-      this.invRootD = 1.0 / FastMath.sqrt(dd);
       this.block = new PromptBlock(config, CHUNK);
-      this.xq = DMatrixRMaj.wrap(CHUNK, dd, block.queries);
-      this.yq = DMatrixRMaj.wrap(CHUNK, n, block.targets);
-      this.a = new DMatrixRMaj[heads];
-      this.b = new DMatrixRMaj[heads];
-      this.r = new DMatrixRMaj[heads];
-      this.u = new DMatrixRMaj[heads];
-      this.probs = new double[heads][CHUNK * ll];
-      for (int h = 0; h < heads; h++) {
-        a[h] = new DMatrixRMaj(CHUNK, dd);
-        b[h] = new DMatrixRMaj(CHUNK, dd);
-        r[h] = new DMatrixRMaj(CHUNK, dd);
-        u[h] = new DMatrixRMaj(CHUNK, dd);
-      }
-      this.yhatHead = new DMatrixRMaj(CHUNK, n);
-      this.yhat = new DMatrixRMaj(CHUNK, n);
-      this.g = new DMatrixRMaj(CHUNK, n);
-      this.gu = new DMatrixRMaj(CHUNK, dd);
-      this.gr = new DMatrixRMaj(CHUNK, dd);
-      this.gb = new DMatrixRMaj(CHUNK, dd);
-      this.ga = new DMatrixRMaj(CHUNK, dd);
-      this.gp = new double[ll];
+      this.kernel = new ChunkKernel(config, CHUNK);
       this.zbar = new double[dd];
     }
 
@@ -322,145 +383,6 @@ public final class FullModel implements AutoCloseable {
           out[myz] += y * y;
         }
       }
-    }
-
-    /** Loss sum of the chunk in {@link #block}; adds the chunk's gradient to {@code grad} if given. */
-    double chunk(AttentionWeights w, double @Nullable [][] grad, double gScale, double @Nullable [] perPrompt,
-        int firstPrompt) {
-      int c = block.count;
-      xq.reshape(c, dd, false);
-      yq.reshape(c, n, false);
-      yhat.reshape(c, n, false);
-      yhat.zero();
-      yhatHead.reshape(c, n, false);
-      for (int h = 0; h < heads; h++) {
-        DMatrixRMaj qm = DMatrixRMaj.wrap(dd, dd, w.block(4 * h));
-        DMatrixRMaj km = DMatrixRMaj.wrap(dd, dd, w.block(4 * h + 1));
-        DMatrixRMaj vm = DMatrixRMaj.wrap(dd, dd, w.block(4 * h + 2));
-        DMatrixRMaj om = DMatrixRMaj.wrap(n, dd, w.block(4 * h + 3));
-        a[h].reshape(c, dd, false);
-        b[h].reshape(c, dd, false);
-        r[h].reshape(c, dd, false);
-        u[h].reshape(c, dd, false);
-        CommonOps_DDRM.multTransB(xq, qm, a[h]); // rows: (Q z_q)ᵀ
-        CommonOps_DDRM.mult(a[h], km, b[h]); // rows: (Kᵀ Q z_q)ᵀ
-        double[] pr = probs[h];
-        for (int p = 0; p < c; p++) {
-          attend(block.tokens[p], b[h].data, p * dd, pr, p * ll, r[h].data, p * dd);
-        }
-        CommonOps_DDRM.multTransB(r[h], vm, u[h]); // rows: (V Z p)ᵀ
-        CommonOps_DDRM.multTransB(u[h], om, yhatHead); // rows: (O V Z p)ᵀ
-        CommonOps_DDRM.addEquals(yhat, yhatHead);
-      }
-      double lossSum = 0;
-      g.reshape(c, n, false);
-      for (int p = 0; p < c; p++) {
-        double lp = 0;
-        for (int i = 0; i < n; i++) {
-          double e = yhat.data[p * n + i] - yq.data[p * n + i];
-          lp += e * e;
-          g.data[p * n + i] = gScale * e;
-        }
-        lp /= n;
-        if (perPrompt != null) {
-          perPrompt[firstPrompt + p] = lp;
-        }
-        lossSum += lp;
-      }
-      if (grad == null) {
-        return lossSum;
-      }
-      gu.reshape(c, dd, false);
-      gr.reshape(c, dd, false);
-      gb.reshape(c, dd, false);
-      ga.reshape(c, dd, false);
-      for (int h = 0; h < heads; h++) {
-        DMatrixRMaj km = DMatrixRMaj.wrap(dd, dd, w.block(4 * h + 1));
-        DMatrixRMaj vm = DMatrixRMaj.wrap(dd, dd, w.block(4 * h + 2));
-        DMatrixRMaj om = DMatrixRMaj.wrap(n, dd, w.block(4 * h + 3));
-        DMatrixRMaj dQ = DMatrixRMaj.wrap(dd, dd, grad[4 * h]);
-        DMatrixRMaj dK = DMatrixRMaj.wrap(dd, dd, grad[4 * h + 1]);
-        DMatrixRMaj dV = DMatrixRMaj.wrap(dd, dd, grad[4 * h + 2]);
-        DMatrixRMaj dO = DMatrixRMaj.wrap(n, dd, grad[4 * h + 3]);
-        CommonOps_DDRM.multAddTransA(g, u[h], dO); // dO += Σ_p g_p u_pᵀ
-        CommonOps_DDRM.mult(g, om, gu); // rows: (Oᵀ g)ᵀ
-        CommonOps_DDRM.multAddTransA(gu, r[h], dV); // dV += Σ_p gu_p r_pᵀ
-        CommonOps_DDRM.mult(gu, vm, gr); // rows: (Vᵀ gu)ᵀ
-        double[] pr = probs[h];
-        for (int p = 0; p < c; p++) {
-          attendBackward(block.tokens[p], pr, p * ll, gr.data, p * dd, gb.data, p * dd);
-        }
-        CommonOps_DDRM.multAddTransA(a[h], gb, dK); // dK += Σ_p a_p gb_pᵀ
-        CommonOps_DDRM.multTransB(gb, km, ga); // rows: (K gb)ᵀ
-        CommonOps_DDRM.multAddTransA(ga, xq, dQ); // dQ += Σ_p ga_p z_qᵀ
-      }
-      return lossSum;
-    }
-
-    /** Softmax attention of one prompt: probabilities into {@code probs}, r = Z p into {@code out}. */
-    private void attend(double[] tok, double[] bv, int bOff, double[] probs, int pOff, double[] out, int oOff) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int l = 0; l < ll; l++) {
-        double s = dot(tok, l * dd, bv, bOff, dd) * invRootD;
-        probs[pOff + l] = s;
-        if (s > max) {
-          max = s;
-        }
-      }
-      double sum = 0;
-      for (int l = 0; l < ll; l++) {
-        double e = FastMath.exp(probs[pOff + l] - max);
-        probs[pOff + l] = e;
-        sum += e;
-      }
-      double inv = 1.0 / sum;
-      java.util.Arrays.fill(out, oOff, oOff + dd, 0.0);
-      for (int l = 0; l < ll; l++) {
-        double pl = probs[pOff + l] * inv;
-        probs[pOff + l] = pl;
-        int t = l * dd;
-        for (int k = 0; k < dd; k++) {
-          out[oOff + k] += pl * tok[t + k];
-        }
-      }
-    }
-
-    /** Adjoint of {@link #attend}: from ∂F/∂r to ∂F/∂b, b = Kᵀ Q z_q. */
-    private void attendBackward(double[] tok, double[] probs, int pOff, double[] gr, int gOff, double[] gbv,
-        int bOff) {
-      double mean = 0;
-      for (int l = 0; l < ll; l++) {
-        double v = dot(tok, l * dd, gr, gOff, dd);
-        gp[l] = v;
-        mean += probs[pOff + l] * v;
-      }
-      java.util.Arrays.fill(gbv, bOff, bOff + dd, 0.0);
-      for (int l = 0; l < ll; l++) {
-        double gs = probs[pOff + l] * (gp[l] - mean) * invRootD;
-        int t = l * dd;
-        for (int k = 0; k < dd; k++) {
-          gbv[bOff + k] += gs * tok[t + k];
-        }
-      }
-    }
-
-    /** Dot product with four partial sums (fixed order, so deterministic) for instruction-level parallelism. */
-    private static double dot(double[] x, int xo, double[] y, int yo, int len) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int k = 0;
-      for (; k + 3 < len; k += 4) {
-        s0 += x[xo + k] * y[yo + k];
-        s1 += x[xo + k + 1] * y[yo + k + 1];
-        s2 += x[xo + k + 2] * y[yo + k + 2];
-        s3 += x[xo + k + 3] * y[yo + k + 3];
-      }
-      for (; k < len; k++) {
-        s0 += x[xo + k] * y[yo + k];
-      }
-      return (s0 + s1) + (s2 + s3);
     }
   }
 }
