@@ -48,6 +48,10 @@ class HalfSignalProofPlanTest {
       assertTrue(Settings.full().provesPhases(preset(p), Set.of()), p.id());
     }
     assertTrue(Settings.full().provesPhases(config, Set.of()));
+    // A selection that names neither proof computes no tube, not even on small or with --full.
+    assertFalse(quick.provesPhases(preset(Preset.SMALL), Set.of("P2-phases")));
+    assertFalse(Settings.full().provesPhases(preset(Preset.PAPER), Set.of("P1-convergence")));
+    assertTrue(Settings.full().provesPhases(preset(Preset.PAPER), Set.of("P1-convergence", "P3-proof")));
   }
 
   @Test
