@@ -23,14 +23,16 @@ final class LinearlyImplicitExtrapolation {
   /**
    * Rows of the extrapolation table: order of the accepted solution. Measured on the four presets (evaluations per
    * run, Jacobian every other step, samples by chained attempts): 6 rows 5265/4087/4759/4032 ({@code paper},
-   * {@code small}, {@code extra-head}, {@code small-noisy}), 7 rows 4985/3865/4416/3820, 8 rows 4962/3830/4390/3865:
-   * at rtol 1e-10 the higher order pays for its extra substeps up to 7.
+   * {@code small}, {@code extra-head}, {@code small-noisy}), 7 rows 4985/3865/4416/3820, 8 rows 4962/3830/4390/3865
+   * (EJML's LU then; the own {@link Lu} moves them by a few at round-off): at rtol 1e-10 the higher order pays for its
+   * extra substeps up to 7, and 8 is no better overall (worse on {@code small-noisy}).
    */
   static final int ROWS = 7;
   /**
-   * Accepted steps a Jacobian serves (it is also recomputed after any rejection). Measured (7 rows): every step
-   * 5749/4349/5632/4377 evaluations, every 2nd 4985/3865/4416/3820, every 3rd 4959/3977/4352/3849; never (only after
-   * rejections) ruins the step size (10⁴–10⁵ steps: a stale J accepts steps but of poor error constant).
+   * Accepted steps a Jacobian serves (it is also recomputed after any rejection). Measured (evaluations, presets as
+   * above): with 6 rows every step 5749/4349/5632/4377, every 2nd 5265/4087/4759/4032, every 3rd 5141/4082/4753/4083;
+   * with 7 rows every 2nd 4985/3865/4416/3820, every 3rd 4959/3977/4352/3849. Never
+   * (only after rejections) ruins the step size (10⁴–10⁵ steps: a stale J passes the error test only on short steps).
    */
   static final int JACOBIAN_STEPS = 2;
   /** Fewest rows a shortened step (to the end, or to a sample) may stop at (order 3, error estimate of order 2). */

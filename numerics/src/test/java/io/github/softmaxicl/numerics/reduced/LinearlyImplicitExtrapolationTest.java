@@ -102,7 +102,9 @@ class LinearlyImplicitExtrapolationTest {
       substeps += lie.attemptsWithRows(r) * r * (r - 1) / 2;
     }
     assertEquals(lie.steps() + lie.rejected(), attempts);
-    assertTrue(lie.jacobians() <= attempts && lie.jacobians() >= lie.steps(), "jacobians " + lie.jacobians());
+    // One Jacobian serves at most JACOBIAN_STEPS accepted steps, and none is computed twice at one point.
+    assertTrue(lie.jacobians() <= attempts
+        && lie.jacobians() * LinearlyImplicitExtrapolation.JACOBIAN_STEPS >= lie.steps(), "jacobians " + lie.jacobians());
     assertEquals(2 + lie.jacobians() * 8 + substeps + lie.steps() + lie.sampleEvaluations(), ode.evaluations());
     // Every full-length step builds all six rows; only steps shortened to land on their end may stop earlier, and
     // never below the 3 rows whose error estimate is of order 2.
@@ -193,9 +195,10 @@ class LinearlyImplicitExtrapolationTest {
   @Test
   void anAcceptedStateWithANonFiniteLossIsAFailure() {
     // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
-    // t = 0 with a first step of 0.6 every substep point stays at or below 0.5 (they sit at multiples of 0.6/m ≤
-    // 0.5), and the step is exact (y' is constant), so it is accepted at y_0 = 0.6, where F is +∞. That accepted
-    // state must be reported as such (quantity "F", at t = 0.6), not left for the next steps to stall on.
+    // t = 0 with a first step of 0.55 every substep point stays below 0.5 (they sit at multiples of 0.55/m, at most
+    // 0.55·(ROWS − 1)/ROWS = 0.47 for 7 rows), and the step is exact (y' is constant), so it is accepted at y_0 =
+    // 0.55, where F is +∞. That accepted state must be reported as such (quantity "F", at t = 0.55), not left for
+    // the next steps to stall on.
     LogField overflowing = new LogField() {
       @Override
       public int dimension() {
@@ -215,8 +218,9 @@ class LinearlyImplicitExtrapolationTest {
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
     recorder.record(0.0, y0);
     ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
-        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.6, recorder));
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.55, recorder));
+    assertTrue(0.55 * (LinearlyImplicitExtrapolation.ROWS - 1) / LinearlyImplicitExtrapolation.ROWS < 0.5);
     assertEquals("F", e.quantity());
-    assertEquals(0.6, e.time(), 1e-15);
+    assertEquals(0.55, e.time(), 1e-15);
   }
 }
