@@ -88,10 +88,12 @@ class LinearlyImplicitExtrapolationTest {
     // The step grows with the slow time scale, not the fast one (1/5e4): far fewer than t/h_fast = 10⁶ steps.
     assertTrue(lie.steps() < 500, "steps " + lie.steps());
 
-    // Cost of each attempt: a forward-difference Jacobian (8 evaluations) plus Σ_{m=1..r} (m − 1) = r(r − 1)/2
-    // substep evaluations for the r table rows it built (r = 6, i.e. 15, unless a step shortened to a sample time
-    // converged earlier); each accepted step adds one at its end (reused by the acceptance check and the sample), the
-    // start one, and the test's own sample at t = 0 one more (recorded before any evaluation). No attempt here is cut
+    // Cost: a forward-difference Jacobian (8 evaluations) at each step start (a rejected attempt reuses it: the
+    // system is autonomous and y has not moved), plus Σ_{m=1..r} (m − 1) = r(r − 1)/2 substep evaluations for the r
+    // table rows each attempt built (r = 6, i.e. 15, unless a step shortened to land on its end converged earlier);
+    // each accepted step adds one at its end (reused by the acceptance check and a sample there), the start one, the
+    // test's own sample at t = 0 one more (recorded before any evaluation), and the samples inside steps theirs
+    // (the loss at each interpolated one, one directional difference per step holding any). No attempt here is cut
     // short (the states stay far below the blow-up bound, and I − (h/m)J is nonsingular for J = −diag(λ)).
     long attempts = 0;
     long substeps = 0;
@@ -100,9 +102,12 @@ class LinearlyImplicitExtrapolationTest {
       substeps += lie.attemptsWithRows(r) * r * (r - 1) / 2;
     }
     assertEquals(lie.steps() + lie.rejected(), attempts);
-    assertEquals(2 + attempts * 8 + substeps + lie.steps(), ode.evaluations());
-    // Every full-length step builds all six rows; only steps shortened to a sample time may stop earlier, and never
-    // below the 3 rows whose error estimate is of order 2.
+    // One Jacobian serves at most JACOBIAN_STEPS accepted steps, and none is computed twice at one point.
+    assertTrue(lie.jacobians() <= attempts
+        && lie.jacobians() * LinearlyImplicitExtrapolation.JACOBIAN_STEPS >= lie.steps(), "jacobians " + lie.jacobians());
+    assertEquals(2 + lie.jacobians() * 8 + substeps + lie.steps() + lie.sampleEvaluations(), ode.evaluations());
+    // Every full-length step builds all six rows; only steps shortened to land on their end may stop earlier, and
+    // never below the 3 rows whose error estimate is of order 2.
     assertEquals(0, lie.attemptsWithRows(1) + lie.attemptsWithRows(2));
   }
 
@@ -169,10 +174,9 @@ class LinearlyImplicitExtrapolationTest {
   @Test
   void aStepEndingExactlyOnASampleTimeIsOneStep() {
     // The recorder (t_end 1, one sample per decade) asks first for t = 1e-6; the run goes to 2e-6 from a first
-    // trial step of exactly 1e-6, so 0 + h lands on the sample time exactly. That step is clipped to it (recorded
-    // there), and the next step (the controller's growth is ≥ 1 after an accepted step of error ≪ 1: λh ≤ 5e-6)
-    // reaches t_end: two accepted steps, none rejected. Taking the exact landing for an unclipped step would leave
-    // the sample for a third, zero-length step.
+    // trial step of exactly 1e-6, so 0 + h lands on the sample time exactly. The sample is that step's own end
+    // (recorded there, no extra attempt), and the next step (the controller's growth is ≥ 1 after an accepted step
+    // of error ≪ 1: λh ≤ 5e-6) reaches t_end: two accepted steps, none rejected, and no sample evaluation.
     double[] rates = {0.5, 1, 2, 5, 0.5, 1, 2, 5};
     ReducedFlowOde ode = linearOde(rates);
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1.0, 1, 10, ReducedFlowProgress.SILENT);
@@ -182,6 +186,7 @@ class LinearlyImplicitExtrapolationTest {
     lie.integrate(ode, 0.0, Y0, 2e-6, 1e-6, recorder);
     assertEquals(2, lie.steps());
     assertEquals(0, lie.rejected());
+    assertEquals(0, lie.sampleEvaluations());
     List<TrajectorySample> samples = recorder.samples();
     assertEquals(2, samples.size(), "t = 0 and the sample at 1e-6");
     assertEquals(1e-6, samples.get(1).t(), 0.0);
@@ -190,9 +195,10 @@ class LinearlyImplicitExtrapolationTest {
   @Test
   void anAcceptedStateWithANonFiniteLossIsAFailure() {
     // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
-    // t = 0 with a first step of 0.6 every substep point stays at or below 0.5 (they sit at multiples of 0.6/m ≤
-    // 0.5), and the step is exact (y' is constant), so it is accepted at y_0 = 0.6, where F is +∞. That accepted
-    // state must be reported as such (quantity "F", at t = 0.6), not left for the next steps to stall on.
+    // t = 0 with a first step of 0.55 every substep point stays below 0.5 (they sit at multiples of 0.55/m, at most
+    // 0.55·(ROWS − 1)/ROWS = 0.47 for 7 rows), and the step is exact (y' is constant), so it is accepted at y_0 =
+    // 0.55, where F is +∞. That accepted state must be reported as such (quantity "F", at t = 0.55), not left for
+    // the next steps to stall on.
     LogField overflowing = new LogField() {
       @Override
       public int dimension() {
@@ -212,8 +218,9 @@ class LinearlyImplicitExtrapolationTest {
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
     recorder.record(0.0, y0);
     ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
-        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.6, recorder));
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 1.0, 0.55, recorder));
+    assertTrue(0.55 * (LinearlyImplicitExtrapolation.ROWS - 1) / LinearlyImplicitExtrapolation.ROWS < 0.5);
     assertEquals("F", e.quantity());
-    assertEquals(0.6, e.time(), 1e-15);
+    assertEquals(0.55, e.time(), 1e-15);
   }
 }
