@@ -18,7 +18,7 @@ public final class AllocationExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here 40 seeded random starts), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 3.7;
+  public static final double TYPICAL_QUICK_SECONDS = 1.5;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link

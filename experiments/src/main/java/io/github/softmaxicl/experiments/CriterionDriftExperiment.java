@@ -19,7 +19,7 @@ public final class CriterionDriftExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here small on a plain sample), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 2.9;
+  public static final double TYPICAL_QUICK_SECONDS = 1.0;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link

@@ -30,7 +30,7 @@ public final class FullFlowExperiment implements PerRunExperiment {
    * Typical wall time in quick mode of one run that fits quick mode (measured on small, when it was the only one: the other MODEL.md presets do not fit quick mode), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 65;
+  public static final double TYPICAL_QUICK_SECONDS = 14;
 
   /**
    * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the

@@ -31,7 +31,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
    * Typical wall time in quick mode on the default job (all presets; here the three presets' reduced flows and certificates), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 5.5; // 4.0 before P2-proof, whose small tube took 1.3 s CPU
+  public static final double TYPICAL_QUICK_SECONDS = 2.0;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link

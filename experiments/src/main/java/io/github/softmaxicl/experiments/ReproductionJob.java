@@ -26,7 +26,7 @@ public final class ReproductionJob implements Job {
    * alone on the default job (all presets, quick mode, 2 threads), JVM warmed by the preceding experiments.
    */
   public static final String TYPICAL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2 threads,"
-      + " load average 3-4 from other jobs, 2026-11-27; the eight experiments in a row: 246 s";
+      + " load average about 2, 2026-12-07: the stage times of one default quick run (78 s in all)";
 
   /**
    * The machine and load the experiments' {@link Experiment#typicalFullSeconds()} were measured on: one

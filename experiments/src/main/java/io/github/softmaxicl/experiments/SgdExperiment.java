@@ -24,7 +24,7 @@ public final class SgdExperiment implements PerRunExperiment {
    * Typical wall time in quick mode of one run with a protocol (measured on small, when it was the only one: the paper-sized protocol needs --full), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 6.7;
+  public static final double TYPICAL_QUICK_SECONDS = 1.3;
 
   /**
    * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the

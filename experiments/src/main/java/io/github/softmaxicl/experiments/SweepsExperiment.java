@@ -18,7 +18,7 @@ public final class SweepsExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here the five sweep parts), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 35;
+  public static final double TYPICAL_QUICK_SECONDS = 11;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link

@@ -178,10 +178,12 @@ class StderrProgressTest {
         out.toString());
     assertEquals(Main.EXIT_OK, h.code, h.err);
     List<String> lines = h.errLines();
-    // The reduced-runs stage's typical time (5.5 s since P2-proof runs on small) shows rounded.
-    assertTrue(lines.get(0).startsWith("plan: 1 stage, about 6 s in all"), h.err);
-    assertEquals("  1/1 reduced runs, ~6 s", lines.get(1), h.err);
-    assertTrue(lines.get(2).startsWith("stage 1/1 (reduced runs) started, ~6 s, job ETA ~6 s"), h.err);
+    // The reduced-runs stage's typical time (ReducedRunsExperiment.TYPICAL_QUICK_SECONDS) shows rounded.
+    String typical = Math.round(io.github.softmaxicl.experiments.ReducedRunsExperiment.TYPICAL_QUICK_SECONDS) + " s";
+    assertTrue(lines.get(0).startsWith("plan: 1 stage, about " + typical + " in all"), h.err);
+    assertEquals("  1/1 reduced runs, ~" + typical, lines.get(1), h.err);
+    assertTrue(lines.get(2).startsWith("stage 1/1 (reduced runs) started, ~" + typical + ", job ETA ~" + typical),
+        h.err);
     assertTrue(lines.get(lines.size() - 2).startsWith("stage 1/1 (reduced runs) done in "), h.err);
     assertEquals("done in 0 s, 1 run, 1 claim: 1 pass, 0 fail, 0 error, 0 not applicable (0 of the passes"
         + " certified); report: " + out.resolve("index.html"), lines.get(lines.size() - 1));
