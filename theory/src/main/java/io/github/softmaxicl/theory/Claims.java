@@ -241,11 +241,12 @@ public final class Claims {
   public static final Claim P2_PROOF = new Claim("P2-proof", "P2",
       "A validated interval Taylor integration (Lohner QR wrapping, order 12) of the log-coordinate reduced flow "
           + "from the exact init proves a tube of boxes holding the exact solution from t = 0 to past the "
-          + "floating-point t_e, and encloses in certified intervals every task's first half-signal time "
-          + "(max_h mu_i^h omega_i^h reaches 1/2 mu_i* omega_i*), the end of warm-up t_w (F reaches 0.99 F(0)) and "
-          + "the end of emergence t_e (F - F* reaches 0.01 (F(0) - F*)), each level crossed once (the start is "
-          + "proved not to be an equilibrium, so F decreases strictly); each floating-point time lies inside its "
-          + "enclosure; measured: the worst position of a floating-point time in its enclosure, |t_fp - mid| / "
+          + "floating-point t_e and every t_e,i, and encloses in certified intervals every task's first half-signal "
+          + "time (max_h mu_i^h omega_i^h reaches 1/2 mu_i* omega_i*), the end of warm-up t_w (F reaches 0.99 F(0)) "
+          + "and the end of emergence t_e (F - F* reaches 0.01 (F(0) - F*)), each level crossed once (the start is "
+          + "proved not to be an equilibrium, so F decreases strictly), and every task's first t_w,i and t_e,i "
+          + "(the same levels of L_i; first crossings, L_i need not decrease); each floating-point time lies inside "
+          + "its enclosure; measured: the worst position of a floating-point time in its enclosure, |t_fp - mid| / "
           + "half-width (below 1: inside).",
       "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
           + "exact; a proof that stops early is an error, never a pass",
