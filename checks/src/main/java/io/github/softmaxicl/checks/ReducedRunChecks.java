@@ -110,9 +110,11 @@ public final class ReducedRunChecks {
     }
     double tRef = Math.max(run.tEnd() / 4, 2 * lastEmergence);
     SpectralState quarter = stateAtOrBefore(run, tRef);
+    double[] attention = new double[c.tasks()];
     double fAt = 0;
     for (int i = 0; i < c.tasks(); i++) {
-      fAt += ClosedForms.taskLossAtAttention(c, i, StrictMath.exp(ClosedForms.sharpness(c, s, alloc[i])));
+      attention[i] = ClosedForms.attentionFactor(c, s, alloc[i]);
+      fAt += ClosedForms.taskLossAtAttention(c, i, attention[i]);
     }
     fAt /= c.tasks();
     double worst = Math.abs(run.fFinal() - fAt) / fAt;
@@ -122,11 +124,10 @@ public final class ReducedRunChecks {
     boolean decaying = true;
     for (int i = 0; i < c.tasks(); i++) {
       int h = alloc[i];
-      double attention = StrictMath.exp(ClosedForms.sharpness(c, s, h));
-      double tail = offTaskSharpness(c, s, h, i);
-      double tailBefore = offTaskSharpness(c, quarter, h, i);
+      double tail = ClosedForms.offTaskSharpness(c, s, h, i);
+      double tailBefore = ClosedForms.offTaskSharpness(c, quarter, h, i);
       double w = Math.sqrt(c.blockSize(i)) * s.omega(h, i);
-      double m = s.mu(h, i) / ClosedForms.muAtAttention(c, i, attention);
+      double m = s.mu(h, i) / ClosedForms.muAtAttention(c, i, attention[i]);
       double mStar = s.mu(h, i) / ClosedForms.muStar(c, i);
       ev.add(fmt("task %d (head %d): sqrt(d_i) omega = %.12g, mu / mu(E_hh) = %.12g, mu/mu* = %.12g; the head's "
           + "off-task sharpness %.3e at t_end (%.3e at t = %.4g)", i + 1, h + 1, w, m, mStar, tail, tailBefore,
@@ -142,17 +143,6 @@ public final class ReducedRunChecks {
         + "norm %.3e)", run.velocityNorm(), run.gradientNorm()));
     double tol = Claims.P1_CONVERGENCE.tolerance();
     return Verdicts.of(Claims.P1_CONVERGENCE, runId, decaying && worst <= tol, worst, tol, ev);
-  }
-
-  /** Σ_{j≠i} d_j (ω_j^h)²: the sharpness of head h on tasks other than i. */
-  static double offTaskSharpness(ProblemConfig c, SpectralState s, int head, int task) {
-    double q = 0;
-    for (int j = 0; j < c.tasks(); j++) {
-      if (j != task) {
-        q += c.blockSize(j) * s.omega(head, j) * s.omega(head, j);
-      }
-    }
-    return q;
   }
 
   /** The last recorded state at or before {@code t} (the first sample if none is). */
@@ -180,8 +170,7 @@ public final class ReducedRunChecks {
     int[] alloc = run.allocation();
     for (int i = 0; i < c.tasks() && i < alloc.length; i++) {
       int h = alloc[i];
-      double attention = StrictMath.exp(ClosedForms.sharpness(c, s, h));
-      mu[h][i] *= ClosedForms.muStar(c, i) / ClosedForms.muAtAttention(c, i, attention);
+      mu[h][i] *= ClosedForms.muStar(c, i) / ClosedForms.muAtAttention(c, i, ClosedForms.attentionFactor(c, s, h));
     }
     return SpectralState.of(s.omegaArray(), mu);
   }

@@ -38,7 +38,7 @@ class ConvergenceTailTest {
     for (int i = 0; i < SLOW.tasks(); i++) {
       int h = alloc[i];
       double x = StrictMath.E * ClosedForms.kappa(SLOW, i) * SLOW.blockSize(i);
-      double tail = ReducedRunChecks.offTaskSharpness(SLOW, s, h, i);
+      double tail = ClosedForms.offTaskSharpness(SLOW, s, h, i);
       // mu(E)/mu* - 1 = -x s/(1 + x) + O(s^2) with E = e^(1+s); s < 1e-5 here, so O(s^2) < 1e-10, and the flow is
       // good to its 1e-10 tolerance: the two agree to 1e-9 absolute.
       double predicted = -x * tail / (1 + x);
@@ -80,7 +80,7 @@ class ConvergenceTailTest {
     omega[h][0] = 0.05;
     double[][] mu = s.muArray();
     SpectralState moved = SpectralState.of(omega, mu);
-    mu[h][2] = ClosedForms.muAtAttention(SLOW, 2, StrictMath.exp(ClosedForms.sharpness(SLOW, moved, h)));
+    mu[h][2] = ClosedForms.muAtAttention(SLOW, 2, ClosedForms.attentionFactor(SLOW, moved, h));
     Verdict v = ReducedRunChecks.convergence("stalled", withFinalState(SpectralState.of(omega, mu)));
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
     assertTrue(v.evidence().stream().anyMatch(e -> e.contains("not decaying")), v.evidence().toString());

@@ -158,6 +158,25 @@ public final class ClosedForms {
   }
 
   /**
+   * E_hh = exp(Σ_j d_j (ω_j^h)²): head h's attention factor, the argument of {@link #muAtAttention} and
+   * {@link #taskLossAtAttention} (e at the limit).
+   */
+  public static double attentionFactor(ProblemConfig c, SpectralState s, int head) {
+    return StrictMath.exp(sharpness(c, s, head));
+  }
+
+  /** Σ_{j≠i} d_j (ω_j^h)²: head h's sharpness on the tasks other than {@code task} (0 at the limit). */
+  public static double offTaskSharpness(ProblemConfig c, SpectralState s, int head, int task) {
+    double q = 0;
+    for (int j = 0; j < c.tasks(); j++) {
+      if (j != task) {
+        q += c.blockSize(j) * s.omega(head, j) * s.omega(head, j);
+      }
+    }
+    return q;
+  }
+
+  /**
    * g = 2 c_i μ_i* / (n L): ∂F/∂μ_i^h of every off-task pair at the limit. Along o = −v of that pair the loss
    * curves down with eigenvalue −g, so a perturbation grows at rate ≈ 2g (MODEL.md §9).
    */
