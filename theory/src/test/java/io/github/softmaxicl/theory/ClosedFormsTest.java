@@ -54,7 +54,11 @@ class ClosedFormsTest {
     double[][] m = limit.muArray();
     w[0][1] = 0.1;
     w[0][2] = 0.05;
-    double attention = Math.exp(ClosedForms.sharpness(C, SpectralState.of(w, m), 0));
+    SpectralState tailed = SpectralState.of(w, m);
+    assertEquals(0.04, ClosedForms.offTaskSharpness(C, tailed, 0, 0), 1e-15);
+    // Left out is the named task's block: without task 1, head 0 keeps d_0 omega_0^2 = 1 and 4 * 0.05^2 = 0.01.
+    assertEquals(1.01, ClosedForms.offTaskSharpness(C, tailed, 0, 1), 1e-14);
+    double attention = ClosedForms.attentionFactor(C, tailed, 0);
     assertEquals(Math.exp(1.04), attention, 1e-14);
     m[0][0] = ClosedForms.muAtAttention(C, 0, attention);
     LeadingOrderFormula<Real> f = formula(w, m);
