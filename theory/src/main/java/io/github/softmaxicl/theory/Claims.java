@@ -232,6 +232,30 @@ public final class Claims {
       Provenance.CERTIFIED, LIMIT_HYPOTHESES);
 
   /**
+   * P1 certified: the validated tube of P2-proof, continued until its end box lies in a box B around the limit that
+   * interval arithmetic proves forward invariant and free of other equilibria, so that the exact solution converges
+   * (LaSalle with F as the Lyapunov function; docs/TRAPPING-REGION.md). Measured: the number of conditions not
+   * proved, plus the number of checks against the floating-point run that fail (allocation, final state in B).
+   */
+  public static final Claim P1_PROOF = new Claim("P1-proof", "P1",
+      "The validated tube of P2-proof, continued past t_e until its end box lies in a box B of magnitudes around the "
+          + "closed-form limit (on-task pairs in boxes aspect-matched to the on-task Hessian; off-task and spare mu "
+          + "in [0, eps]; spare heads' omega under a slanted face) that interval arithmetic proves a trapping region: "
+          + "the field points inward on every face (checked on subdivided faces), the on-task Hessian is positive "
+          + "definite on B's on-task boxes, every off-task and spare sgn(mu) dF/dmu > 0 on B (a certified decay rate), "
+          + "and the Krawczyk operator puts the only stationary point at the closed form; hence (LaSalle with F) the "
+          + "exact solution converges to the limit (the limit set when H > n) and the allocation holds for all later "
+          + "time; the floating-point run agrees (same allocation, final state in B); measured: conditions not "
+          + "proved plus disagreements.",
+      "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
+          + "exact; the rate of the 1/t decay of off-task omega is not certified (non-hyperbolic), only that it "
+          + "goes to 0; a tube that stops early is an error, never a pass",
+      0.0,
+      "exact count; every condition is an outward-rounded interval enclosure proved on one side of 0, so a count of "
+          + "0 is a proof, not a measurement",
+      Provenance.CERTIFIED, List.of(HEADS_COVER_TASKS, POSITIVE_START));
+
+  /**
    * P2 certified: the validated tube of the reduced flow from the exact init encloses every task's first
    * half-signal crossing and the global markers t_w and t_e (each crossing unique: F decreases strictly), and the
    * floating-point event times lie inside. Measured: the worst position of a floating-point time inside its
@@ -337,7 +361,7 @@ public final class Claims {
 
   /** Every claim, in report order. */
   public static List<Claim> all() {
-    return List.of(P1_CONVERGENCE, P1_OFF_TASK, P1_CERTIFICATE, P2_PHASES, P2_EMERGENCE, P2_INCLINATION, P2_PROOF,
+    return List.of(P1_CONVERGENCE, P1_OFF_TASK, P1_CERTIFICATE, P1_PROOF, P2_PHASES, P2_EMERGENCE, P2_INCLINATION, P2_PROOF,
         P3_ALLOCATION, P3_PROOF, P3_ALLOCATION_PROPERTY, P4_OPTIMALITY, P5_SEPARATION, P5_SINGLE_HEAD_STATIONARITY, P6_TECHNIQUE, P6_LADDER,
         P6_CRITERION, P6_SADDLE, P6_SGD, P6_MODEL_ERROR, P7_LENGTH, P7_LENGTH_REFINED, P7_LENGTH_CALIBRATION,
         P7_SATURATION, PER_RUN_CONFIGURATIONS);

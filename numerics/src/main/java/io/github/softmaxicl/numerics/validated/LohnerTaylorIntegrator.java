@@ -78,6 +78,16 @@ public final class LohnerTaylorIntegrator {
    * failed step: the tube then ends early with the reason.
    */
   public static ValidatedTube integrate(TaylorVectorField f, List<Interval> x0, double tEnd, Settings s) {
+    return integrate(f, x0, tEnd, s, step -> false);
+  }
+
+  /**
+   * As {@link #integrate(TaylorVectorField, List, double, Settings)}, but ends after the first step for which
+   * {@code enough} holds (the trapping-region search: the tube is continued only until its end box lies in a
+   * certified region); the tube's requested end is then that step's end, so it counts as complete.
+   */
+  public static ValidatedTube integrate(TaylorVectorField f, List<Interval> x0, double tEnd, Settings s,
+      java.util.function.Predicate<TubeStep> enough) {
     long begin = System.nanoTime();
     int m = f.dimension();
     if (x0.size() != m) {
@@ -171,20 +181,24 @@ public final class LohnerTaylorIntegrator {
           }
           nextBox[i] = both.get();
         }
-        steps.add(new TubeStep(t, t + h, Arrays.asList(enclosure), Arrays.asList(nextBox)));
+        TubeStep done = new TubeStep(t, t + h, Arrays.asList(enclosure), Arrays.asList(nextBox));
+        steps.add(done);
         t += h;
         lastStep = h;
         box = nextBox;
         xhat = nextHat;
         r = nextR;
         a = q;
+        if (t < end && enough.test(done)) {
+          end = t;
+        }
       } catch (ArithmeticException e) {
         // an overflowing enclosure, or a frame too far from orthogonal for the inverse bound
         stop = Optional.of("interval arithmetic failed at t = " + t + ": " + e.getMessage());
         break;
       }
     }
-    return new ValidatedTube(x0, steps, tEnd, stop, (System.nanoTime() - begin) * 1e-9);
+    return new ValidatedTube(x0, steps, end < tEnd ? end : tEnd, stop, (System.nanoTime() - begin) * 1e-9);
   }
 
   /** {@code h} rounded down to a multiple of the time quantum. */

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LeadingOrderFormula;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ import java.util.List;
 public record TrappingRegion(ProblemConfig config, List<Integer> allocation, List<Double> signs,
     List<Interval> magnitudes) {
 
-  /** Smallest on-task ω radius {@link #around} gives, relative to ω*. */
-  public static final double MIN_RELATIVE_RADIUS = 1e-3;
+  /**
+   * Smallest on-task ω radius {@link #around} gives, relative to ω*: ten times the relative radius of the box in
+   * which the Krawczyk operator proves the stationary point ({@link TrappingRegionProof#KRAWCZYK_RADIUS}), which
+   * must lie inside.
+   */
+  public static final double MIN_RELATIVE_RADIUS = 1e-5;
 
   /** What a coordinate is at the limit. */
   public enum Role {
@@ -76,10 +81,12 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
    * The region around the closed-form limit that holds the log-coordinate box {@code logBox} (a tube's end
    * enclosure) with room {@code growth}: every off-task and spare range is {@code growth} times the box's largest
    * magnitude there, and each on-task pair gets radii {@code r_μ = ρ r_ω}, {@code ρ = sqrt(H_ωω/H_μμ)} from the
-   * on-task Hessian at the limit, with r_ω {@code growth} times the smallest radius that holds the box. Why that
-   * aspect: on the face ω = ω* + r_ω the linear part of ∂F/∂ω is H_ωω r_ω + H_ωμ δμ with |δμ| ≤ ρ r_ω, positive
-   * iff H_ωω &gt; |H_ωμ| ρ, and on the μ face H_μμ ρ &gt; |H_ωμ|; this ρ makes both read sqrt(H_ωω H_μμ) &gt; |H_ωμ|,
-   * which a positive-definite Hessian satisfies, with the same relative margin on both faces.
+   * Hessian of F at the limit. Why that aspect: on the face ω = ω* + r_ω the linear part of ∂F/∂ω is
+   * H_ωω r_ω + H_ωμ δμ with |δμ| ≤ ρ r_ω, positive iff H_ωω &gt; |H_ωμ| ρ, and on the μ face H_μμ ρ &gt; |H_ωμ|;
+   * this ρ makes both read sqrt(H_ωω H_μμ) &gt; |H_ωμ|, which a positive-definite Hessian satisfies, with the same
+   * relative margin on both faces. r_ω is the largest of: {@code growth} times the smallest radius that holds the
+   * box; twice the radius below which the other entries' distance from the limit (Σ_l |∂²F/∂x ∂x_l| |x_l − x_l*|,
+   * enclosed over the ranges) could outweigh those linear margins; and {@link #MIN_RELATIVE_RADIUS} ω*.
    *
    * @throws IllegalArgumentException on a shape mismatch or {@code growth < 1}
    */
@@ -97,22 +104,56 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
       double top = logBox.get(q).exp().hi();
       ranges.set(q, Interval.of(0.0, top * growth));
     }
+    // Where the off-task entries tip the on-task faces: the Hessian rows of the on-task pairs over the limit with
+    // every other entry in its range (jets over that box).
+    List<Interval> atLimit = new ArrayList<>();
+    for (int q = 0; q < dim; q++) {
+      Interval r = ranges.get(q);
+      atLimit.add(signs.get(q) > 0 ? r : r.negate());
+    }
+    List<Double> stars = new ArrayList<>(Collections.nCopies(dim, 0.0));
     for (int i = 0; i < n; i++) {
       int h = allocation.get(i);
       OnTaskLoss loss = OnTaskLoss.of(config, i);
-      double w = loss.omegaStarApprox();
-      double m = loss.muStarApprox();
-      SymmetricIntervalMatrix2 hess = loss.hessian(TaskBox.point(w, m));
-      double rho = Math.sqrt(hess.ww().midpoint() / hess.mm().midpoint());
+      stars.set(omegaIndex(config, h, i), loss.omegaStarApprox());
+      stars.set(muIndex(config, h, i), loss.muStarApprox());
+      atLimit.set(omegaIndex(config, h, i), Interval.point(signs.get(omegaIndex(config, h, i)) * loss.omegaStarApprox()));
+      atLimit.set(muIndex(config, h, i), Interval.point(signs.get(muIndex(config, h, i)) * loss.muStarApprox()));
+    }
+    LossJets jets = new LossJets(config, dim);
+    LeadingOrderFormula<IntervalJet> f = jets.jets(atLimit);
+    for (int i = 0; i < n; i++) {
+      int h = allocation.get(i);
       int qw = omegaIndex(config, h, i);
       int qm = muIndex(config, h, i);
+      double w = stars.get(qw);
+      double m = stars.get(qm);
+      IntervalJet gw = jets.derivative(f, qw);
+      IntervalJet gm = jets.derivative(f, qm);
+      double hww = gw.derivative(qw).midpoint();
+      double hwm = Math.abs(gw.derivative(qm).midpoint());
+      double hmm = gm.derivative(qm).midpoint();
+      double rho = hww > 0 && hmm > 0 ? Math.sqrt(hww / hmm) : 1.0;
+      // Largest shift of ∂F/∂ω and ∂F/∂μ of the pair by every other entry's distance from the limit.
+      double pw = 0;
+      double pm = 0;
+      for (int l = 0; l < dim; l++) {
+        if (l != qw && l != qm) {
+          double offset = atLimit.get(l).subtract(Interval.point(signs.get(l) * stars.get(l))).magnitude();
+          pw += gw.derivative(l).magnitude() * offset;
+          pm += gm.derivative(l).magnitude() * offset;
+        }
+      }
+      // Linear face margins per unit r_ω: ω face H_ωω − |H_ωμ|ρ, μ face H_μμ ρ − |H_ωμ|; twice the radius at which
+      // the shift would cancel them, for the curvature the linear picture leaves out.
+      double marginW = hww - hwm * rho;
+      double marginM = hmm * rho - hwm;
+      double floor = marginW > 0 && marginM > 0 ? 2 * Math.max(pw / marginW, pm / marginM) : 0.0;
       Interval bw = logBox.get(qw).exp();
       Interval bm = logBox.get(qm).exp();
       double devW = Math.max(Math.abs(bw.lo() - w), Math.abs(bw.hi() - w));
       double devM = Math.max(Math.abs(bm.lo() - m), Math.abs(bm.hi() - m));
-      // The floor keeps the faces clear of round-off when the box has already converged (a radius of 1e-9
-      // leaves face values of 1e-14, below what the enclosures resolve).
-      double rw = Math.max(growth * Math.max(devW, devM / rho), MIN_RELATIVE_RADIUS * w);
+      double rw = Math.max(Math.max(growth * Math.max(devW, devM / rho), floor), MIN_RELATIVE_RADIUS * w);
       double rm = rho * rw;
       // A radius reaching 0 leaves an invalid region; the proof then reports it rather than this method.
       ranges.set(qw, Interval.of(Math.max(0.0, w - rw), w + rw));

@@ -113,7 +113,8 @@ public record TrappingRegionCertificate(TrappingRegion region, List<Condition> c
       for (int i = 0; i < n; i++) {
         sum = sum.add(magnitudes.get(TrappingRegion.muIndex(region.config(), s, i)));
       }
-      Interval lhs = magnitudes.get(q).multiply(sum.multiply(slants.get(q)).exp());
+      // e^0 = 1 exactly (Interval.exp widens every result by two ulps, which would push a face point outside).
+      Interval lhs = sum.isZero() ? magnitudes.get(q) : magnitudes.get(q).multiply(sum.multiply(slants.get(q)).exp());
       if (!(lhs.hi() <= region.magnitudes().get(q).hi())) {
         return false;
       }

@@ -1,9 +1,7 @@
 package io.github.softmaxicl.theory.interval;
 
 import io.github.softmaxicl.theory.LeadingOrderFormula;
-import io.github.softmaxicl.theory.LossCoefficients;
 import io.github.softmaxicl.theory.ProblemConfig;
-import io.github.softmaxicl.theory.Scalar;
 import io.github.softmaxicl.theory.interval.TrappingRegionCertificate.Condition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,7 +52,7 @@ public final class TrappingRegionProof {
   public static TrappingRegionCertificate prove(TrappingRegion b) {
     ProblemConfig c = b.config();
     int dim = b.dimension();
-    Evaluator eval = new Evaluator(c, dim);
+    LossJets eval = new LossJets(c, dim);
     List<Condition> conditions = new ArrayList<>();
     List<Double> slants = new ArrayList<>(Collections.nCopies(dim, 0.0));
     List<Interval> hull = b.signedBox();
@@ -173,7 +171,7 @@ public final class TrappingRegionProof {
   }
 
   /** Condition 4: the slants of the spare heads' ω faces. */
-  private static void spareSlants(TrappingRegion b, List<Interval> hull, Evaluator eval, List<Interval> muLower,
+  private static void spareSlants(TrappingRegion b, List<Interval> hull, LossJets eval, List<Interval> muLower,
       List<Double> slants, List<Condition> out) {
     ProblemConfig c = b.config();
     List<Interval> rates = IntervalCoefficients.omegaRates(c);
@@ -237,14 +235,14 @@ public final class TrappingRegionProof {
    * Proves {@code factor · ∂F/∂x_q > 0} over {@code box} by the mean-value form and bisection. The enclosure
    * reported is the hull over the proved sub-boxes, or that of the first sub-box that could not be proved.
    */
-  private static Condition provePositive(String what, List<Interval> box, int q, double factor, Evaluator eval) {
+  private static Condition provePositive(String what, List<Interval> box, int q, double factor, LossJets eval) {
     Deque<List<Interval>> todo = new ArrayDeque<>();
     todo.push(box);
     @org.checkerframework.checker.nullness.qual.Nullable Interval proved = null;
     int pieces = 0;
     while (!todo.isEmpty()) {
       List<Interval> piece = todo.pop();
-      Evaluator.Enclosure e = eval.meanValue(piece, q, factor);
+      LossJets.Enclosure e = eval.meanValue(piece, q, factor);
       pieces++;
       if (e.value().isPositive()) {
         proved = proved == null ? e.value() : proved.hull(e.value());
@@ -264,96 +262,5 @@ public final class TrappingRegionProof {
       todo.push(left);
     }
     return new Condition(what, proved == null ? Interval.ZERO : proved, proved != null, pieces);
-  }
-
-  /** The one loss formula over points, boxes and jets, and its derivative by coordinate. */
-  private static final class Evaluator {
-    private final LossCoefficients<Interval> constants;
-    private final LossCoefficients<IntervalJet> jetConstants;
-    private final int heads;
-    private final int tasks;
-    private final int dim;
-
-    record Enclosure(Interval value, int split) {}
-
-    Evaluator(ProblemConfig c, int dim) {
-      this.constants = IntervalCoefficients.of(c);
-      this.heads = c.heads();
-      this.tasks = c.tasks();
-      this.dim = dim;
-      List<IntervalJet> a = new ArrayList<>();
-      List<IntervalJet> k = new ArrayList<>();
-      for (int i = 0; i < tasks; i++) {
-        a.add(IntervalJet.constant(constants.signal().get(i), dim));
-        k.add(IntervalJet.constant(constants.varianceWeight().get(i), dim));
-      }
-      this.jetConstants = new LossCoefficients<>(c, IntervalJet.constant(Interval.ZERO, dim),
-          IntervalJet.constant(Interval.ONE, dim), IntervalJet.constant(constants.inverseTasks(), dim), a, k);
-    }
-
-    /** The formula over a box, in intervals. */
-    LeadingOrderFormula<Interval> intervals(List<Interval> box) {
-      return LeadingOrderFormula.of(constants, rows(box, 0), rows(box, heads * tasks));
-    }
-
-    /** The formula over a box with every coordinate a jet variable: derivatives carry the Hessian over it. */
-    LeadingOrderFormula<IntervalJet> jets(List<Interval> box) {
-      List<IntervalJet> v = new ArrayList<>();
-      for (int q = 0; q < dim; q++) {
-        v.add(IntervalJet.variable(box.get(q), q, dim));
-      }
-      return LeadingOrderFormula.of(jetConstants, rows(v, 0), rows(v, heads * tasks));
-    }
-
-    private <T> List<List<T>> rows(List<T> flat, int offset) {
-      List<List<T>> out = new ArrayList<>();
-      for (int h = 0; h < heads; h++) {
-        out.add(List.copyOf(flat.subList(offset + h * tasks, offset + (h + 1) * tasks)));
-      }
-      return out;
-    }
-
-    /** ∂F/∂x_q from a formula. */
-    <T extends Scalar<T>> T derivative(LeadingOrderFormula<T> f, int q) {
-      int local = q % (heads * tasks);
-      int h = local / tasks;
-      int j = local % tasks;
-      return q < heads * tasks ? f.dOmega(h, j) : f.dMu(h, j);
-    }
-
-    /**
-     * {@code factor · ∂F/∂x_q} over the box in the mean-value form, intersected with the plain enclosure, and the
-     * coordinate whose term is widest (−1 if every coordinate is a point).
-     */
-    Enclosure meanValue(List<Interval> box, int q, double factor) {
-      List<Interval> centre = new ArrayList<>();
-      for (Interval x : box) {
-        centre.add(Interval.point(x.midpoint()));
-      }
-      Interval sum = derivative(intervals(centre), q).multiply(factor);
-      IntervalJet d = derivative(jets(box), q);
-      int split = -1;
-      double widest = 0;
-      for (int l = 0; l < dim; l++) {
-        Interval term = d.derivative(l).multiply(factor).multiply(box.get(l).subtract(centre.get(l)));
-        sum = sum.add(term);
-        if (box.get(l).width() > 0 && term.magnitude() > widest) {
-          widest = term.magnitude();
-          split = l;
-        }
-      }
-      if (split < 0) {
-        // Every term is 0 (e.g. a flat Hessian row): split the widest coordinate instead.
-        double w = 0;
-        for (int l = 0; l < dim; l++) {
-          if (box.get(l).width() > w) {
-            w = box.get(l).width();
-            split = l;
-          }
-        }
-      }
-      Interval plain = d.value().multiply(factor);
-      return new Enclosure(sum.intersection(plain).orElse(sum), split);
-    }
   }
 }
