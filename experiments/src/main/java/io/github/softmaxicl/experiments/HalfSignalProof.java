@@ -2,11 +2,13 @@ package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.checks.AllocationProofCheck;
 import io.github.softmaxicl.checks.HalfSignalProofCheck;
+import io.github.softmaxicl.checks.TrappingRegionCheck;
 import io.github.softmaxicl.checks.TubePlot;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
 import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
+import io.github.softmaxicl.numerics.validated.TrappingRegionSearch;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
 import io.github.softmaxicl.theory.Claim;
 import io.github.softmaxicl.theory.Claims;
@@ -32,7 +34,18 @@ final class HalfSignalProof {
   static final double PAST_EMERGENCE = 5.0;
 
   /**
-   * The verdicts of {@code claims} (P2-proof and/or P3-proof, in that order of the list) on a run whose hypotheses
+   * For P1-proof, how much further the tube may be continued while a trapping region is looked for, and the time
+   * between attempts. Measured first certified attempts: `small` and `paper` at t_e + 10, `extra-head` at
+   * t_e + 22, blocks 4, 6, 8 (H 3, L 120, σ 0.2) at the latest t_e,i + 5 + 25 (docs/TRAPPING-REGION.md); the
+   * cap allows four times the slowest of them.
+   */
+  static final double TRAP_SEARCH = 100.0;
+
+  /** Time between trapping-region attempts (each costs milliseconds to a second). */
+  static final double TRAP_SPACING = 5.0;
+
+  /**
+   * The verdicts of {@code claims} (P1-proof, P2-proof and/or P3-proof, in the order of the list) on a run whose hypotheses
    * hold, from one tube, and the tube drawn over the run ({@link TubePlot}); a failed computation gives an error
    * verdict for each and no plot.
    */
@@ -49,11 +62,18 @@ final class HalfSignalProof {
       for (double tei : run.taskEmergenceEnds()) {
         last = Double.isFinite(tei) ? Math.max(last, tei) : last;
       }
-      ValidatedTube tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), last + PAST_EMERGENCE,
-          SETTINGS);
+      boolean trap = claims.contains(Claims.P1_PROOF);
+      TrappingRegionSearch.Stopper stopper =
+          new TrappingRegionSearch.Stopper(run.config(), run.init(), last + PAST_EMERGENCE, TRAP_SPACING);
+      ValidatedTube tube = trap
+          ? LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), last + PAST_EMERGENCE + TRAP_SEARCH,
+              SETTINGS, stopper)
+          : LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), last + PAST_EMERGENCE, SETTINGS);
       List<Verdict> out = new ArrayList<>();
       for (Claim claim : claims) {
-        if (claim.equals(Claims.P2_PROOF)) {
+        if (claim.equals(Claims.P1_PROOF)) {
+          out.add(TrappingRegionCheck.check(runId, run, tube, stopper.finish(tube), stopper.attempts()));
+        } else if (claim.equals(Claims.P2_PROOF)) {
           out.add(HalfSignalProofCheck.check(runId, run, tube).verdict());
         } else if (claim.equals(Claims.P3_PROOF)) {
           out.add(AllocationProofCheck.check(runId, run, tube).verdict());

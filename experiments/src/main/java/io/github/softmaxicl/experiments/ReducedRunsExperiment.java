@@ -67,7 +67,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
     if (settings.provesPhases(spec, context.selectedClaims())) {
       // One tube for both proofs: the integration is the cost (seconds to minutes), the checks are milliseconds.
       List<Claim> applicable = new ArrayList<>();
-      for (Claim proof : List.of(Claims.P2_PROOF, Claims.P3_PROOF)) {
+      for (Claim proof : List.of(Claims.P1_PROOF, Claims.P2_PROOF, Claims.P3_PROOF)) {
         java.util.Optional<String> naProof = proof.notApplicableBecause(result.instance());
         if (naProof.isPresent()) {
           out.verdict(io.github.softmaxicl.checks.Verdicts.notApplicable(proof, id, naProof.get()));
@@ -76,13 +76,14 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
         }
       }
       if (!applicable.isEmpty()) {
-        progress.message(id + ": validated integration of the reduced flow to past t_e (P2-proof, P3-proof)");
+        progress.message(id + ": validated integration of the reduced flow to past t_e (P1-proof, P2-proof, "
+            + "P3-proof)");
         out.add(HalfSignalProof.prove(id, run, applicable));
       }
     } else {
-      progress.message(id + ": P2-proof and P3-proof skipped: the validated integration runs on small in quick "
-          + "mode, on every configuration with --full or --claim " + Claims.P2_PROOF.id() + " / "
-          + Claims.P3_PROOF.id());
+      progress.message(id + ": P1-proof, P2-proof and P3-proof skipped: the validated integration runs on small in "
+          + "quick mode, on every configuration with --full or --claim " + Claims.P1_PROOF.id() + " / "
+          + Claims.P2_PROOF.id() + " / " + Claims.P3_PROOF.id());
     }
     return out.outcome();
   }
@@ -92,6 +93,7 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
   public List<Claim> claims() {
     List<Claim> all = new ArrayList<>(ReducedRunChecks.claims());
     all.add(Claims.P1_CERTIFICATE);
+    all.add(Claims.P1_PROOF);
     all.add(Claims.P2_PROOF);
     all.add(Claims.P3_PROOF);
     return all;

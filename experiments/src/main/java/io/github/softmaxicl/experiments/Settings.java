@@ -125,13 +125,14 @@ public record Settings(Mode mode, int allocationCases, long allocationFirstSeed,
   }
 
   /**
-   * True if the validated integration behind P2-proof and P3-proof (seconds to a minute of CPU per
+   * True if the validated integration behind P1-proof, P2-proof and P3-proof (seconds to a minute of CPU per
    * configuration) runs on this configuration: in quick mode on the preset {@code small} only (about 3 s CPU),
    * with {@code --full} on every configuration, and on any configuration whose request selects either claim; never
    * when the request selects claims and neither of them (the tube would be computed for nothing, and drawn).
    */
   public boolean provesPhases(RunSpec spec, Set<String> selectedClaims) {
-    boolean named = selectedClaims.contains(io.github.softmaxicl.theory.Claims.P2_PROOF.id())
+    boolean named = selectedClaims.contains(io.github.softmaxicl.theory.Claims.P1_PROOF.id())
+        || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P2_PROOF.id())
         || selectedClaims.contains(io.github.softmaxicl.theory.Claims.P3_PROOF.id());
     if (named) {
       return true;

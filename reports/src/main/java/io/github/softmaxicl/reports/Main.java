@@ -441,6 +441,7 @@ public final class Main {
         // --claim P2-proof or --full asks (Settings.provesPhases), as the README's claim table says.
         claims.remove(Claims.P2_PROOF.id());
         claims.remove(Claims.P3_PROOF.id()); // the same validated tube
+        claims.remove(Claims.P1_PROOF.id());
 
       }
     }
