@@ -1,6 +1,7 @@
 package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
+import io.github.softmaxicl.numerics.validated.CrossingUniqueness;
 import io.github.softmaxicl.numerics.validated.LossCrossing;
 import io.github.softmaxicl.numerics.validated.SignalCrossing;
 import io.github.softmaxicl.numerics.validated.TubeStep;
@@ -150,9 +151,16 @@ public final class HalfSignalProofCheck {
       worst = Double.isNaN(t.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, t.position());
       if (t.enclosure().isPresent()) {
         Interval e = t.enclosure().get();
+        // The enclosure is of the first crossing; it is the only one inside if one head alone can reach the level
+        // there and its signal strictly increases (the field enclosed over every step box of the enclosure).
+        boolean unique = CrossingUniqueness.signalCrossingIsUnique(tube, c, init, i,
+            SignalCrossing.halfSignalLogLevel(c, i), e);
+        holds &= unique;
         ev.add(ReducedRunChecks.fmt("task %d: certified half-signal time in [%.9g, %.9g] (width %.3g, %.2e "
-            + "relative); floating point %.9g, %s (position %.3f)", i + 1, e.lo(), e.hi(), e.width(),
-            e.width() / e.midpoint(), t.floatingPoint(), t.inside() ? "inside" : "OUTSIDE", t.position()));
+            + "relative), %s; floating point %.9g, %s (position %.3f)", i + 1, e.lo(), e.hi(), e.width(),
+            e.width() / e.midpoint(), unique ? "the only crossing in it (one head reaches the level there, its "
+            + "signal proved increasing)" : "uniqueness in it NOT proved", t.floatingPoint(),
+            t.inside() ? "inside" : "OUTSIDE", t.position()));
       } else {
         ev.add(ReducedRunChecks.fmt("task %d: the tube does not certify a first half-signal crossing (floating "
             + "point %.9g)", i + 1, t.floatingPoint()));
@@ -186,8 +194,16 @@ public final class HalfSignalProofCheck {
       worst = Double.isNaN(m.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, m.position());
       if (m.enclosure().isPresent()) {
         Interval e = m.enclosure().get();
-        ev.add(ReducedRunChecks.fmt("%s: certified in [%.9g, %.9g] (width %.3g, %.2e relative); floating point "
-            + "%.9g, %s (position %.3f)", m.marker(), e.lo(), e.hi(), e.width(), e.width() / e.midpoint(),
+        String unique = "";
+        if (m.marker().contains(",")) {
+          // Per-task markers: first crossings of L_i; the only one in the enclosure if L_i decreases there.
+          int task = Integer.parseInt(m.marker().substring(m.marker().indexOf(',') + 1)) - 1;
+          unique = CrossingUniqueness.lossIsDecreasing(tube, c, init, task, e)
+              ? " (the only crossing in it: L_i proved decreasing there)"
+              : " (first crossing; L_i not proved decreasing in it, so not proved unique there)";
+        }
+        ev.add(ReducedRunChecks.fmt("%s: certified in [%.9g, %.9g] (width %.3g, %.2e relative)%s; floating point "
+            + "%.9g, %s (position %.3f)", m.marker(), e.lo(), e.hi(), e.width(), e.width() / e.midpoint(), unique,
             m.floatingPoint(), m.inside() ? "inside" : "OUTSIDE", m.position()));
       } else {
         ev.add(ReducedRunChecks.fmt("%s: the tube does not certify the crossing (floating point %.9g)", m.marker(),

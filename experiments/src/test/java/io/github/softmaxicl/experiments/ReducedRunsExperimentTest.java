@@ -33,7 +33,7 @@ class ReducedRunsExperimentTest {
     for (Claim claim : new ReducedRunsExperiment().claims()) {
       expected.add(claim.id());
     }
-    assertEquals(10, expected.size(), expected.toString()); // 9 before P3-proof
+    assertEquals(11, expected.size(), expected.toString()); // 10 before P1-proof
     assertEquals(expected, out.verdicts().stream().map(Verdict::claimId).toList());
     for (Verdict v : out.verdicts()) {
       assertEquals(Verdict.Status.ERROR, v.status(), v.toString());

@@ -124,7 +124,8 @@ class ClaimSelectionTest {
     SyntheticJob job = new SyntheticJob(SyntheticJob.Behaviour.PASS);
     assertEquals(Main.EXIT_OK, CliHarness.run(job, "--out", out().toString(), "--config", cfg.toString()).code);
     Set<String> quickScope = new java.util.LinkedHashSet<>(ReproductionJob.perRunClaimIds());
-    // Quick mode: the validated integration (P2-proof, P3-proof: one tube) is not implied; it needs --claim or --full.
+    // Quick mode: the validated integration (P1-, P2-, P3-proof: one tube) is not implied; it needs --claim or --full.
+    assertTrue(quickScope.remove(Claims.P1_PROOF.id()));
     assertTrue(quickScope.remove(Claims.P2_PROOF.id()));
     assertTrue(quickScope.remove(Claims.P3_PROOF.id()));
     assertEquals(quickScope, job.lastRequest.claims());

@@ -43,4 +43,20 @@ public final class IntervalCoefficients {
     }
     return List.copyOf(rates);
   }
+
+  /**
+   * The constants of {@link #of} as constant jets in {@code m} variables (exact zero gradients), for the formula
+   * evaluated over {@link IntervalJet}s (Hessians over a box, gradients of a loss in the log coordinates).
+   */
+  public static LossCoefficients<IntervalJet> jets(ProblemConfig config, int m) {
+    LossCoefficients<Interval> k = of(config);
+    List<IntervalJet> a = new ArrayList<>();
+    List<IntervalJet> v = new ArrayList<>();
+    for (int i = 0; i < config.tasks(); i++) {
+      a.add(IntervalJet.constant(k.signal().get(i), m));
+      v.add(IntervalJet.constant(k.varianceWeight().get(i), m));
+    }
+    return new LossCoefficients<>(config, IntervalJet.constant(Interval.ZERO, m), IntervalJet.constant(Interval.ONE, m),
+        IntervalJet.constant(k.inverseTasks(), m), a, v);
+  }
 }

@@ -27,14 +27,7 @@ final class LossJets {
     this.heads = c.heads();
     this.tasks = c.tasks();
     this.dim = dim;
-    List<IntervalJet> a = new ArrayList<>();
-    List<IntervalJet> k = new ArrayList<>();
-    for (int i = 0; i < tasks; i++) {
-      a.add(IntervalJet.constant(constants.signal().get(i), dim));
-      k.add(IntervalJet.constant(constants.varianceWeight().get(i), dim));
-    }
-    this.jetConstants = new LossCoefficients<>(c, IntervalJet.constant(Interval.ZERO, dim),
-        IntervalJet.constant(Interval.ONE, dim), IntervalJet.constant(constants.inverseTasks(), dim), a, k);
+    this.jetConstants = IntervalCoefficients.jets(c, dim);
   }
 
   /** The formula over a box, in intervals. */
