@@ -13,9 +13,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where the validated integration of P2-proof and P3-proof runs (small in quick mode; every configuration with
- * --full or when either is selected), and that the quick reduced run of small carries a passing, certified
- * verdict of each.
+ * Where the validated integration of P1-, P2- and P3-proof runs (small in quick mode; every configuration with
+ * --full or when one is selected), that the quick reduced run of small carries a passing, certified verdict of
+ * each, and that every other preset passes them as --full runs it.
  */
 class HalfSignalProofPlanTest {
   private static final ProgressSink QUIET = new ProgressSink() {
@@ -43,6 +43,7 @@ class HalfSignalProofPlanTest {
     assertFalse(quick.provesPhases(named, Set.of()));
     assertTrue(quick.provesPhases(config, Set.of("P2-proof")));
     assertTrue(quick.provesPhases(config, Set.of("P3-proof"))); // the same tube
+    assertTrue(quick.provesPhases(config, Set.of("P1-proof"))); // continued to a trapping region
     assertFalse(quick.provesPhases(config, Set.of("P2-phases")));
     for (Preset p : Preset.values()) {
       assertTrue(Settings.full().provesPhases(preset(p), Set.of()), p.id());
@@ -54,11 +55,28 @@ class HalfSignalProofPlanTest {
     assertTrue(Settings.full().provesPhases(preset(Preset.PAPER), Set.of("P1-convergence", "P3-proof")));
   }
 
+  /**
+   * Every other preset, as --full runs it: each proof passes, so each floating-point marker lies in its certified
+   * enclosure, each half-signal crossing is unique there, the allocation is certified and the tube ends in a
+   * certified trapping region (about 10 s of CPU for paper, 17 s for extra-head, 3 s for small-noisy).
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(value = Preset.class, names = {"PAPER", "EXTRA_HEAD", "SMALL_NOISY"})
+  void everyPresetIsProvedInFullMode(Preset p) {
+    RunSpec spec = preset(p);
+    Outcome out = new ReducedRunsExperiment().runOne(spec, Settings.full(), new Context(List.of(spec), 1, QUIET));
+    for (String id : List.of("P1-proof", "P2-proof", "P3-proof")) {
+      List<Verdict> proof = out.verdicts().stream().filter(v -> v.claimId().equals(id)).toList();
+      assertEquals(1, proof.size(), out.verdicts().toString());
+      assertEquals(Verdict.Status.PASS, proof.get(0).status(), p.id() + " " + proof.get(0).evidence());
+    }
+  }
+
   @Test
   void theQuickSmallRunCarriesACertifiedPass() {
     RunSpec spec = preset(Preset.SMALL);
     Outcome out = new ReducedRunsExperiment().runOne(spec, Settings.quick(), new Context(List.of(spec), 1, QUIET));
-    for (String id : List.of("P2-proof", "P3-proof")) {
+    for (String id : List.of("P1-proof", "P2-proof", "P3-proof")) {
       List<Verdict> proof = out.verdicts().stream().filter(v -> v.claimId().equals(id)).toList();
       assertEquals(1, proof.size(), out.verdicts().toString());
       assertEquals(Verdict.Status.PASS, proof.get(0).status(), proof.get(0).evidence().toString());
