@@ -239,4 +239,114 @@ class TrappingRegionProofTest {
     assertFalse(cert.certified());
     assertTrue(cert.failures().get(0).what().contains("equal signs"), failures(cert));
   }
+
+  /**
+   * One condition of each kind per entry: per task sign, distance from 0, Hessian and Krawczyk (4), four on-task
+   * faces, one upper face per off-task ω of a serving head, one decay condition per off-task or spare μ, n slant
+   * conditions per spare ω, one allocation margin per task. `small` (H = n = 2): 8 + 8 + 2 + 2 + 2 = 22;
+   * `extra-head` (H = 4, n = 3): 12 + 12 + 6 + 9 + 9 + 3 = 51 (the counts the runs report).
+   */
+  @Test
+  void everyConditionIsChecked() {
+    ProblemConfig small = Preset.SMALL.config();
+    assertEquals(22, TrappingRegionProof.prove(TrappingRegion.around(small, Initialisations.paper(small),
+        identity(small), endBox(small, 0.01, 0.01, 1e-3, 1e-5), 1.5)).conditions().size());
+    ProblemConfig extra = Preset.EXTRA_HEAD.config();
+    TrappingRegionCertificate cert = TrappingRegionProof.prove(TrappingRegion.around(extra,
+        Initialisations.paper(extra), identity(extra), endBox(extra, 0.001, 0.001, 1e-4, 2e-5), 1.5));
+    assertEquals(51, cert.conditions().size());
+    int slanted = 0;
+    int allocation = 0;
+    for (TrappingRegionCertificate.Condition k : cert.conditions()) {
+      slanted += k.what().startsWith("slanted face") ? 1 : 0;
+      allocation += k.what().startsWith("allocation in B") ? 1 : 0;
+    }
+    assertEquals(9, slanted);
+    assertEquals(3, allocation);
+    assertTrue(cert.totalPieces() >= cert.conditions().size());
+  }
+
+  /** The allocation margin is lower(|ω||μ|) on the serving head minus the largest upper(|ω||μ|) of the others. */
+  @Test
+  void allocationMarginsMatchAnIndependentComputation() {
+    ProblemConfig c = Preset.EXTRA_HEAD.config();
+    TrappingRegionCertificate cert = TrappingRegionProof.prove(TrappingRegion.around(c, Initialisations.paper(c),
+        identity(c), endBox(c, 0.001, 0.001, 1e-4, 2e-5), 1.5));
+    TrappingRegion b = cert.region();
+    int i = 0;
+    for (TrappingRegionCertificate.Condition k : cert.conditions()) {
+      if (!k.what().startsWith("allocation in B")) {
+        continue;
+      }
+      double own = b.magnitudes().get(TrappingRegion.omegaIndex(c, i, i)).lo()
+          * b.magnitudes().get(TrappingRegion.muIndex(c, i, i)).lo();
+      double others = 0;
+      for (int g = 0; g < c.heads(); g++) {
+        if (g != i) {
+          others = Math.max(others, b.magnitudes().get(TrappingRegion.omegaIndex(c, g, i)).hi()
+              * b.magnitudes().get(TrappingRegion.muIndex(c, g, i)).hi());
+        }
+      }
+      assertTrue(others > 0);
+      assertEquals(own - others, k.enclosure().midpoint(), 1e-12 * own, k.what());
+      assertTrue(k.enclosure().contains(own - others) || Math.abs(k.enclosure().midpoint() - (own - others)) < 1e-15);
+      i++;
+    }
+    assertEquals(c.tasks(), i);
+  }
+
+  /**
+   * An end box at the limit itself with off-task entries of 1e-3: the on-task radius must come from the off-task
+   * shift of the faces (twice its cancelling radius), not from the box; a region with a quarter of that radius is
+   * tipped by the off-task terms and refused.
+   */
+  @Test
+  void theOnTaskRadiusCoversTheOffTaskShift() {
+    ProblemConfig c = Preset.SMALL.config();
+    SpectralState start = Initialisations.paper(c);
+    TrappingRegion b = TrappingRegion.around(c, start, identity(c), endBox(c, 0.0, 0.0, 2e-3, 2e-4), 1.5);
+    TrappingRegionCertificate cert = TrappingRegionProof.prove(b);
+    assertTrue(cert.certified(), failures(cert));
+    int qw = TrappingRegion.omegaIndex(c, 0, 0);
+    int qm = TrappingRegion.muIndex(c, 0, 0);
+    double w = OnTaskLoss.of(c, 0).omegaStarApprox();
+    double m = OnTaskLoss.of(c, 0).muStarApprox();
+    double rw = b.magnitudes().get(qw).hi() - w;
+    double rm = b.magnitudes().get(qm).hi() - m;
+    assertTrue(rw > 10 * TrappingRegion.MIN_RELATIVE_RADIUS * w, "radius " + rw + " from the off-task shift");
+    List<Interval> narrow = new ArrayList<>(b.magnitudes());
+    for (int i = 0; i < c.tasks(); i++) {
+      narrow.set(TrappingRegion.omegaIndex(c, i, i), Interval.of(w - rw / 4, w + rw / 4));
+      narrow.set(TrappingRegion.muIndex(c, i, i), Interval.of(m - rm / 4, m + rm / 4));
+    }
+    assertFalse(TrappingRegionProof.prove(new TrappingRegion(c, b.allocation(), b.signs(), narrow)).certified());
+  }
+
+  @Test
+  void malformedRegionsAreRefused() {
+    ProblemConfig c = Preset.SMALL.config();
+    TrappingRegion b = TrappingRegion.around(c, Initialisations.paper(c), identity(c),
+        endBox(c, 0.01, 0.01, 1e-3, 1e-5), 1.5);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, List.of(0, 0), b.signs(), b.magnitudes()));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, List.of(0, 2), b.signs(), b.magnitudes()));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, List.of(-1, 0), b.signs(), b.magnitudes()));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, List.of(0), b.signs(), b.magnitudes()));
+    List<Double> signs = new ArrayList<>(b.signs());
+    signs.set(3, 0.5);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, b.allocation(), signs, b.magnitudes()));
+    List<Interval> m = new ArrayList<>(b.magnitudes());
+    m.set(5, Interval.of(-1e-9, 1e-3));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new TrappingRegion(c, b.allocation(), b.signs(), m));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> TrappingRegion.around(c, Initialisations.paper(c), identity(c), endBox(c, 0.01, 0.01, 1e-3, 1e-5), 0.9));
+    assertTrue(b.toString().contains("omega_1^1 in [") && b.toString().contains(", mu_2^2 in ["), b.toString());
+    assertEquals(TrappingRegion.Role.OFF_TASK, b.role(TrappingRegion.muIndex(c, 1, 0)));
+    assertEquals("mu_1^2", b.name(TrappingRegion.muIndex(c, 1, 0)));
+  }
 }
