@@ -349,4 +349,37 @@ class TrappingRegionProofTest {
     assertEquals(TrappingRegion.Role.OFF_TASK, b.role(TrappingRegion.muIndex(c, 1, 0)));
     assertEquals("mu_1^2", b.name(TrappingRegion.muIndex(c, 1, 0)));
   }
+
+  /** A log box of the wrong size, or one whose spare μ break the slanted bound, is not inside B. */
+  @Test
+  void containmentOfLogBoxesChecksSizeAndSlants() {
+    ProblemConfig c = Preset.EXTRA_HEAD.config();
+    List<Interval> y = endBox(c, 0.001, 0.001, 1e-4, 2e-5);
+    TrappingRegionCertificate cert = TrappingRegionProof.prove(
+        TrappingRegion.around(c, Initialisations.paper(c), identity(c), y, 1.5));
+    assertTrue(cert.containsLogBox(y));
+    assertFalse(cert.containsLogBox(y.subList(0, y.size() - 1)));
+    TrappingRegion b = cert.region();
+    List<Interval> top = new ArrayList<>(y);
+    for (int q = 0; q < b.dimension(); q++) {
+      if (b.role(q) == TrappingRegion.Role.SPARE_OMEGA || b.role(q) == TrappingRegion.Role.SPARE_MU) {
+        // every spare entry at (just below) the top of its range: inside the box hull, outside the slant
+        top.set(q, Interval.point(Math.log(b.magnitudes().get(q).hi()) - 1e-9));
+      }
+    }
+    assertFalse(cert.containsLogBox(top));
+  }
+
+  /** An on-task range reaching 0 is refused before anything else is tried on that pair. */
+  @Test
+  void anOnTaskRangeReachingZeroIsRefused() {
+    ProblemConfig c = Preset.SMALL.config();
+    TrappingRegion b = TrappingRegion.around(c, Initialisations.paper(c), identity(c),
+        endBox(c, 0.01, 0.01, 1e-3, 1e-5), 1.5);
+    List<Interval> m = new ArrayList<>(b.magnitudes());
+    m.set(TrappingRegion.omegaIndex(c, 0, 0), Interval.of(0.0, 1.0));
+    TrappingRegionCertificate cert = TrappingRegionProof.prove(new TrappingRegion(c, b.allocation(), b.signs(), m));
+    assertFalse(cert.certified());
+    assertTrue(cert.failures().get(0).what().contains("stay away from 0"), failures(cert));
+  }
 }
