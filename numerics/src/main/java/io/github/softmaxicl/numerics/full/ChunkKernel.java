@@ -15,79 +15,52 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * turns the totals into ∂F/∂Q = K G / √D, ∂F/∂K = Q Gᵀ / √D, ∂F/∂O = S Vᵀ, ∂F/∂V = Oᵀ S. This does per prompt
  * H (8 L D + 4 D² + 6 n D) flops instead of H (8 L D + 10 D² + 6 n D).
  *
- * <p>Layout ({@link LaneLoops} says why): the products with the prompt-independent matrix M, b = M z_q, run over
- * the whole chunk with its prompts as lanes. Everything else runs one prompt at a time, with the prompt's tokens
- * in two copies of row arrays, {@code zRows[l][k]} (lanes: coordinates) and {@code ztRows[k][l]} (lanes: tokens),
- * so that the four passes over the tokens (scores, r, and their adjoints, 8 L D H of the flops) are
- * {@link LaneLoops#combineRows} with the per-prompt vector in registers; the prompt's 2 × 42 KB (paper sizes) stay
- * in L1/L2 from the forward to the backward pass. The only sums across prompts (the loss, G and S) run over p in a
- * fixed order, so a chunk's result depends on its prompts alone; every output is the same scalar sequence of
- * IEEE operations as in the chunk-wide prompt-lane kernel this replaced (KernelBitsTest pins the bits).
+ * <p>Work: b = M z_q for the whole chunk with its prompts as lanes ({@link LaneLoops#matrixTimes}); the per-prompt
+ * passes in the layout {@link #tokenLanes} picks ({@link ChunkPasses}: both give the same bits, so the choice is
+ * only about speed); then the sums G and S over the chunk's prompts in increasing p. A chunk's result depends on
+ * its prompts alone.
  */
 final class ChunkKernel {
   /**
-   * Per-prompt rows are padded with zeros to a multiple of this many lanes (one AVX-512 vector), so C2's
-   * vectorised loops have no scalar remainder; the padding lanes compute zeros that nothing reads.
+   * Token dimension from which prompts are processed one at a time with their tokens as lanes. Measured
+   * (issue 16, CPU time per prompt, prompt lanes → token lanes): D = 53, L = 100, H = 3 (paper) 28 → 20 µs;
+   * D = 19, L = 100: 7.0 → 6.7; D = 16, L = 1000: 81–98 → 72; D = 15, L = 60: 4.9 → 4.7; but D = 11, L = 40:
+   * 1.9 → 2.2; D = 7, L = 30: 1.07 → 1.5; D = 5, L = 10: 0.33 → 0.62 (the ladder's sizes: loops over D or L
+   * lanes that short do not vectorise well).
    */
-  static final int LANE_BLOCK = 8;
+  static final int TOKEN_LANES_FROM_DIM = 15;
 
   private final int heads;
-  private final int ll;
   private final int dd;
   private final int n;
-  /** L and D rounded up to whole vectors ({@link #LANE_BLOCK}): the lane counts of the per-prompt loops. */
-  private final int lLanes;
-  private final int dLanes;
-  /** xq[k][p]: query tokens of the chunk (lanes: prompts). */
+  private final ChunkPasses passes;
+  /** xq[k][p]: the chunk's queries (lanes: prompts), for b = M z_q. */
   private final double[][] xq;
-  /** b[h][k][p] = (M^h z_q)_k of the chunk (lanes: prompts). */
+  /** b[h][k][p] = (M^h z_q)_k. */
   private final double[][][] b;
   /** qRows[p]: the query of prompt p (row-major copy); gRow: one row of G being accumulated. */
   private final double[][] qRows;
   private final double[] gRow;
-  /** wRows[h][i]: row i of W^h. */
-  private final double[][][] wRows;
-  /** The current prompt's tokens: zRows[l][k] and its transpose ztRows[k][l]. */
-  private final double[][] zRows;
-  private final double[][] ztRows;
-  /** Per head, the current prompt's b (D), probabilities (L), r (D), ∂F/∂r (D), ∂F/∂s (L), ∂F/∂b (D). */
-  private final double[][] bOne;
-  private final double[][] prob;
-  private final double[][] rOne;
-  private final double[][] grOne;
-  private final double[][] gsOne;
-  private final double[][] gbOne;
-  /** The current prompt's ŷ, then g = ∂F/∂ŷ (n). */
-  private final double[] yhat;
-  /** Per chunk, for the sums over prompts: g[i][p], r[h][k][p], ∂F/∂b [h][k][p]. */
-  private final double[][] gAll;
-  private final double[][][] rAll;
-  private final double[][][] gbAll;
 
   ChunkKernel(ProblemConfig config, int capacity) {
+    this(config, capacity, tokenLanes(config));
+  }
+
+  /** With the per-prompt passes' layout chosen by the caller (tests compare the two). */
+  ChunkKernel(ProblemConfig config, int capacity, boolean tokenLanes) {
     this.heads = config.heads();
-    this.ll = config.promptLength();
     this.dd = config.tokenDim();
     this.n = config.tasks();
-    this.lLanes = roundUp(ll);
-    this.dLanes = roundUp(dd);
+    this.passes = tokenLanes ? new TokenLanePasses(config, capacity) : new PromptLanePasses(config, capacity);
     this.xq = new double[dd][capacity];
     this.b = new double[heads][dd][capacity];
     this.qRows = new double[capacity][dd];
     this.gRow = new double[dd];
-    this.wRows = new double[heads][n][dLanes];
-    this.zRows = new double[ll][dLanes];
-    this.ztRows = new double[dd][lLanes];
-    this.bOne = new double[heads][dd];
-    this.prob = new double[heads][lLanes];
-    this.rOne = new double[heads][dLanes];
-    this.grOne = new double[heads][dLanes];
-    this.gsOne = new double[heads][lLanes];
-    this.gbOne = new double[heads][dLanes];
-    this.yhat = new double[n];
-    this.gAll = new double[n][capacity];
-    this.rAll = new double[heads][dd][capacity];
-    this.gbAll = new double[heads][dd][capacity];
+  }
+
+  /** Whether {@link TokenLanePasses} is the faster layout for this problem's sizes. */
+  static boolean tokenLanes(ProblemConfig config) {
+    return config.tokenDim() >= TOKEN_LANES_FROM_DIM;
   }
 
   /**
@@ -98,154 +71,25 @@ final class ChunkKernel {
   double chunk(PromptBlock block, double[][] m, double[][] w, double @Nullable [][] gPart,
       double @Nullable [][] sPart, double gScale, double @Nullable [] perPrompt, int firstPrompt) {
     int c = block.count;
-    loadQueries(block, c);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.matrixTimes(m[h], dd, dd, xq, b[h], c, false);
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(w[h], i * dd, wRows[h][i], 0, dd);
-      }
-    }
-    boolean gradient = gPart != null && sPart != null;
-    double lossSum = 0;
-    for (int p = 0; p < c; p++) {
-      loadTokens(block.tokens[p]);
-      for (int h = 0; h < heads; h++) {
-        for (int k = 0; k < dd; k++) {
-          bOne[h][k] = b[h][k][p];
-        }
-      }
-      LaneLoops.combineRows(ztRows, dd, bOne, prob, heads, lLanes);
-      for (int h = 0; h < heads; h++) {
-        LaneLoops.softmax(prob[h], ll);
-      }
-      LaneLoops.combineRows(zRows, ll, prob, rOne, heads, dLanes);
-      predict(w);
-      // Loss, then g = gScale (ŷ − y) in place of ŷ.
-      double sq = 0;
-      for (int i = 0; i < n; i++) {
-        double e = yhat[i] - block.targets[p * n + i];
-        sq += e * e;
-        yhat[i] = gScale * e;
-      }
-      double v = sq / n;
-      if (perPrompt != null) {
-        perPrompt[firstPrompt + p] = v;
-      }
-      lossSum += v;
-      if (gradient) {
-        backward(p);
-      }
-    }
-    if (gPart == null || sPart == null) {
-      return lossSum;
-    }
-    for (int h = 0; h < heads; h++) {
-      outerOverPrompts(gAll, n, rAll[h], dd, sPart[h], c);
-      queryOuter(gbAll[h], gPart[h], c);
-    }
-    return lossSum;
-  }
-
-  private static int roundUp(int lanes) {
-    return (lanes + LANE_BLOCK - 1) / LANE_BLOCK * LANE_BLOCK;
-  }
-
-  /**
-   * ŷ = Σ_h W^h r^h of the current prompt, scalar (3 H D products at most a few hundred: not worth lanes),
-   * four terms per accumulation in the order of {@link LaneLoops#matrixTimes}.
-   */
-  private void predict(double[][] w) {
-    Arrays.fill(yhat, 0.0);
-    for (int h = 0; h < heads; h++) {
-      double[] wh = w[h];
-      double[] x = rOne[h];
-      for (int i = 0; i < n; i++) {
-        int row = i * dd;
-        double o = yhat[i];
-        int j = 0;
-        for (; j + 3 < dd; j += 4) {
-          o += wh[row + j] * x[j] + wh[row + j + 1] * x[j + 1] + wh[row + j + 2] * x[j + 2]
-              + wh[row + j + 3] * x[j + 3];
-        }
-        for (; j < dd; j++) {
-          o += wh[row + j] * x[j];
-        }
-        yhat[i] = o;
-      }
-    }
-  }
-
-  /**
-   * The current prompt's backward pass from g (in {@link #yhat}) to ∂F/∂b, and its r, g and ∂F/∂b stored as
-   * lane {@code p} of the chunk's arrays for the sums over prompts.
-   */
-  private void backward(int p) {
-    for (int i = 0; i < n; i++) {
-      gAll[i][p] = yhat[i];
-    }
-    for (int h = 0; h < heads; h++) {
-      for (int k = 0; k < dd; k++) {
-        rAll[h][k][p] = rOne[h][k];
-      }
-      LaneLoops.transposeTimes(wRows[h], n, yhat, grOne[h], dLanes);
-    }
-    LaneLoops.combineRows(ztRows, dd, grOne, gsOne, heads, lLanes);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.softmaxAdjoint(prob[h], gsOne[h], ll);
-    }
-    LaneLoops.combineRows(zRows, ll, gsOne, gbOne, heads, dLanes);
-    for (int h = 0; h < heads; h++) {
-      for (int k = 0; k < dd; k++) {
-        gbAll[h][k][p] = gbOne[h][k];
-      }
-    }
-  }
-
-  /**
-   * The prompt's tokens (row-major L×D) into {@link #zRows} and, eight coordinates at a time, into
-   * {@link #ztRows}: each group of eight source values is one cache line, read once.
-   */
-  private void loadTokens(double[] src) {
-    for (int l = 0; l < ll; l++) {
-      System.arraycopy(src, l * dd, zRows[l], 0, dd);
-    }
-    int k = 0;
-    for (; k + 7 < dd; k += 8) {
-      double[] r0 = ztRows[k];
-      double[] r1 = ztRows[k + 1];
-      double[] r2 = ztRows[k + 2];
-      double[] r3 = ztRows[k + 3];
-      double[] r4 = ztRows[k + 4];
-      double[] r5 = ztRows[k + 5];
-      double[] r6 = ztRows[k + 6];
-      double[] r7 = ztRows[k + 7];
-      for (int l = 0, t = k; l < ll; l++, t += dd) {
-        r0[l] = src[t];
-        r1[l] = src[t + 1];
-        r2[l] = src[t + 2];
-        r3[l] = src[t + 3];
-        r4[l] = src[t + 4];
-        r5[l] = src[t + 5];
-        r6[l] = src[t + 6];
-        r7[l] = src[t + 7];
-      }
-    }
-    for (; k < dd; k++) {
-      double[] r0 = ztRows[k];
-      for (int l = 0, t = k; l < ll; l++, t += dd) {
-        r0[l] = src[t];
-      }
-    }
-  }
-
-  /** The chunk's queries into {@link #xq} (lanes: prompts) and {@link #qRows}. */
-  private void loadQueries(PromptBlock block, int c) {
     for (int p = 0; p < c; p++) {
       System.arraycopy(block.queries, p * dd, qRows[p], 0, dd);
       for (int k = 0; k < dd; k++) {
         xq[k][p] = block.queries[p * dd + k];
       }
     }
+    for (int h = 0; h < heads; h++) {
+      LaneLoops.matrixTimes(m[h], dd, dd, xq, b[h], c, false);
+    }
+    boolean backward = gPart != null && sPart != null;
+    double lossSum = passes.run(block, b, w, backward, gScale, perPrompt, firstPrompt);
+    if (gPart == null || sPart == null) {
+      return lossSum;
+    }
+    for (int h = 0; h < heads; h++) {
+      outerOverPrompts(passes.g, n, passes.r[h], dd, sPart[h], c);
+      queryOuter(passes.gb[h], gPart[h], c);
+    }
+    return lossSum;
   }
 
   /** {@code out[i][k] = Σ_p a[i][p] bm[k][p]} (rows × cols, row-major), p in increasing order. */

@@ -3,63 +3,111 @@ package io.github.softmaxicl.numerics.full;
 import java.util.Arrays;
 
 /**
- * The element-wise loops of {@link ChunkKernel}. Every operand is a set of rows, one {@code double[]} per index of
- * the math, and every loop runs over the entries ("lanes") of rows, with no reduction across lanes: the lanes are
- * a chunk's prompts ({@link #matrixTimes}), or one prompt's tokens or token coordinates ({@link #combineRows},
- * {@link #transposeTimes}).
+ * The element-wise loops of {@link PromptLanePasses} (and b = M z_q of {@link ChunkKernel}) over a chunk's prompts
+ * ("lanes"). Every operand is a set of rows, one {@code double[]} per index of the math (token coordinate, token,
+ * task), holding one entry per prompt: {@code x[r][p]}. Token arrays hold row {@code l * D + k} for coordinate k
+ * of token l.
  *
- * <p>Why this shape: a loop over lanes with no cross-lane reduction is what HotSpot's C2 compiler vectorises, and
- * each lane is computed with exactly the scalar sequence of IEEE operations written here (Java never contracts
- * {@code a * b + c} into an FMA, and a lane never mixes with another), so the bits do not depend on the vector
- * width, on the number of lanes or on the machine. Rows are separate arrays indexed by the lane alone because C2
- * (JDK 17) does not vectorise loops whose loads and stores use different offsets into arrays that might alias,
- * nor loops over about eight or more distinct arrays (both measured with JDK 17.0.15: seven arrays vectorise,
- * nine do not).
+ * <p>Why this shape: every per-prompt operation becomes a loop over prompts with no cross-prompt reduction, which
+ * HotSpot's C2 compiler vectorises. Each prompt is one lane and is computed with exactly the scalar sequence of
+ * IEEE operations written here (Java never contracts {@code a * b + c} into an FMA, and a lane never mixes with
+ * another), so the bits do not depend on the vector width, on the number of prompts in the chunk or on the
+ * machine. Rows are separate arrays indexed by p alone because C2 (JDK 17) does not vectorise loops whose loads
+ * and stores use different offsets into arrays that might alias, nor loops over about eight or more distinct
+ * arrays (both measured with JDK 17.0.15: seven arrays vectorise, nine do not): so a product of two lane-varying
+ * rows is combined three terms per accumulator store (seven arrays), a row times a scalar four terms. The
+ * grouping fixes the summation order, which {@link TokenLaneLoops} repeats exactly.
  *
- * <p>Why {@link #combineRows} is the kernel's workhorse (issue 16): with the chunk's prompts as lanes, both
- * factors of every token product vary per lane, so the loop {@code o[p] += t0 v0 + t1 v1 + t2 v2} loads seven
- * rows and stores one per six flops and is bound by loads (≈ 12 GFLOP/s alone in L1, 8–9 in the kernel; fusing
- * passes, blocking for L1 and 16–128 lanes gave ±5 %). With one prompt's tokens as lanes, the per-prompt vector
- * (b, p, ∂F/∂r, ∂F/∂s) becomes a scalar held in a register, and one pass serves up to three heads: the loop
- * {@code o_h[i] += c_h0 x0[i] + c_h1 x1[i] + c_h2 x2[i]}, h = 1..3, loads three rows of tokens and three
- * accumulators and stores three per eighteen flops, three times the work per memory operation.
+ * <p>Measured ceiling of this loop shape (issue 16, JDK 17.0.15, AVX-512 EPYC): the three-term loop
+ * {@code o[p] += t0 v0 + t1 v1 + t2 v2} (seven loads and one store per six flops) runs alone, all in L1, at
+ * ≈ 12 GFLOP/s over 32 lanes, 14 over 64, 17 over 256, and 5.6 with vectorisation off. The kernel's token
+ * sweeps reach ≈ 8–9 GFLOP/s. Tried without a gain beyond noise (±5 %): one backward sweep instead of two,
+ * transposing tokens inside the score sweep, blocking the sweeps over token coordinates so the accumulators stay
+ * in L1, and 16, 48, 64 or 128 lanes per chunk. The loop is load-bound, not memory-bound; {@link TokenLaneLoops}
+ * halves the loads per flop for large prompts.
  */
 final class LaneLoops {
   private LaneLoops() {}
 
   /**
-   * {@code out[h][i] = Σ_j coef[h][j] x[j][i]} for every head h &lt; {@code heads} and lane i &lt; {@code lanes},
-   * j &lt; {@code rows} in increasing order, three terms per accumulator store (then one), each product written
-   * coefficient times row. With x the transposed tokens (rows k, lanes l) and coef = b or ∂F/∂r this is the
-   * scores s_l = z_l · b and their adjoint; with x the tokens (rows l, lanes k) and coef = p or ∂F/∂s it is
-   * r = Z p and ∂F/∂b = Z ∂F/∂s. Heads are taken three (or two) at a time so each loaded row serves them all.
+   * {@code out[h][l][p] = Σ_k tok[l D + k][p] v[h][k][p]} for every head h &lt; {@code heads}, token l &lt;
+   * {@code ll} and prompt p &lt; {@code c}: per prompt, the dot products of every token with one D-vector per head
+   * (attention scores, and their adjoint ∂F/∂p). The heads share each pass over the tokens, so the chunk's
+   * tokens (the largest array, beyond L1) are streamed once, not H times.
    */
-  static void combineRows(double[][] x, int rows, double[][] coef, double[][] out, int heads, int lanes) {
-    for (int h = 0; h < heads; h++) {
-      Arrays.fill(out[h], 0, lanes, 0.0);
-    }
-    int j = 0;
-    for (; j + 2 < rows; j += 3) {
-      double[] x0 = x[j];
-      double[] x1 = x[j + 1];
-      double[] x2 = x[j + 2];
+  static void tokenDots(double[][] tok, double[][][] v, double[][][] out, int heads, int ll, int dd, int c) {
+    for (int l = 0; l < ll; l++) {
       for (int h = 0; h < heads; h++) {
-        double[] o = out[h];
-        double a0 = coef[h][j];
-        double a1 = coef[h][j + 1];
-        double a2 = coef[h][j + 2];
-        for (int i = 0; i < lanes; i++) {
-          o[i] += a0 * x0[i] + a1 * x1[i] + a2 * x2[i];
+        Arrays.fill(out[h][l], 0, c, 0.0);
+      }
+      int to = l * dd;
+      int k = 0;
+      for (; k + 2 < dd; k += 3) {
+        double[] t0 = tok[to + k];
+        double[] t1 = tok[to + k + 1];
+        double[] t2 = tok[to + k + 2];
+        for (int h = 0; h < heads; h++) {
+          double[] o = out[h][l];
+          double[] v0 = v[h][k];
+          double[] v1 = v[h][k + 1];
+          double[] v2 = v[h][k + 2];
+          for (int p = 0; p < c; p++) {
+            o[p] += t0[p] * v0[p] + t1[p] * v1[p] + t2[p] * v2[p];
+          }
+        }
+      }
+      for (; k < dd; k++) {
+        double[] t0 = tok[to + k];
+        for (int h = 0; h < heads; h++) {
+          double[] o = out[h][l];
+          double[] v0 = v[h][k];
+          for (int p = 0; p < c; p++) {
+            o[p] += t0[p] * v0[p];
+          }
         }
       }
     }
-    for (; j < rows; j++) {
-      double[] x0 = x[j];
-      for (int h = 0; h < heads; h++) {
-        double[] o = out[h];
-        double a0 = coef[h][j];
-        for (int i = 0; i < lanes; i++) {
-          o[i] += a0 * x0[i];
+  }
+
+  /**
+   * {@code out[h][k][p] = Σ_l w[h][l][p] tok[l D + k][p]} for every head: per prompt, the w-weighted sum of its
+   * tokens (r = Z p, and the adjoint ∂F/∂b = Z (∂F/∂s)); one pass over the tokens for all heads.
+   */
+  static void weightedTokenSum(double[][] tok, double[][][] w, double[][][] out, int heads, int ll, int dd,
+      int c) {
+    for (int h = 0; h < heads; h++) {
+      for (int k = 0; k < dd; k++) {
+        Arrays.fill(out[h][k], 0, c, 0.0);
+      }
+    }
+    int l = 0;
+    for (; l + 2 < ll; l += 3) {
+      int base = l * dd;
+      for (int k = 0; k < dd; k++) {
+        double[] t0 = tok[base + k];
+        double[] t1 = tok[base + dd + k];
+        double[] t2 = tok[base + 2 * dd + k];
+        for (int h = 0; h < heads; h++) {
+          double[] o = out[h][k];
+          double[] w0 = w[h][l];
+          double[] w1 = w[h][l + 1];
+          double[] w2 = w[h][l + 2];
+          for (int p = 0; p < c; p++) {
+            o[p] += w0[p] * t0[p] + w1[p] * t1[p] + w2[p] * t2[p];
+          }
+        }
+      }
+    }
+    for (; l < ll; l++) {
+      int base = l * dd;
+      for (int k = 0; k < dd; k++) {
+        double[] t0 = tok[base + k];
+        for (int h = 0; h < heads; h++) {
+          double[] o = out[h][k];
+          double[] w0 = w[h][l];
+          for (int p = 0; p < c; p++) {
+            o[p] += w0[p] * t0[p];
+          }
         }
       }
     }
@@ -67,7 +115,7 @@ final class LaneLoops {
 
   /**
    * {@code out[r][p] = Σ_j a[r][j] x[j][p]} for a {@code rows × cols} row-major matrix a shared by all prompts
-   * ({@code add}: added to out instead of written); lanes are the chunk's prompts, four terms per store.
+   * ({@code add}: added to out instead of written).
    */
   static void matrixTimes(double[] a, int rows, int cols, double[][] x, double[][] out, int c, boolean add) {
     for (int r = 0; r < rows; r++) {
@@ -100,55 +148,75 @@ final class LaneLoops {
     }
   }
 
-  /**
-   * {@code out[k] = Σ_i rows[i][k] x[i]} for k &lt; {@code lanes}, i &lt; {@code count} in increasing order, one
-   * term per store: one prompt's transpose of a matrix (given by its rows) times a vector, ∂F/∂r = Wᵀ g.
-   */
-  static void transposeTimes(double[][] rows, int count, double[] x, double[] out, int lanes) {
-    Arrays.fill(out, 0, lanes, 0.0);
-    for (int i = 0; i < count; i++) {
-      double[] ri = rows[i];
-      double xi = x[i];
-      for (int k = 0; k < lanes; k++) {
-        out[k] += ri[k] * xi;
+  /** {@code out[k][p] = Σ_i a[i][k] x[i][p]}: the transpose of a {@code rows × cols} row-major a times x. */
+  static void transposeTimes(double[] a, int rows, int cols, double[][] x, double[][] out, int c) {
+    for (int k = 0; k < cols; k++) {
+      double[] o = out[k];
+      Arrays.fill(o, 0, c, 0.0);
+      for (int i = 0; i < rows; i++) {
+        double aik = a[i * cols + k];
+        double[] x0 = x[i];
+        for (int p = 0; p < c; p++) {
+          o[p] += aik * x0[p];
+        }
       }
     }
   }
 
   /**
-   * In place, one prompt: {@code s[l] ← exp(s[l] − max_l s) / Σ_l exp(…)} over the first {@code ll} entries,
-   * the softmax with max-subtraction; the sum runs over l in increasing order.
+   * In place, per prompt: {@code s[l][p] ← exp(s[l][p] − max_l s) / Σ_l exp(…)}, the softmax over the
+   * {@code ll} tokens with max-subtraction. {@code max} and {@code sum} are lane scratch of length ≥ c.
    */
-  static void softmax(double[] s, int ll) {
-    double max = s[0];
+  static void softmax(double[][] s, int ll, int c, double[] max, double[] sum) {
+    System.arraycopy(s[0], 0, max, 0, c);
     for (int l = 1; l < ll; l++) {
-      double v = s[l];
-      max = v > max ? v : max;
+      double[] sl = s[l];
+      for (int p = 0; p < c; p++) {
+        double v = sl[p];
+        max[p] = v > max[p] ? v : max[p];
+      }
     }
-    double sum = 0;
+    Arrays.fill(sum, 0, c, 0.0);
     for (int l = 0; l < ll; l++) {
+      double[] sl = s[l];
       // FastMath.exp: pure Java, so the same bits on every machine (java.lang.Math.exp may use intrinsics).
-      double e = org.hipparchus.util.FastMath.exp(s[l] - max);
-      s[l] = e;
-      sum += e;
+      for (int p = 0; p < c; p++) {
+        sl[p] = org.hipparchus.util.FastMath.exp(sl[p] - max[p]);
+      }
+      for (int p = 0; p < c; p++) {
+        sum[p] += sl[p];
+      }
     }
-    double inv = 1.0 / sum;
+    for (int p = 0; p < c; p++) {
+      sum[p] = 1.0 / sum[p];
+    }
     for (int l = 0; l < ll; l++) {
-      s[l] *= inv;
+      double[] sl = s[l];
+      for (int p = 0; p < c; p++) {
+        sl[p] *= sum[p];
+      }
     }
   }
 
   /**
-   * In place, one prompt, the adjoint of the softmax over the first {@code ll} entries: {@code g[l] ← prob[l]
-   * (g[l] − Σ_l' prob[l'] g[l'])}, from ∂F/∂(probabilities) to ∂F/∂(scores).
+   * In place, per prompt, the adjoint of the softmax: {@code g[l][p] ← prob[l][p] (g[l][p] − Σ_l' prob[l'][p]
+   * g[l'][p])}, from ∂F/∂(probabilities) to ∂F/∂(scores). {@code mean} is lane scratch of length ≥ c.
    */
-  static void softmaxAdjoint(double[] prob, double[] g, int ll) {
-    double mean = 0;
+  static void softmaxAdjoint(double[][] prob, double[][] g, int ll, int c, double[] mean) {
+    Arrays.fill(mean, 0, c, 0.0);
     for (int l = 0; l < ll; l++) {
-      mean += prob[l] * g[l];
+      double[] pl = prob[l];
+      double[] gl = g[l];
+      for (int p = 0; p < c; p++) {
+        mean[p] += pl[p] * gl[p];
+      }
     }
     for (int l = 0; l < ll; l++) {
-      g[l] = prob[l] * (g[l] - mean);
+      double[] pl = prob[l];
+      double[] gl = g[l];
+      for (int p = 0; p < c; p++) {
+        gl[p] = pl[p] * (gl[p] - mean[p]);
+      }
     }
   }
 }

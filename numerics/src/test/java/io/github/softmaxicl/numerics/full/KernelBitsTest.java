@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * for speed (issue 16) with every output computed by the same scalar sequence of IEEE operations, so the
  * fingerprints did not move; they would move with any change of summation order or FMA contraction, which the
  * README's published full-model figures depend on. A change that alters them on purpose must say so and record
- * the new values. The configurations cover the kernel's edges: paper sizes with a partial chunk, 1, 2, 3 and 4
- * heads (the kernel groups heads in threes), L and D with every remainder modulo 3 (it groups rows in threes).
+ * the new values. The configurations cover the kernel's edges: paper sizes with a partial chunk, both layouts of
+ * {@link ChunkKernel} (token lanes for paper sizes and D = 16, prompt lanes below), 1 to 4 heads, L and D with
+ * every remainder modulo 3 (rows are grouped in threes). {@link ChunkLayoutsTest} shows the layouts agree.
  */
 class KernelBitsTest {
   @Test
@@ -36,6 +37,13 @@ class KernelBitsTest {
     // D = 10 (mod 3 = 1), L = 11 (mod 3 = 2), four heads (3 + 1).
     ProblemConfig four = ProblemConfig.of(7, new int[] {1, 4, 2}, 4, 11, 0.5, 1.0);
     check(four, Fixtures.randomWeights(four, 0.3, 12L), 101, 5L, -6165573904489576403L);
+  }
+
+  @Test
+  void fourHeadsWithTokenLanes() {
+    // D = 16 (mod 3 = 1, above ChunkKernel.TOKEN_LANES_FROM_DIM, not a whole number of vectors), L = 11, H = 4.
+    ProblemConfig c = ProblemConfig.of(13, new int[] {6, 7}, 4, 11, 0.2, 1.0);
+    check(c, Fixtures.randomWeights(c, 0.3, 13L), 45, 6L, 9096229742687943914L);
   }
 
   private static void check(ProblemConfig c, AttentionWeights w, int prompts, long seed, long expected) {
