@@ -22,13 +22,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class ChunkKernel {
   /**
-   * Token dimension from which prompts are processed one at a time with their tokens as lanes. Measured
-   * (issue 16, CPU time per prompt, prompt lanes → token lanes): D = 53, L = 100, H = 3 (paper) 28 → 20 µs;
-   * D = 19, L = 100: 7.0 → 6.7; D = 16, L = 1000: 81–98 → 72; D = 15, L = 60: 4.9 → 4.7; but D = 11, L = 40:
-   * 1.9 → 2.2; D = 7, L = 30: 1.07 → 1.5; D = 5, L = 10: 0.33 → 0.62 (the ladder's sizes: loops over D or L
-   * lanes that short do not vectorise well).
+   * Smallest token dimension D and prompt length L at which prompts are processed one at a time with their
+   * tokens as lanes. Measured (issue 16; the chunk alone, CPU time per prompt, prompt lanes → token lanes, JDK
+   * 17.0.15 on the 2-core AVX-512 EPYC under load 4–8): D 53, L 100, H 3 (paper) 20.8 → 15.6 µs; D 53, L 60:
+   * 13.2 → 10.3; D 53, L 30: 7.6 → 6.9; D 34, L 100: 10.2 → 8.1; D 30, L 50: 6.6 → 5.8; D 24, L 100: 7.3 → 6.2;
+   * D 18, L 100: 5.76 → 5.75; D 15, L 1000: 79 → 75. The other way: D 53, L 10: 4.1 → 5.4; D 18, L 30:
+   * 1.9 → 2.2; D 14, L 60: 4.3 → 4.8; the ladder's D 4–8, L 10–60: 15–110 % slower (loops over that few lanes
+   * are mostly C2's scalar pre- and post-loops).
    */
-  static final int TOKEN_LANES_FROM_DIM = 15;
+  static final int TOKEN_LANES_FROM_DIM = 20;
+  static final int TOKEN_LANES_FROM_LENGTH = 24;
 
   private final int heads;
   private final int dd;
@@ -60,7 +63,7 @@ final class ChunkKernel {
 
   /** Whether {@link TokenLanePasses} is the faster layout for this problem's sizes. */
   static boolean tokenLanes(ProblemConfig config) {
-    return config.tokenDim() >= TOKEN_LANES_FROM_DIM;
+    return config.tokenDim() >= TOKEN_LANES_FROM_DIM && config.promptLength() >= TOKEN_LANES_FROM_LENGTH;
   }
 
   /**

@@ -25,13 +25,17 @@ class ChunkLayoutsTest {
     check(ProblemConfig.of(5, new int[] {2, 3}, 1, 13, 0.3, 1.0), 8, 7);
     check(ProblemConfig.of(7, new int[] {1, 4, 2}, 4, 11, 0.5, 1.0), 32, 17);
     check(ProblemConfig.of(13, new int[] {6, 7}, 3, 17, 0.0, 1.0), 32, 31);
+    check(ProblemConfig.of(23, new int[] {11, 12}, 4, 29, 0.2, 1.0), 32, 32);
     check(ProblemConfig.of(2, new int[] {1, 1}, 2, 2, 0.0, 1.0), 4, 3);
   }
 
   @Test
   void paperSizesUseTokenLanesAndLadderSizesPromptLanes() {
     assertTrue(ChunkKernel.tokenLanes(Preset.PAPER.config()));
+    assertTrue(ChunkKernel.tokenLanes(ProblemConfig.of(23, new int[] {11, 12}, 4, 29, 0.2, 1.0)));
     assertFalse(ChunkKernel.tokenLanes(ProblemConfig.of(4, new int[] {2, 2}, 2, 30, 0.0, 1.0)));
+    // D = 53 but L = 10: too few token lanes.
+    assertFalse(ChunkKernel.tokenLanes(ProblemConfig.of(50, new int[] {16, 17, 17}, 3, 10, 0.0, 1.0)));
   }
 
   private static void check(ProblemConfig c, int capacity, int count) {
