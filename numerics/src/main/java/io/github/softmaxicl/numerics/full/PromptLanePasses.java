@@ -8,8 +8,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens are transposed to prompt-minor rows
  * ({@code tok[l D + k][p]}), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
  * chunk's prompts, whatever L and D are. Its token loops multiply two lane-varying rows (7 loads and a store per
- * 6 flops), which bounds it at ≈ 8–9 GFLOP/s; it is kept for small prompts (ladder sizes, D &lt; 16), where
- * {@link TokenLanePasses}' per-prompt loops are too short to vectorise well.
+ * 6 flops), which bounds it at ≈ 8–9 GFLOP/s; it is kept for small prompts (the ladder's sizes; the rule is
+ * {@link ChunkKernel#tokenLanes}), where {@link TokenLanePasses}' per-prompt loops are too short to vectorise
+ * well.
  */
 final class PromptLanePasses extends ChunkPasses {
   /** tok[l D + k][p]: coordinate k of token l of prompt p. */
