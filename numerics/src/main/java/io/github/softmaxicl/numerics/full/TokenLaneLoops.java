@@ -15,16 +15,18 @@ import java.util.Arrays;
  * sequence of IEEE operations as in LaneLoops (same grouping in threes, same order; a product's operand order
  * does not change its bits), so the two layouts give identical results.
  *
- * <p>Measured (JDK 17.0.15, AVX-512 EPYC, thread CPU time under load 4): this loop alone, in L1, runs at
- * ≈ 15–17 GFLOP/s over 56–104 lanes and ≈ 24 over 1,024, where it is bound by L1 loads and stores (five vector
- * memory operations per 48 flops); vectorisation off gives 9. Register blocking across heads (three accumulators
- * per loop, three row loads shared: 9 memory operations per 18 flops) is what would lift that bound, but C2
- * (JDK 17) does not vectorise a loop that stores to more than one array (measured: 12.6 GFLOP/s, as slow as
- * scalar code), nor one that sums six rows through a temporary. The JDK's incubating Vector API can: a prototype
- * with 3 heads × 16 lanes of accumulators held in registers over the whole row sum (same grouping, same bits)
- * ran at 30–33 GFLOP/s against this loop's 20–21 in the same run, but it needs {@code --add-modules
- * jdk.incubator.vector} in every compile, test and run of every module that uses the full model, and the token
- * passes are only a third of the kernel's time at paper sizes (the rest: the token copies, exp, b and G).
+ * <p>Measured (JDK 17.0.15, AVX-512 EPYC, thread CPU time at load 4–6): this loop alone, in L1, runs at
+ * 15–20 GFLOP/s over 56–104 lanes and 23–24 over 1,024, bound by L1 loads and stores (five vector memory
+ * operations per 48 flops); with vectorisation off, 9. {@code Math.fma} (which C2 vectorises too) gives the same
+ * rate, as it must in a loop bound by memory operations, and would change the bits. What would lift the bound is
+ * register blocking across heads (three accumulators per loop sharing the three row loads: 9 memory operations
+ * per 18 flops), but C2 (JDK 17) does not vectorise a loop that stores to more than one array (measured:
+ * 12.6 GFLOP/s, scalar speed), nor one that sums six rows through a temporary. The JDK's incubating Vector API
+ * can: a prototype with 3 heads × 16 lanes of accumulators held in registers over the whole row sum (same
+ * grouping, same bits) ran at 30–33 GFLOP/s against this loop's 20–21 in the same run; but it needs
+ * {@code --add-modules jdk.incubator.vector} in every compile, test and run of every module that uses the full
+ * model, and the token passes are only a third of the kernel's time at paper sizes (the rest: the two token
+ * copies, exp, b and G, and FullModel's prompt copy).
  */
 final class TokenLaneLoops {
   private TokenLaneLoops() {}
