@@ -63,6 +63,13 @@ public final class Figures {
         line = String.format(Locale.ROOT, "gradient kernel %s, %s thread(s): %.2f %s per prompt, %.2f GFLOP/s"
             + " (%.2f direct-formulation equivalent)%s%s", size, r.param("threads"), r.score(),
             r.unit().replace("/op", ""), gflops, direct, vsBlas, vsEjml);
+      } else if (name.equals("ChunkLayoutBenchmark.chunk:prompts")) {
+        double gflops = KernelFlops.perPrompt(GradientKernelBenchmark.config(r.param("size")))
+            / perSecond(r.score(), r.unit()) * 1e-9;
+        String vsBlas = blasGflops(rows, "1").map(e -> String.format(Locale.ROOT,
+            " = %.1f %% of OpenBLAS DGEMM on 1 thread", 100 * gflops / e)).orElse("");
+        line = String.format(Locale.ROOT, "kernel alone (one chunk), %s, %s lanes: %.2f %s per prompt, %.2f GFLOP/s%s",
+            r.param("size"), r.param("layout"), r.score(), r.unit().replace("/op", ""), gflops, vsBlas);
       } else if (name.equals("OpenBlasMultiplyBenchmark.multiply")) {
         int n = OpenBlasMultiplyBenchmark.SIZE;
         line = String.format(Locale.ROOT, "OpenBLAS DGEMM %dx%d, %s thread(s): %.1f GFLOP/s", n, n, r.param("threads"),

@@ -15,56 +15,55 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * turns the totals into ∂F/∂Q = K G / √D, ∂F/∂K = Q Gᵀ / √D, ∂F/∂O = S Vᵀ, ∂F/∂V = Oᵀ S. This does per prompt
  * H (8 L D + 4 D² + 6 n D) flops instead of H (8 L D + 10 D² + 6 n D).
  *
- * <p>Layout: the chunk's tokens are transposed to prompt-minor rows (see {@link LaneLoops}), so all per-prompt
- * work is element-wise over the chunk's prompts. The only sums across prompts (the loss, G and S) run over p in
- * a fixed order, so a chunk's result depends on its prompts alone.
+ * <p>Work: b = M z_q for the whole chunk with its prompts as lanes ({@link LaneLoops#matrixTimes}); the per-prompt
+ * passes in the layout {@link #tokenLanes} picks ({@link ChunkPasses}: both give the same bits, so the choice is
+ * only about speed); then the sums G and S over the chunk's prompts in increasing p. A chunk's result depends on
+ * its prompts alone.
  */
 final class ChunkKernel {
+  /**
+   * Smallest token dimension D and prompt length L at which prompts are processed one at a time with their
+   * tokens as lanes. Measured (issue 16; the chunk alone, CPU time per prompt, prompt lanes → token lanes, JDK
+   * 17.0.15 on the 2-core AVX-512 EPYC under load 4–8): D 53, L 100, H 3 (paper) 20.8 → 15.6 µs; D 53, L 60:
+   * 13.2 → 10.3; D 53, L 30: 7.6 → 6.9; D 34, L 100: 10.2 → 8.1; D 30, L 50: 6.6 → 5.8; D 24, L 100: 7.3 → 6.2;
+   * D 18, L 100: 5.76 → 5.75; D 15, L 1000: 79 → 75. The other way: D 53, L 10: 4.1 → 5.4; D 18, L 30:
+   * 1.9 → 2.2; D 14, L 60: 4.3 → 4.8; the ladder's D 4–8, L 10–60: 15–110 % slower (loops over that few lanes
+   * are mostly C2's scalar pre- and post-loops).
+   */
+  static final int TOKEN_LANES_FROM_DIM = 20;
+  static final int TOKEN_LANES_FROM_LENGTH = 24;
+
   private final int heads;
-  private final int ll;
   private final int dd;
   private final int n;
-  /** tok[l D + k][p]: coordinate k of token l of prompt p. */
-  private final double[][] tok;
-  /** xq[k][p]: query tokens. */
+  private final ChunkPasses passes;
+  /** xq[k][p]: the chunk's queries (lanes: prompts), for b = M z_q. */
   private final double[][] xq;
-  /** y[i][p]: targets. */
-  private final double[][] y;
-  /** Per head: b = M z_q (D rows), probabilities (L rows), r = Z p (D rows). */
+  /** b[h][k][p] = (M^h z_q)_k. */
   private final double[][][] b;
-  private final double[][][] prob;
-  private final double[][][] r;
-  /** ŷ, then g = ∂F/∂ŷ (n rows). */
-  private final double[][] yhat;
-  /** Backward, per head: ∂F/∂r (D rows), ∂F/∂s (L rows), ∂F/∂b (D rows). */
-  private final double[][][] gr;
-  private final double[][][] gs;
-  private final double[][][] gb;
   /** qRows[p]: the query of prompt p (row-major copy); gRow: one row of G being accumulated. */
   private final double[][] qRows;
   private final double[] gRow;
-  private final double[] laneA;
-  private final double[] laneB;
 
   ChunkKernel(ProblemConfig config, int capacity) {
+    this(config, capacity, tokenLanes(config));
+  }
+
+  /** With the per-prompt passes' layout chosen by the caller (tests compare the two). */
+  ChunkKernel(ProblemConfig config, int capacity, boolean tokenLanes) {
     this.heads = config.heads();
-    this.ll = config.promptLength();
     this.dd = config.tokenDim();
     this.n = config.tasks();
-    this.tok = new double[ll * dd][capacity];
+    this.passes = tokenLanes ? new TokenLanePasses(config, capacity) : new PromptLanePasses(config, capacity);
     this.xq = new double[dd][capacity];
-    this.y = new double[n][capacity];
     this.b = new double[heads][dd][capacity];
-    this.prob = new double[heads][ll][capacity];
-    this.r = new double[heads][dd][capacity];
-    this.yhat = new double[n][capacity];
-    this.gr = new double[heads][dd][capacity];
-    this.gs = new double[heads][ll][capacity];
-    this.gb = new double[heads][dd][capacity];
     this.qRows = new double[capacity][dd];
     this.gRow = new double[dd];
-    this.laneA = new double[capacity];
-    this.laneB = new double[capacity];
+  }
+
+  /** Whether {@link TokenLanePasses} is the faster layout for this problem's sizes. */
+  static boolean tokenLanes(ProblemConfig config) {
+    return config.tokenDim() >= TOKEN_LANES_FROM_DIM && config.promptLength() >= TOKEN_LANES_FROM_LENGTH;
   }
 
   /**
@@ -75,103 +74,25 @@ final class ChunkKernel {
   double chunk(PromptBlock block, double[][] m, double[][] w, double @Nullable [][] gPart,
       double @Nullable [][] sPart, double gScale, double @Nullable [] perPrompt, int firstPrompt) {
     int c = block.count;
-    load(block, c);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.matrixTimes(m[h], dd, dd, xq, b[h], c, false);
-    }
-    LaneLoops.tokenDots(tok, b, prob, heads, ll, dd, c);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.softmax(prob[h], ll, c, laneA, laneB);
-    }
-    LaneLoops.weightedTokenSum(tok, prob, r, heads, ll, dd, c);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.matrixTimes(w[h], n, dd, r[h], yhat, c, h > 0);
-    }
-    // Per-prompt loss (lane-wise), then g = gScale (ŷ − y) in place of ŷ.
-    double[] lp = laneA;
-    Arrays.fill(lp, 0, c, 0.0);
-    for (int i = 0; i < n; i++) {
-      double[] yh = yhat[i];
-      double[] yi = y[i];
-      for (int p = 0; p < c; p++) {
-        double e = yh[p] - yi[p];
-        lp[p] += e * e;
-        yh[p] = gScale * e;
-      }
-    }
-    double lossSum = 0;
     for (int p = 0; p < c; p++) {
-      double v = lp[p] / n;
-      if (perPrompt != null) {
-        perPrompt[firstPrompt + p] = v;
-      }
-      lossSum += v;
-    }
-    if (gPart == null || sPart == null) {
-      return lossSum;
-    }
-    double[][] g = yhat;
-    for (int h = 0; h < heads; h++) {
-      outerOverPrompts(g, n, r[h], dd, sPart[h], c);
-      LaneLoops.transposeTimes(w[h], n, dd, g, gr[h], c);
-    }
-    LaneLoops.tokenDots(tok, gr, gs, heads, ll, dd, c);
-    for (int h = 0; h < heads; h++) {
-      LaneLoops.softmaxAdjoint(prob[h], gs[h], ll, c, laneB);
-    }
-    LaneLoops.weightedTokenSum(tok, gs, gb, heads, ll, dd, c);
-    for (int h = 0; h < heads; h++) {
-      queryOuter(gb[h], gPart[h], c);
-    }
-    return lossSum;
-  }
-
-  /**
-   * Transposes the block's prompts into the prompt-minor rows, eight rows at a time: each source cache line is
-   * read once and each group of destination rows is filled while it sits in L1 (writing all rows for four
-   * prompts at a time swept the whole token array, 1.4 MB at paper sizes, eight times per chunk; the profile put
-   * 14 % of the kernel's time in this copy, and the blocked copy showed no measurable change under load).
-   */
-  private void load(PromptBlock block, int c) {
-    int rows = ll * dd;
-    int q = 0;
-    for (; q + 7 < rows; q += 8) {
-      double[] r0 = tok[q];
-      double[] r1 = tok[q + 1];
-      double[] r2 = tok[q + 2];
-      double[] r3 = tok[q + 3];
-      double[] r4 = tok[q + 4];
-      double[] r5 = tok[q + 5];
-      double[] r6 = tok[q + 6];
-      double[] r7 = tok[q + 7];
-      for (int p = 0; p < c; p++) {
-        double[] src = block.tokens[p];
-        r0[p] = src[q];
-        r1[p] = src[q + 1];
-        r2[p] = src[q + 2];
-        r3[p] = src[q + 3];
-        r4[p] = src[q + 4];
-        r5[p] = src[q + 5];
-        r6[p] = src[q + 6];
-        r7[p] = src[q + 7];
-      }
-    }
-    for (; q < rows; q++) {
-      double[] r0 = tok[q];
-      for (int p = 0; p < c; p++) {
-        r0[p] = block.tokens[p][q];
-      }
-    }
-    int p;
-    for (p = 0; p < c; p++) {
       System.arraycopy(block.queries, p * dd, qRows[p], 0, dd);
       for (int k = 0; k < dd; k++) {
         xq[k][p] = block.queries[p * dd + k];
       }
-      for (int i = 0; i < n; i++) {
-        y[i][p] = block.targets[p * n + i];
-      }
     }
+    for (int h = 0; h < heads; h++) {
+      LaneLoops.matrixTimes(m[h], dd, dd, xq, b[h], c, false);
+    }
+    boolean backward = gPart != null && sPart != null;
+    double lossSum = passes.run(block, b, w, backward, gScale, perPrompt, firstPrompt);
+    if (gPart == null || sPart == null) {
+      return lossSum;
+    }
+    for (int h = 0; h < heads; h++) {
+      outerOverPrompts(passes.g, n, passes.r[h], dd, sPart[h], c);
+      queryOuter(passes.gb[h], gPart[h], c);
+    }
+    return lossSum;
   }
 
   /** {@code out[i][k] = Σ_p a[i][p] bm[k][p]} (rows × cols, row-major), p in increasing order. */

@@ -3,9 +3,10 @@ package io.github.softmaxicl.numerics.full;
 import java.util.Arrays;
 
 /**
- * The element-wise loops of {@link ChunkKernel} over a chunk's prompts ("lanes"). Every operand is a set of rows,
- * one {@code double[]} per index of the math (token coordinate, token, task), holding one entry per prompt:
- * {@code x[r][p]}. Token arrays hold row {@code l * D + k} for coordinate k of token l.
+ * The element-wise loops of {@link PromptLanePasses} (and b = M z_q of {@link ChunkKernel}) over a chunk's prompts
+ * ("lanes"). Every operand is a set of rows, one {@code double[]} per index of the math (token coordinate, token,
+ * task), holding one entry per prompt: {@code x[r][p]}. Token arrays hold row {@code l * D + k} for coordinate k
+ * of token l.
  *
  * <p>Why this shape: every per-prompt operation becomes a loop over prompts with no cross-prompt reduction, which
  * HotSpot's C2 compiler vectorises. Each prompt is one lane and is computed with exactly the scalar sequence of
@@ -15,14 +16,15 @@ import java.util.Arrays;
  * and stores use different offsets into arrays that might alias, nor loops over about eight or more distinct
  * arrays (both measured with JDK 17.0.15: seven arrays vectorise, nine do not): so a product of two lane-varying
  * rows is combined three terms per accumulator store (seven arrays), a row times a scalar four terms. The
- * grouping fixes the summation order.
+ * grouping fixes the summation order, which {@link TokenLaneLoops} repeats exactly.
  *
  * <p>Measured ceiling of this loop shape (issue 16, JDK 17.0.15, AVX-512 EPYC): the three-term loop
  * {@code o[p] += t0 v0 + t1 v1 + t2 v2} (seven loads and one store per six flops) runs alone, all in L1, at
  * ≈ 12 GFLOP/s over 32 lanes, 14 over 64, 17 over 256, and 5.6 with vectorisation off. The kernel's token
  * sweeps reach ≈ 8–9 GFLOP/s. Tried without a gain beyond noise (±5 %): one backward sweep instead of two,
  * transposing tokens inside the score sweep, blocking the sweeps over token coordinates so the accumulators stay
- * in L1, and 16, 48, 64 or 128 lanes per chunk. The loop is load-bound, not memory-bound.
+ * in L1, and 16, 48, 64 or 128 lanes per chunk. The loop is load-bound, not memory-bound; {@link TokenLaneLoops}
+ * halves the loads per flop for large prompts.
  */
 final class LaneLoops {
   private LaneLoops() {}
