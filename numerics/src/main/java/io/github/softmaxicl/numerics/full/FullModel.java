@@ -18,8 +18,9 @@ import org.hipparchus.util.FastMath;
  * {@code F = (1/N) Σ_p (1/n) ‖y_q − ŷ‖²}. The query does not attend to itself.
  *
  * <p>Layout of the work: prompts are processed in chunks of {@value #CHUNK} by {@link ChunkKernel} (per head,
- * through the prompt-independent products M = KᵀQ/√D and W = OV formed once per call; every per-prompt step is
- * an element-wise loop over the chunk's prompts). Chunks are computed in parallel in waves of {@value #WAVE}; each
+ * through the prompt-independent products M = KᵀQ/√D and W = OV formed once per call; the per-prompt passes run
+ * with the prompt's tokens as lanes, or, for small prompts, with the chunk's prompts as lanes, in the same scalar
+ * operation order either way). Chunks are computed in parallel in waves of {@value #WAVE}; each
  * chunk writes its own partial loss and gradient, and partials are added in chunk order, so the result is
  * bit-identical for any number of threads.
  *
