@@ -11,6 +11,9 @@ import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
 import io.github.softmaxicl.theory.interval.LimitCertificate;
 import io.github.softmaxicl.theory.interval.LimitProof;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +121,32 @@ class CertificateVerdictsTest {
     Verdict v = CertificateCheck.check("c", r.build(), idle).verdict();
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
     assertTrue(v.evidence().stream().anyMatch(e -> e.contains("heads serving no task freeze their omega instead")));
+  }
+
+  @Test
+  void aContractionOfExactlyOneIsNotInside() {
+    // An image reaching the box's edge (K(X) = X): contraction 1, though the certificate's flag says certified.
+    List<LimitCertificate.TaskResult> tasks = new ArrayList<>(cert.tasks());
+    LimitCertificate.TaskResult t = tasks.get(1);
+    tasks.set(1, new LimitCertificate.TaskResult(t.task(), t.head(), t.box(), t.closedForm(), Optional.of(t.box()),
+        t.hessian(), true, true));
+    LimitCertificate edge = new LimitCertificate(cert.config(), cert.relativeRadius(), cert.extraHeadOmega(), tasks,
+        cert.offTaskMu(), cert.offTaskOmega(), Optional.empty());
+    Verdict v = CertificateCheck.check("c", atLimit().build(), edge).verdict();
+    assertEquals(1.0, v.measured(), 0.0);
+    assertEquals(Verdict.Status.FAIL, v.status());
+  }
+
+  @Test
+  void anOffTaskOmegaGradientThatIsNotZeroIsReported() {
+    List<LimitCertificate.OffTaskOmega> omegas = new ArrayList<>(cert.offTaskOmega());
+    LimitCertificate.OffTaskOmega last = omegas.get(omegas.size() - 1);
+    omegas.set(omegas.size() - 1, new LimitCertificate.OffTaskOmega(last.head(), last.task(), Interval.of(-1e-9,
+        1e-9), last.curvature(), last.decayCoefficient()));
+    LimitCertificate forged = new LimitCertificate(cert.config(), cert.relativeRadius(), cert.extraHeadOmega(),
+        cert.tasks(), cert.offTaskMu(), omegas, Optional.empty());
+    List<String> ev = CertificateCheck.summary(forged);
+    assertTrue(ev.stream().anyMatch(e -> e.startsWith("off-task dF/domega exactly 0 (first-order neutral): false")),
+        ev.toString());
   }
 }

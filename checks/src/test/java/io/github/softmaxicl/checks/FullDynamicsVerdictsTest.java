@@ -325,14 +325,17 @@ class FullDynamicsVerdictsTest {
       double escapeTime) {
     List<SaddleEscape.Interval> intervals = new ArrayList<>();
     for (int k = 0; k < count; k++) {
-      intervals.add(new SaddleEscape.Interval(k, k + 1, 1e-4 * StrictMath.exp(0.2 * (k + 1)), 0.2, 0.2, 0.1));
+      double t0 = 2 + 0.5 * k;
+      intervals.add(new SaddleEscape.Interval(t0, t0 + 0.5, 1e-4 * StrictMath.exp(0.2 * (t0 + 0.5 - 2)), 0.2, 0.2,
+          0.1));
     }
     SpectralState neg = HandBuilt.state(new double[2][2], new double[][] {{1, 0}, {-0.001, 1}});
     SpectralState pos = HandBuilt.state(new double[2][2], new double[][] {{1, 0}, {0.001, 1}});
+    SpectralState zero = HandBuilt.state(new double[2][2], new double[][] {{1, 0}, {0, 1}});
     List<TrajectorySample> traj = List.of(HandBuilt.sample(4, pos), HandBuilt.sample(5, neg),
-        HandBuilt.sample(6, pos));
+        HandBuilt.sample(6, pos), HandBuilt.sample(7, zero));
     FullRun run = HandBuilt.full(C, neg, 0.0, traj, escapeTime);
-    return new SaddleEscape.Result(C, 1, 0, 9L, 96, curvature, slope, curvatureBudget, 0.1, 0.01, 0.1, 0.1,
+    return new SaddleEscape.Result(C, 1, 0, 9L, 96, curvature, slope, curvatureBudget, 0.15, 0.01, 0.15, 0.1,
         intervals, run);
   }
 
@@ -392,20 +395,93 @@ class FullDynamicsVerdictsTest {
   void saddlePlotsTheNegativeMuAndTheProbedAndClosedFormGrowth() {
     Sweep plot = FullDynamicsChecks.saddle("s", saddle(20, -0.5, 0.5, 0.25, Double.NaN)).plot();
     Sweep.Series measured = plot.series().get(0);
-    assertEquals(1, measured.x().length, "only the sample with mu < 0");
+    assertEquals("full flow, head 2 on task 1", measured.name());
+    assertEquals(1, measured.x().length, "only the sample with mu < 0 (not the one at 0)");
     assertEquals(5.0, measured.x()[0]);
     assertEquals(0.001, measured.y()[0], 0.0);
     Sweep.Series probed = plot.series().get(1);
     assertEquals(21, probed.x().length);
-    assertEquals(0.0, probed.x()[0]);
-    assertEquals(1e-4, probed.y()[0], 1e-16, "the first interval's mu at its start");
-    assertEquals(20.0, probed.x()[20]);
-    assertEquals(1e-4 * StrictMath.exp(0.2 * 20), probed.y()[20], 1e-14);
+    assertEquals(2.0, probed.x()[0]);
+    assertEquals(1e-4, probed.y()[0], 1e-18, "the first interval's mu at its start");
+    assertEquals(12.0, probed.x()[20]);
+    assertEquals(1e-4 * StrictMath.exp(0.2 * 10), probed.y()[20], 1e-17);
     Sweep.Series closed = plot.series().get(2);
     assertEquals(2, closed.x().length);
-    assertEquals(1e-4 * StrictMath.exp(2 * 0.1 * 20), closed.y()[1], 1e-14);
+    assertEquals(2.0, closed.x()[0]);
+    assertEquals(12.0, closed.x()[1]);
+    assertEquals(1e-4 * StrictMath.exp(2 * 0.15 * 10), closed.y()[1], 1e-16);
     Sweep empty = FullDynamicsChecks.saddle("s", saddle(0, -0.5, 0.5, 0.25, Double.NaN)).plot();
     assertEquals(0, empty.series().get(1).x().length, "no intervals, no prediction");
+  }
+
+  @Test
+  void saddleEvidenceStatesTheCurvatureAgainstMinusG() {
+    String line = FullDynamicsChecks.saddle("s", saddle(20, -0.25, 0.5, 0.25, Double.NaN)).verdict().evidence()
+        .get(0);
+    assertEquals("curvature of the sample loss along o = -v at the limit -0.250000 against -g = -0.500000: gap 0.25, "
+        + "budget 0.25 (s^4 term and round-off)", line);
+  }
+
+  @Test
+  void ladderCountsARunOnItsBudgetsAsWithinAndStatesEachRung() {
+    double warm = BUDGET.warmupDeviation();
+    // Sample 1 sits on both budgets (warm-up deviation = its budget, time ratio 1); sample 2 at a quarter of them.
+    List<Comparison> first = List.of(comparison(warm, 0.5, 0.5), comparison(0.25 * warm, 0.25, 0.25));
+    FullDynamicsChecks.PlottedVerdict p = FullDynamicsChecks.ladder(List.of(first, rung(0.125, 0.125)));
+    Verdict v = p.verdict();
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals(1.0, v.measured(), 0.0);
+    String line = v.evidence().get(0);
+    assertTrue(line.startsWith("blocks [2, 2], L = 8 (d_i/L = 0.250), N = 16, criterion 10.0, 2 samples: systematic "
+        + "half-signal discrepancy +0.3750 +- "), line);
+    assertTrue(line.endsWith("(SE); mean largest half-signal deviation 0.375 (mean budget 0.500), mean warm-up "
+        + "deviation " + ReducedRunChecks.fmt("%.3g", 0.625 * warm) + " (budget 0.649); 2 of 2 samples within the "
+        + "budget with the same allocation"), line);
+    assertFalse(String.join("\n", v.evidence()).contains("NOT smaller"), v.evidence().toString());
+    assertFalse(v.evidence().contains("a ladder needs at least two rungs"));
+    assertEquals(0.625 * warm, p.plot().series().get(2).y()[0], 1e-15, "mean warm-up deviation of rung 1");
+    assertEquals(0.375, p.plot().series().get(1).y()[0], 0.0, "mean largest half-signal deviation of rung 1");
+  }
+
+  @Test
+  void ladderCountsARunAtTheStructureRoundOffAsOutside() {
+    List<Comparison> first = List.of(comparison(0.0, new double[] {0.25, 0.25}, new int[] {0, 1},
+        FullDynamicsChecks.STRUCTURE_ROUND_OFF), comparison(0.0, 0.25, 0.25));
+    Verdict v = FullDynamicsChecks.ladder(List.of(first, rung(0.125, 0.125))).verdict();
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertTrue(v.evidence().get(0).contains("allocation same - outside the budget"), v.evidence().get(0));
+  }
+
+  @Test
+  void ladderAcceptsADiscrepancyOfExactlyTwoStandardErrors() {
+    // Rung 2: m = 0.25 > rung 1's 0.125, SE = 0.125, so |m| = 2 SE exactly.
+    Verdict v = FullDynamicsChecks.ladder(List.of(rung(0.125, 0.125), rung(0.375, 0.125))).verdict();
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+  }
+
+  @Test
+  void criterionEvidenceStatesEachTaskAndPair() {
+    FullDynamicsChecks.PlottedVerdict p = FullDynamicsChecks.criterionDrift("c", drift(0.05, 0.1, 1.0));
+    List<String> ev = p.verdict().evidence();
+    assertEquals("plain sample of N = 4000 prompts (seed 5), paper init: criterion omega(0) sqrt(L N) = 0.500; "
+        + "off-structure norm at t = 8.000: 0.100 (a plain sample leaves the decomposable set)", ev.get(0));
+    assertEquals("task 1 at t = 8.000: predicted drift 0.4000, spread over samples 0.8000, reduced flow's own growth "
+        + "of ln mu 1.0000", ev.get(1));
+    assertTrue(ev.get(3).startsWith("head 2, task 1: ln(mu_full/mu_red) at t_end 1.0400 against the first-order "
+        + "prediction 0.4000; fit a t + b t^2 over t <= 4.00: a = 0.05000 against the predicted slope 0.05000, gap "),
+        ev.get(3));
+    assertTrue(ev.get(3).endsWith("spread/t; over the whole run a = 0.05000, b t_end^2 = 0.6400 (second order)"),
+        ev.get(3));
+    assertTrue(ev.get(4).startsWith("task 2 at t = 8.000"), ev.get(4));
+    assertTrue(ev.get(6).startsWith("head 2, task 2:"), ev.get(6));
+    List<String> names = new ArrayList<>();
+    for (Sweep.Series s : p.plot().series()) {
+      names.add(s.name());
+    }
+    assertEquals(List.of("head 1, task 1: measured", "head 2, task 1: measured", "head 1, task 2: measured",
+        "head 2, task 2: measured", "task 1: frozen-term prediction", "task 1: prediction - spread",
+        "task 1: prediction + spread", "task 2: frozen-term prediction", "task 2: prediction - spread",
+        "task 2: prediction + spread"), names);
   }
 
   // ---- the end state ----

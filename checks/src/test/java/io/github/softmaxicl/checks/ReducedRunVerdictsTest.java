@@ -448,4 +448,104 @@ class ReducedRunVerdictsTest {
     assertEquals(Double.POSITIVE_INFINITY, s.measured());
     assertEquals("allocation [1, 1] is not one head per task", s.evidence().get(0));
   }
+
+  // ---- the thresholds themselves, hit exactly ----
+
+  @Test
+  void offTaskFailsAtItsThresholdItself() {
+    HandBuilt.Reduced r = new HandBuilt.Reduced(C, any());
+    double ln10 = StrictMath.log(10);
+    double tol = StrictMath.log10(Claims.P1_OFF_TASK.tolerance());
+    double logMuStar = StrictMath.log(ClosedForms.muStar(C, 0));
+    double x = Exact.solve(v -> (v - logMuStar) / StrictMath.log(10), logMuStar + tol * ln10, tol);
+    r.logAbsMu = new double[][] {{0.0, logMuStar - 8 * ln10}, {x, 0.0}};
+    Verdict v = ReducedRunChecks.offTask("o", r.build());
+    assertEquals(tol, v.measured(), 0.0);
+    assertEquals(Verdict.Status.FAIL, v.status(), "strictly below the threshold");
+  }
+
+  @Test
+  void convergenceEvidenceStatesTheGapsToBothClosedForms() {
+    HandBuilt.Reduced r = converged(1e-3, 5e-3, 2e-3);
+    ReducedRun run = r.build();
+    Verdict v = ReducedRunChecks.convergence("c", run);
+    String first = v.evidence().get(0);
+    assertTrue(first.endsWith(ReducedRunChecks.fmt("F* = %.12g (closed form, relative gap %.3g)", run.fStar(),
+        Math.abs(run.fFinal() - run.fStar()) / run.fStar())), first);
+    SpectralState s = run.finalState();
+    String task2 = v.evidence().get(2);
+    assertTrue(task2.startsWith("task 2 (head 2): sqrt(d_i) omega = "), task2);
+    assertTrue(task2.contains(ReducedRunChecks.fmt("mu/mu* = %.12g;", s.mu(1, 1) / ClosedForms.muStar(C, 1))), task2);
+    assertTrue(task2.endsWith(ReducedRunChecks.fmt("off-task sharpness %.3e at t_end (%.3e at t = 40.00)",
+        2 * 1e-3 * 1e-3, 2 * 2e-3 * 2e-3)), task2);
+  }
+
+  @Test
+  void phasesHoldAtTheirBudgetItselfAndStateEachTask() {
+    HandBuilt.Reduced r = new HandBuilt.Reduced(C, any());
+    r.eventTimeAccuracy = 0;
+    r.half = new double[] {15.5, 15};
+    double tau = Exact.solve(t -> 0.5 / (t + Claims.P2_TIME_REL_ERROR * 15 + 2 * 0.0), 0.5 - 1.5e-5, 1.0);
+    Verdict v = ReducedRunChecks.phases("p", r.build(), new WarmupTimes(new double[] {15, 15},
+        new double[] {tau, tau}));
+    assertEquals(1.0, v.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals("global markers (F of all tasks; they bracket the tasks' emergences): t_w = 10.0000, t_e = 20.0000",
+        v.evidence().get(0));
+    assertTrue(v.evidence().get(1).startsWith("task 1: t_w,i = 10.0000 < t_half,i = 15.5000 <= t_e,i = 20.0000 (in "
+        + "order); predicted warm-up T_i = 15.0000, |t_half,i - T_i| = 0.500 against tau_i = 0.500"),
+        v.evidence().get(1));
+    assertTrue(v.evidence().get(2).startsWith("task 2: "), v.evidence().get(2));
+    assertFalse(String.join("\n", v.evidence()).contains("NOT IN ORDER"));
+  }
+
+  @Test
+  void emergenceHoldsAtItsBudgetItselfAndStatesEachTask() {
+    // W = 8, at half scale 10: relative change 1/4; budget 8 (0.5/16) = 1/4 exactly (markers exact).
+    HandBuilt.Reduced r = new HandBuilt.Reduced(C, any());
+    r.eventTimeAccuracy = 0;
+    r.emergenceEnds = new double[] {18, 18};
+    HandBuilt.Reduced half = new HandBuilt.Reduced(C, any());
+    half.warmupEnds = new double[] {20, 20};
+    half.emergenceEnds = new double[] {30, 26};
+    Verdict v = ReducedRunChecks.emergence("e", r.build(), new WarmupTimes(new double[] {16, 16},
+        new double[] {0.5, 0.5}), half.build());
+    assertEquals(1.0, v.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertEquals("task 1: W_i = 8.00000 (W_i/t_w,i = 0.800), at half scale 10.0000 (W_i/t_w,i = 0.500): relative "
+        + "change 0.250, budget 0.250; t_w,i grew x2.0000", v.evidence().get(1));
+    assertTrue(v.evidence().get(2).startsWith("task 2: W_i = 8.00000 (W_i/t_w,i = 0.800), at half scale 6.00000"),
+        v.evidence().get(2));
+  }
+
+  @Test
+  void inclinationEvidenceStatesTheGrowthOfEachTask() {
+    SpectralState atTw = HandBuilt.state(new double[2][2], new double[][] {{8, 1}, {1, 4}});
+    ReducedRun run = inclinationRun(atTw);
+    Verdict v = ReducedRunChecks.inclination("i", run, new PhaseReference(run, new double[][] {{8, 1}, {1, 4}}));
+    assertEquals("task 1 (head 1): inclination grew x4.000 by t_w,i = 10.0000, predicted x4.000 by the "
+        + "small-amplitude system: log-growth ratio 1.0000", v.evidence().get(0));
+    assertTrue(v.evidence().get(1).startsWith("task 2 (head 2): inclination grew x2.000"), v.evidence().get(1));
+  }
+
+  @Test
+  void saturationHoldsWithTheTotalSharpnessAtHalfOfLnL() {
+    double half = 0.5 * Math.log(8);
+    double w1 = Math.sqrt((half - 1e-3) / 2);
+    double w2 = Exact.solve(w -> ClosedForms.sharpness(IDLE, HandBuilt.state(new double[][] {{0, 0}, {0, 0},
+        {w1, w}}, new double[3][2]), 2), Math.sqrt(1e-3 / 2), half);
+    HandBuilt.Reduced r = new HandBuilt.Reduced(IDLE, HandBuilt.state(new double[3][2], new double[3][2]));
+    r.samples(HandBuilt.sample(1, HandBuilt.state(new double[][] {{0.5, 0}, {0, 0.5}, {w1, w2}}, new double[3][2])));
+    Verdict v = ReducedRunChecks.saturation("s", r.build());
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertFalse(v.evidence().get(1).contains("[outside"), v.evidence().get(1));
+  }
+
+  @Test
+  void saturationEvidenceGivesTheBudgetAndTheAttendedTokens() {
+    Verdict v = ReducedRunChecks.saturation("s", saturationRun(1e-3, 0, 0.25));
+    assertTrue(v.evidence().get(0).endsWith("(task 1, head 1, t = 2.000); budget 2 x 1e-06"), v.evidence().get(0));
+    assertTrue(v.evidence().get(1).endsWith(ReducedRunChecks.fmt("; effective attended tokens >= %.4g of L = 8",
+        8 * Math.exp(-(1 + 1e-3)))), v.evidence().get(1));
+  }
 }

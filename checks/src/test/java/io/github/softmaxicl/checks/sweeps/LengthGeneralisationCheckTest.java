@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.checks.Exact;
 import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ClosedForms;
@@ -12,6 +13,7 @@ import io.github.softmaxicl.theory.RefinedLoss;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.util.FastMath;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -317,5 +319,90 @@ class LengthGeneralisationCheckTest {
     end.linear = end.mean + 4.1 * end.se;
     Verdict w = calibration(rows);
     assertFalse(w.evidence().stream().anyMatch(e -> e.contains("[not above softmax")), w.evidence().toString());
+  }
+
+  // ---- thresholds hit exactly ----
+
+  @Test
+  void aLengthExactlyAtTheExpansionLimitIsAsserted() {
+    List<Row> rows = rows(50, 800);
+    Part p = check(rows, LengthGeneralisationCheck.expansionParameter(C, LIMIT, 800));
+    assertEquals(Verdict.Status.PASS, verdict(p, "P7-length-generalisation").status());
+    assertEquals(Verdict.Status.PASS, verdict(p, "P7-length-refined").status());
+  }
+
+  @Test
+  void theVerdictsHoldAtFourStandardErrorsExactly() {
+    List<Row> rows = rows(50, 800);
+    Row r = rows.get(1);
+    r.se = 2.0;
+    double own = own(800);
+    double next = next(800);
+    r.mean = Exact.solve(m -> (Math.abs(m - r.cf) - own - next) / r.se, r.cf + own + next + 8, 4.0);
+    Verdict cf = verdict(check(rows, 0.02), "P7-length-generalisation");
+    assertEquals(4.0, cf.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, cf.status());
+    assertTrue(cf.evidence().get(1).contains("asserted: closed form PASS (z = 4.00)"), cf.evidence().get(1));
+    r.mean = Exact.solve(m -> (Math.abs(m - r.ref) - next) / r.se, r.ref + next + 8, 4.0);
+    Verdict ref = verdict(check(rows, 0.02), "P7-length-refined");
+    assertEquals(4.0, ref.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, ref.status());
+    assertTrue(ref.evidence().get(1).endsWith("refined PASS (z = 4.00)"), ref.evidence().get(1));
+  }
+
+  @Test
+  void theEvidenceOfALengthGivesBothZValues() {
+    List<Row> rows = rows(50, 800);
+    Row r = rows.get(1);
+    r.mean = r.cf + 3 * r.se;
+    String line = verdict(check(rows, 0.02), "P7-length-generalisation").evidence().get(1);
+    assertTrue(line.startsWith(String.format(java.util.Locale.ROOT, "L'=800: MC %.5f +- %.5f, closed form %.5f, "
+        + "refined %.5f, linear attention 1000.0; m(L')=%.4f, next-order estimate %.2e, closed form's own model "
+        + "error B %.2e; (MC-CF)/SE = %.2f, (MC-Ref)/SE = %.2f; asserted: ", r.mean, r.se, r.cf, r.ref,
+        LengthGeneralisationCheck.expansionParameter(C, LIMIT, 800), next(800), own(800), (r.mean - r.cf) / r.se,
+        (r.mean - r.ref) / r.se)), line);
+    double zRef = (Math.abs(r.mean - r.ref) - next(800)) / r.se;
+    assertTrue(line.endsWith(String.format(java.util.Locale.ROOT, "refined %s (z = %.2f)", zRef <= 4 ? "PASS"
+        : "FAIL", zRef)), line);
+  }
+
+  @Test
+  void calibrationToleratesARiseOfExactlyFourStandardErrors() {
+    List<Row> rows = rows(25, 50, 200, 800);
+    Row a = rows.get(1);
+    Row b = rows.get(2);
+    b.mean = a.mean + LengthGeneralisationCheck.SIGMAS * FastMath.hypot(a.se, b.se);
+    assertEquals(Verdict.Status.PASS, calibration(rows).status(), calibration(rows).evidence().toString());
+  }
+
+  @Test
+  void calibrationCallsAFallOfExactlyFourStandardErrorsInsignificant() {
+    List<Row> rows = rows(25, 50, 200, 800);
+    Row first = rows.get(0);
+    Row end = rows.get(3);
+    for (Row r : rows.subList(1, 3)) {
+      r.mean = first.mean - 1e-3 * first.se;
+    }
+    end.mean = first.mean - LengthGeneralisationCheck.SIGMAS * FastMath.hypot(first.se, end.se);
+    assertEquals(Verdict.Status.FAIL, calibration(rows).status(), calibration(rows).evidence().toString());
+  }
+
+  @Test
+  void calibrationNeedsLinearAttentionStrictlyWorseThanAtL() {
+    List<Row> low = rows(25, 50, 200, 800);
+    low.get(0).linear = 0.5;
+    assertEquals(Verdict.Status.FAIL, calibration(low).status(), "as good as at L at the short end");
+    List<Row> high = rows(25, 50, 200, 800);
+    Row end = high.get(3);
+    end.mean = 0.1;
+    end.se = 1e-5;
+    end.linear = 0.5;
+    Verdict v = calibration(high);
+    assertEquals(Verdict.Status.FAIL, v.status(), "as good as at L at the long end, though above softmax there");
+    assertFalse(v.evidence().stream().anyMatch(e -> e.contains("[not above softmax")), v.evidence().toString());
+    List<Row> equal = rows(25, 50, 200, 800);
+    Row e = equal.get(3);
+    e.linear = e.mean + LengthGeneralisationCheck.SIGMAS * e.se;
+    assertEquals(Verdict.Status.FAIL, calibration(equal).status(), "exactly 4 SE above softmax is not beyond it");
   }
 }
