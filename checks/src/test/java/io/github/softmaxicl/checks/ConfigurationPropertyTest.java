@@ -172,4 +172,41 @@ class ConfigurationPropertyTest {
     assertEquals(2, new Sweep.Series("ok", new double[] {1, 2}, new double[] {1, 2}, false, new double[] {1, 1})
         .yError().length);
   }
+
+  @Test
+  void allocationCasesStartFromSmallEqualOmegaAndMuWithinAFactorFour() {
+    for (long seed = 1000; seed < 1040; seed++) {
+      AllocationProperty.Case c = AllocationProperty.draw(seed);
+      ProblemConfig p = c.config();
+      double base = Math.pow(p.promptLength(), -1.5);
+      assertTrue(p.promptLength() >= 20 && p.promptLength() <= 120, c.toString());
+      assertTrue(p.tasks() >= 2 && p.tasks() <= 3, c.toString());
+      for (int h = 0; h < p.heads(); h++) {
+        for (int i = 0; i < p.tasks(); i++) {
+          assertEquals(base / Math.sqrt(p.tokenDim()), c.init().omega(h, i), 0.0, c.toString());
+          double m = c.init().mu(h, i);
+          assertTrue(m >= base && m <= 4 * base, c + ": mu " + m);
+        }
+      }
+      assertEquals("seed " + seed + ": " + p + ", predicted heads " + java.util.Arrays.toString(c.predicted()),
+          c.toString());
+    }
+  }
+
+  @Test
+  void theAllocationVerdictCountsItsCasesAndNeedsAtLeastOne() {
+    List<AllocationProperty.CaseResult> results = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      AllocationProperty.Case c = AllocationProperty.draw(50 + k);
+      results.add(new AllocationProperty.CaseResult(c, k == 1 ? new int[c.predicted().length] : c.predicted(), 5.0));
+    }
+    Verdict v = AllocationProperty.verdict(results, 50, 3e4);
+    boolean secondAgrees = java.util.Arrays.equals(new int[results.get(1).c().predicted().length],
+        results.get(1).c().predicted());
+    assertEquals("3 seeded cases (seeds 50..52), t_end = 30000.0: " + (secondAgrees ? 3 : 2) + " agree with the rule",
+        v.evidence().get(0));
+    Verdict none = AllocationProperty.verdict(List.of(), 50, 3e4);
+    assertEquals(Verdict.Status.FAIL, none.status(), "no case, no pass");
+    assertEquals("0 seeded cases (seeds 50..49), t_end = 30000.0: 0 agree with the rule", none.evidence().get(0));
+  }
 }

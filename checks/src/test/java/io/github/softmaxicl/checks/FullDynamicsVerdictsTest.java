@@ -502,4 +502,16 @@ class FullDynamicsVerdictsTest {
   private static double rate(SpectralState s, int head) {
     return FullDynamicsChecks.rateError(C, s, head);
   }
+
+  @Test
+  void criterionHoldsWithTheGapExactlyAtItsTolerance() {
+    double tol = io.github.softmaxicl.theory.Claims.P6_CRITERION.tolerance();
+    // Fitted slope 0.13 against the predicted 0.05; the spread's slope is solved so that the gap is tol exactly.
+    CriterionDrift.Result probe = drift(0.13, 0.8, 1.0);
+    double d = Math.abs(probe.fit(0, 0, 4.0)[0] - probe.predictedSlope(0));
+    double sp = Exact.solve(x -> d / ((x * 8) / 8), 0.8, tol);
+    Verdict v = FullDynamicsChecks.criterionDrift("c", drift(0.13, sp, 1.0)).verdict();
+    assertEquals(tol, v.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+  }
 }

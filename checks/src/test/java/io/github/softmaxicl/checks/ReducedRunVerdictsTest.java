@@ -548,4 +548,33 @@ class ReducedRunVerdictsTest {
     assertTrue(v.evidence().get(1).endsWith(ReducedRunChecks.fmt("; effective attended tokens >= %.4g of L = 8",
         8 * Math.exp(-(1 + 1e-3)))), v.evidence().get(1));
   }
+
+  @Test
+  void checkGivesOneVerdictPerClaimInTheOrderOfClaims() {
+    io.github.softmaxicl.theory.Preset p = io.github.softmaxicl.theory.Preset.SMALL;
+    ProblemConfig c = p.config();
+    SpectralState init = p.initialState();
+    io.github.softmaxicl.theory.Instance instance = new io.github.softmaxicl.theory.Instance(c, init,
+        p.defaultTEnd(), io.github.softmaxicl.numerics.reduced.WarmupPredictor.predict(c, init));
+    HandBuilt.Reduced r = new HandBuilt.Reduced(c, init);
+    r.tEnd = p.defaultTEnd();
+    ReducedRun run = r.build();
+    double[][] mu = new double[c.tasks()][];
+    for (int i = 0; i < mu.length; i++) {
+      mu[i] = ReducedRunChecks.muOfTask(init, i);
+    }
+    java.util.List<Verdict> verdicts = ReducedRunChecks.check("x", run, instance,
+        java.util.Optional.of(new PhaseReference(run, mu)));
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (Verdict v : verdicts) {
+      ids.add(v.claimId());
+    }
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    for (io.github.softmaxicl.theory.Claim claim : ReducedRunChecks.claims()) {
+      expected.add(claim.id());
+    }
+    assertEquals(expected, ids);
+    assertEquals(java.util.List.of("P1-convergence", "P1-off-task", "P2-phases", "P2-emergence", "P2-inclination",
+        "P3-allocation", "P7-saturation"), ids);
+  }
 }

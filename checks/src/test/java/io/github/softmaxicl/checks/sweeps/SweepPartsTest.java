@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.checks.Exact;
 import io.github.softmaxicl.checks.Sweep;
 import io.github.softmaxicl.checks.Verdict;
 import io.github.softmaxicl.theory.ClosedForms;
@@ -275,5 +276,90 @@ class SweepPartsTest {
     assertEquals("blocks 4,2", SweepLabels.label(List.of(4, 2)));
     assertEquals("0.333333", SweepLabels.f(1.0 / 3));
     assertEquals(12, SweepLabels.dimension(List.of(4, 6, 2)));
+  }
+
+  @Test
+  void modelErrorStatesPercentagesOfTheMonteCarloMean() {
+    List<ModelErrorMeasurements.Rung> rungs = List.of(new ModelErrorMeasurements.Rung(100, 2.1, 2.08, 2.0, 0.001),
+        new ModelErrorMeasurements.Rung(200, 2.1, 2.01, 2.0, 0.001));
+    Verdict v = modelError(new ModelErrorMeasurements(ProblemConfig.of(16, new int[] {8, 8}, 2, 100, 0.0, 1.0),
+        0.35, 2.5, 10_000, 2, rungs, null));
+    assertEquals("L=100: MC 2.00000 +- 0.00100, leading order 2.10000 (error +0.10000, 5.0%), refined 2.08000 "
+        + "(error +0.08000, 4.0%)", v.evidence().get(0));
+  }
+
+  @Test
+  void modelErrorNeedsTheFallToExceedTwoStandardErrors() {
+    // 0.04 to 0.039 with SE 0.001: a fall of 0.001 < 2 sqrt(2) 0.001.
+    Verdict v = modelError(ladder(0.001, 0.04, 0.039));
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    assertTrue(v.evidence().contains("refined error does not fall significantly from the first to the last L"));
+  }
+
+  @Test
+  void optimalityHoldsWithAPerTaskDeviationExactlyAtItsTolerance() {
+    // Tolerance tol_i = n tol F* / L_i* + 1e-12 made exactly 2^-20 (the run's F* is a quarter of L_0*, so the
+    // search over tol has slope 1/2), and task 0's loss put exactly 2^-20 above its closed form.
+    ProblemConfig c = blocks44(80);
+    double target = Math.scalb(1.0, -20);
+    double l0 = ClosedForms.taskLossStar(c, 0);
+    double runFStar = 0.25 * l0;
+    double tol = Exact.solve(t -> c.tasks() * t * runFStar / l0 + 1e-12, (target - 1e-12) * 2, target);
+    double inf0 = OptimalityCheck.taskInfimum(c, 0);
+    double cf0 = OptimalityCheck.taskRatio(80, 4);
+    double loss0 = Exact.solve(x -> Math.abs(x / inf0 / cf0 - 1), l0 * (1 + target), target);
+    double fStar = ClosedForms.fStar(c);
+    OptimalityMeasurements.Run run = new OptimalityMeasurements.Run(c, null, fStar, runFStar, 1.0, List.of(loss0,
+        ClosedForms.taskLossStar(c, 1)));
+    Verdict v = optimalityVerdict(new OptimalityMeasurements(tol, List.of(new OptimalityMeasurements.BlockSet(
+        List.of(4, 4), List.of(run)))));
+    assertEquals(1.0, v.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+  }
+
+  @Test
+  void optimalityHoldsWithTheWholeLossExactlyAtItsTolerance() {
+    ProblemConfig c = blocks44(80);
+    double target = Math.scalb(1.0, -20);
+    double tol = Exact.solve(t -> t + 1e-12, target - 1e-12, target);
+    double inf = ClosedForms.signedInfimum(c);
+    double cf = ClosedForms.optimalityRatio(c);
+    double fStar = ClosedForms.fStar(c);
+    double fFinal = Exact.solve(x -> Math.abs(x / inf / cf - 1), fStar * (1 + target), target);
+    OptimalityMeasurements.Run run = new OptimalityMeasurements.Run(c, null, fFinal, fStar, 1.0, List.of(
+        ClosedForms.taskLossStar(c, 0), ClosedForms.taskLossStar(c, 1)));
+    Verdict v = optimalityVerdict(new OptimalityMeasurements(tol, List.of(new OptimalityMeasurements.BlockSet(
+        List.of(4, 4), List.of(run)))));
+    assertEquals(1.0, v.measured(), 0.0);
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+    assertTrue(v.evidence().get(0).contains(String.format(java.util.Locale.ROOT, "|F-F*|/F* = %.2e,",
+        Math.abs(fFinal - fStar) / fStar)), v.evidence().get(0));
+  }
+
+  @Test
+  void optimalityMeasuresTheWholeLossAgainstItsTolerancePlusRoundOff() {
+    ProblemConfig c = blocks44(80);
+    double fStar = ClosedForms.fStar(c);
+    OptimalityMeasurements.Run run = new OptimalityMeasurements.Run(c, null, fStar * (1 + 5e-7), fStar, 1.0,
+        List.of(ClosedForms.taskLossStar(c, 0), ClosedForms.taskLossStar(c, 1)));
+    Verdict v = optimalityVerdict(new OptimalityMeasurements(1e-6, List.of(new OptimalityMeasurements.BlockSet(
+        List.of(4, 4), List.of(run)))));
+    assertEquals(5e-7 / (1e-6 + 1e-12), v.measured(), 1e-8);
+  }
+
+  @Test
+  void optimalityMarksARatioOfExactlyEAndAnUnchangedGap() {
+    ProblemConfig c = blocks44(8);
+    double inf = ClosedForms.signedInfimum(c);
+    double atE = Exact.solve(x -> x / inf, StrictMath.E * inf, StrictMath.E);
+    double fStar = ClosedForms.fStar(c);
+    List<Double> tasks = List.of(ClosedForms.taskLossStar(c, 0), ClosedForms.taskLossStar(c, 1));
+    List<OptimalityMeasurements.Run> runs = List.of(new OptimalityMeasurements.Run(c, null, fStar, fStar, 1.0, tasks),
+        new OptimalityMeasurements.Run(c, null, fStar, fStar, 1.0, tasks),
+        new OptimalityMeasurements.Run(c, null, atE, fStar, 1.0, tasks));
+    Verdict v = optimalityVerdict(new OptimalityMeasurements(1e-6, List.of(new OptimalityMeasurements.BlockSet(
+        List.of(4, 4), runs))));
+    assertTrue(v.evidence().get(1).endsWith(" [gap not decreasing (evidence)]"), "an equal gap: " + v.evidence());
+    assertTrue(v.evidence().get(2).contains(" [NOT below e (evidence)]"), v.evidence().get(2));
   }
 }
