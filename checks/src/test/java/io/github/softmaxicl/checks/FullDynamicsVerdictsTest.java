@@ -492,6 +492,9 @@ class FullDynamicsVerdictsTest {
     SpectralState atEdge = HandBuilt.state(new double[2][2], new double[][] {{1, 0}, {edge, 1}});
     assertTrue(FullDynamicsChecks.endState(HandBuilt.full(C, atEdge, 0, List.of(), Double.NaN))
         .endsWith("no off-task mu below -1e-3 mu*"), "at the threshold is not below it");
+    SpectralState justBelow = HandBuilt.state(new double[2][2], new double[][] {{1, 0}, {1.1 * edge, 1}});
+    assertTrue(FullDynamicsChecks.endState(HandBuilt.full(C, justBelow, 0, List.of(), Double.NaN))
+        .contains("negative off-task mu"), "10 % past -1e-3 mu*");
     SpectralState below = HandBuilt.state(new double[2][2], new double[][] {{1, -0.5}, {2 * edge, 1}});
     String s = FullDynamicsChecks.endState(HandBuilt.full(C, below, 0, List.of(), Double.NaN));
     assertTrue(s.contains("negative off-task mu"), s);

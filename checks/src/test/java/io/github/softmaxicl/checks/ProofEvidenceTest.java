@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.TubeStep;
+import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -124,5 +125,30 @@ class ProofEvidenceTest {
     for (double x : fp.x()) {
       assertTrue(x <= reached);
     }
+  }
+
+  @Test
+  void aMissingTimeOrEnclosureHasNoPosition() {
+    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", RUN, SmallProofTube.TUBE);
+    HalfSignalProofCheck.MarkerEnclosure te = r.markers().get(1);
+    assertTrue(Double.isNaN(new HalfSignalProofCheck.MarkerEnclosure("t_e", te.enclosure(), Double.NaN)
+        .position()));
+    assertTrue(Double.isNaN(new HalfSignalProofCheck.MarkerEnclosure("t_e", java.util.Optional.empty(), 1.0)
+        .position()));
+    double[] half = RUN.halfSignalTimes();
+    half[0] = Double.NaN;
+    Verdict v = halfSignal(half, RUN.taskWarmupEnds(), RUN.taskEmergenceEnds()).verdict();
+    assertEquals(Verdict.Status.FAIL, v.status());
+    assertTrue(Double.isNaN(v.measured()), "no position without a floating-point time: " + v.measured());
+  }
+
+  @Test
+  void theTubePlotDrawsASampleAtTheTubesEnd() {
+    double reached = SmallProofTube.TUBE.reached();
+    HandBuilt.Reduced r = new HandBuilt.Reduced(RUN.config(), RUN.init());
+    SpectralState s = RUN.init();
+    r.samples(HandBuilt.sample(0, s), HandBuilt.sample(reached, s), HandBuilt.sample(Math.nextUp(reached), s));
+    Sweep plot = TubePlot.of("small-reduced", r.build(), SmallProofTube.TUBE);
+    assertEquals(2, plot.series().get(2).x().length, "samples up to and including the tube's end");
   }
 }
