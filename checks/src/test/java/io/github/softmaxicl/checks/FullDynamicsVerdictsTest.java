@@ -517,4 +517,12 @@ class FullDynamicsVerdictsTest {
     assertEquals(tol, v.measured(), 0.0);
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
   }
+
+  @Test
+  void ladderStandardErrorUsesTheSampleVarianceOverTheSamples() {
+    // Three samples 1/8, 1/4, 3/8: m = 1/4, sample variance (2 / 64) / 2 = 1/64, SE = sqrt(1/64 / 3).
+    Sweep plot = FullDynamicsChecks.ladder(List.of(rung(0.125, 0.25, 0.375), rung(0.125, 0.125))).plot();
+    assertEquals(0.25, plot.series().get(0).y()[0], 0.0);
+    assertEquals(Math.sqrt(1.0 / 64 / 3), plot.series().get(0).yError()[0], 1e-16);
+  }
 }

@@ -577,4 +577,13 @@ class ReducedRunVerdictsTest {
     assertEquals(java.util.List.of("P1-convergence", "P1-off-task", "P2-phases", "P2-emergence", "P2-inclination",
         "P3-allocation", "P7-saturation"), ids);
   }
+
+  @Test
+  void convergenceHasNoDecayToCompareWhenTheReferenceTimeIsTheEnd() {
+    // 2 x the last emergence end 50 is t_end = 100 itself: the tail cannot be compared with an earlier one.
+    HandBuilt.Reduced r = converged(1e-3, 5e-3, 5e-4);
+    r.emergenceEnds = new double[] {50, 10};
+    Verdict v = ReducedRunChecks.convergence("c", r.build());
+    assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());
+  }
 }

@@ -149,6 +149,10 @@ class LengthGeneralisationCheckTest {
     // Task 0: mu omega = 2, 2, 4; task 1: 2, 2, 2.
     assertEquals(2, LengthGeneralisationCheck.servingHead(s, 0));
     assertEquals(0, LengthGeneralisationCheck.servingHead(s, 1));
+    // The product decides, not mu or omega alone: (mu, omega) = (2, 1) against (1, 3), and (1, 4) against (1, 2).
+    SpectralState t = SpectralState.of(new double[][] {{1, 4}, {3, 2}}, new double[][] {{2, 1}, {1, 1}});
+    assertEquals(1, LengthGeneralisationCheck.servingHead(t, 0));
+    assertEquals(0, LengthGeneralisationCheck.servingHead(t, 1));
   }
 
   // ---- P7-length-generalisation and P7-length-refined ----
