@@ -75,6 +75,18 @@ class FullDynamicsChecksTest {
     PaperSgdProtocol.Result r = protocol.run(11L, 1, Progress.NONE);
     Verdict ok = FullDynamicsChecks.sgd("s", r);
     assertEquals(Verdict.Status.PASS, ok.status(), ok.evidence().toString());
+    // The evidence states the largest relative deviation and each task's budget 3 delta + model error.
+    double worst = 0;
+    double delta = 0;
+    double[] red = r.reduced().halfSignalTimes();
+    for (int i = 0; i < red.length; i++) {
+      worst = Math.max(worst, Math.abs(r.halfSignalTimes()[i] - red[i]) / red[i]);
+      delta = Math.max(delta, r.deltaAchieved()[i]);
+    }
+    assertTrue(worst > 0 && delta > 0);
+    assertTrue(ok.evidence().get(0).contains(ReducedRunChecks.fmt(": largest relative deviation %.3g; per-task "
+        + "budget 3 delta + time-averaged model error = ", worst) + FullDynamicsChecks.budgets(3 * delta,
+        FullDynamicsChecks.halfSignalModelError(r.reduced()))), ok.evidence().get(0));
     for (double factor : new double[] {2.0, 0.5}) {
       double[] scaled = r.halfSignalTimes().clone();
       for (int i = 0; i < scaled.length; i++) {
