@@ -53,12 +53,14 @@ class ProofEvidenceTest {
     HalfSignalProofCheck.TaskEnclosure t = r.tasks().get(1);
     Interval e = t.enclosure().orElseThrow();
     assertTrue(ev.contains(ReducedRunChecks.fmt("task 2: certified half-signal time in [%.9g, %.9g] (width %.3g, "
-        + "%.2e relative); floating point %.9g, inside (position %.3f)", e.lo(), e.hi(), e.width(),
+        + "%.2e relative), the only crossing in it (one head reaches the level there, its signal proved "
+        + "increasing); floating point %.9g, inside (position %.3f)", e.lo(), e.hi(), e.width(),
         e.width() / e.midpoint(), t.floatingPoint(), t.position())), ev.toString());
     HalfSignalProofCheck.MarkerEnclosure m = r.markers().get(3);
     Interval me = m.enclosure().orElseThrow();
-    assertTrue(ev.contains(ReducedRunChecks.fmt("t_e,1: certified in [%.9g, %.9g] (width %.3g, %.2e relative); "
-        + "floating point %.9g, inside (position %.3f)", me.lo(), me.hi(), me.width(), me.width() / me.midpoint(),
+    assertTrue(ev.contains(ReducedRunChecks.fmt("t_e,1: certified in [%.9g, %.9g] (width %.3g, %.2e relative) "
+        + "(the only crossing in it: L_i proved decreasing there); floating point %.9g, inside (position %.3f)",
+        me.lo(), me.hi(), me.width(), me.width() / me.midpoint(),
         m.floatingPoint(), m.position())), ev.toString());
     TubeStep step = SmallProofTube.TUBE.stepAt(RUN.tEmergenceEnd()).orElseThrow();
     double widest = 0;
