@@ -357,10 +357,11 @@ public final class FullModel implements AutoCloseable {
       int myz = mzz + n * dd;
       double invL = 1.0 / ll;
       for (int p = 0; p < block.count; p++) {
-        double[] tok = block.tokens[p];
         java.util.Arrays.fill(zbar, 0.0);
         for (int l = 0; l < ll; l++) {
-          int t = l * dd;
+          // The same values in the same order whichever form the block holds the tokens in.
+          double[] tok = block.laidOut ? block.rows[p][l] : block.tokens[p];
+          int t = block.laidOut ? 0 : l * dd;
           for (int k = 0; k < dd; k++) {
             zbar[k] += tok[t + k];
           }
