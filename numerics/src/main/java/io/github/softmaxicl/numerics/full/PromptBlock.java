@@ -3,42 +3,29 @@ package io.github.softmaxicl.numerics.full;
 import io.github.softmaxicl.theory.ProblemConfig;
 
 /**
- * A reusable buffer for up to {@link #capacity()} prompts: tokens z_1..z_L of each prompt, the query covariates
- * x_q (one prompt per row, D wide with a zero y-part) and the targets y_q (one prompt per row, n wide). Owned by
- * one worker thread at a time; not thread-safe.
+ * A reusable buffer for up to {@link #capacity()} prompts: tokens z_1..z_L of each prompt (row-major L×D, one
+ * token per row), the query covariates x_q (one prompt per row, D wide with a zero y-part) and the targets y_q
+ * (one prompt per row, n wide). Owned by one worker thread at a time; not thread-safe.
  *
- * <p>The tokens are held in one of two forms, whichever the source that filled the block has at hand, so that
- * neither the source nor the kernel copies them more than needed (issue 16: at {@code paper} sizes copying a
- * stored prompt into the block cost ≈ 10 % of the gradient kernel's time, and the kernel's own copies into its
- * two layouts another 15 %):
- * <ul>
- *   <li>flat ({@link #laidOut} false): {@code tokens[p]}, row-major L×D, one token per row; either this block's
- *       own buffer {@code owned[p]} (written by a generating source) or a stored prompt's array;
- *   <li>laid out ({@link #laidOut} true): {@code rows[p][l][k]} (token l as a row, at least D long) and its
- *       transpose {@code cols[p][k][l]} (at least L long), both zero-padded to whole vectors: the two layouts of
- *       {@link TokenLanePasses}, held by a {@link StoredPrompts} and read here in place.
- * </ul>
- * Arrays that the block does not own are read-only views: nothing writes through them.
+ * <p>A prompt's tokens are either this block's own buffer (written by a source that generates them) or a stored
+ * prompt's array, referenced instead of copied ({@link StoredPrompts}; issue 16: the copy was ≈ 10 % of the
+ * gradient kernel's time at {@code paper} sizes). Arrays the block does not own are read-only views: nothing
+ * writes through {@link #tokens}.
  */
 public final class PromptBlock {
   final int capacity;
   final int promptLength;
   final int tokenDim;
   final int tasks;
-  /** owned[p]: this block's own token buffer of prompt p (row-major L×D), written by generating sources. */
+  /** owned[p]: this block's own token buffer for prompt p (row-major L×D), written by generating sources. */
   final double[][] owned;
-  /** tokens[p][l*D + k]: coordinate k of token l of prompt p, when not {@link #laidOut}. */
+  /** tokens[p][l*D + k]: coordinate k of token l of prompt p (owned[p] or a stored prompt's array; read only). */
   final double[][] tokens;
-  /** rows[p][l][k] and cols[p][k][l]: the tokens of prompt p in both layouts, when {@link #laidOut}. */
-  final double[][][] rows;
-  final double[][][] cols;
   /** queries[p*D + k]: the query token of prompt p (y-part zero). */
   final double[] queries;
   /** targets[p*n + i]: y_{q,i} of prompt p. */
   final double[] targets;
   int count;
-  /** Which form the tokens of the current prompts are in. */
-  boolean laidOut;
 
   /** A buffer for {@code capacity} prompts of the given problem. */
   public PromptBlock(ProblemConfig config, int capacity) {
@@ -51,8 +38,6 @@ public final class PromptBlock {
     this.tasks = config.tasks();
     this.owned = new double[capacity][promptLength * tokenDim];
     this.tokens = owned.clone();
-    this.rows = new double[capacity][][];
-    this.cols = new double[capacity][][];
     this.queries = new double[capacity * tokenDim];
     this.targets = new double[capacity * tasks];
   }
@@ -70,7 +55,7 @@ public final class PromptBlock {
   /** Coordinate {@code k} of token {@code l} of prompt {@code p}. */
   public double token(int p, int l, int k) {
     check(p);
-    return laidOut ? rows[p][l][k] : tokens[p][l * tokenDim + k];
+    return tokens[p][l * tokenDim + k];
   }
 
   /** Coordinate {@code k} of the query token of prompt {@code p} (zero for k ≥ d). */
@@ -93,7 +78,6 @@ public final class PromptBlock {
     for (int p = 0; p < count; p++) {
       tokens[p] = owned[p];
     }
-    this.laidOut = false;
     this.count = count;
   }
 

@@ -86,18 +86,6 @@ final class PromptLanePasses extends ChunkPasses {
    * 14 % of the kernel's time in this copy, and the blocked copy showed no measurable change under load).
    */
   private void load(PromptBlock block, int c) {
-    if (block.laidOut) {
-      // Only when a caller picks this layout against ChunkKernel.tokenLanes (tests, benchmarks): plain copy.
-      for (int p = 0; p < c; p++) {
-        for (int l = 0; l < ll; l++) {
-          double[] row = block.rows[p][l];
-          for (int k = 0; k < dd; k++) {
-            tok[l * dd + k][p] = row[k];
-          }
-        }
-      }
-      return;
-    }
     int rows = ll * dd;
     int q = 0;
     for (; q + 7 < rows; q += 8) {

@@ -3,39 +3,29 @@ package io.github.softmaxicl.numerics.full;
 import io.github.softmaxicl.theory.ProblemConfig;
 
 /**
- * A prompt source held in memory, so that repeated evaluations on a fixed sample (the deterministic full flow) do
- * not regenerate it. Immutable after construction; safe for concurrent reads.
+ * A prompt source held in memory (N·(L+1)·D doubles), so that repeated evaluations on a fixed sample (the
+ * deterministic full flow) do not regenerate it. Immutable after construction; safe for concurrent reads.
  *
- * <p>The tokens are stored in the layout that {@link FullModel}'s kernel reads, and {@link #fill} hands the block
- * references to them instead of copies ({@link PromptBlock}): for problems that {@link ChunkKernel#tokenLanes} runs
- * with token lanes, each prompt as its token rows and their transpose, zero-padded to whole vectors
- * ({@link TokenLanePasses#padded}); otherwise as one row-major L×D array. Issue 16, {@code paper} sizes: the copy
- * into the block and the kernel's two copies were ≈ 25 % of the kernel's time; the two layouts take 2.15 times the
- * memory of one row-major copy (91 KB instead of 42 KB per prompt: 93 MB instead of 43 MB for 1,024 prompts).
+ * <p>{@link #fill} hands the block references to the stored token arrays instead of copies ({@link PromptBlock}).
+ * Measured and not adopted (issue 16, {@code paper} sizes): storing each prompt already in the kernel's two
+ * layouts (token rows and their transpose, padded; 2.15 times the memory) so that the kernel copies nothing made
+ * it slower, 26.7–27.3 against 20.0–20.3 µs per prompt of thread CPU time: the store does not fit in any cache,
+ * and the passes then read 91 KB per prompt from memory as 153 short rows instead of 42 KB in one sequential
+ * sweep.
  */
 public final class StoredPrompts implements PromptSource {
   private final ProblemConfig config;
   private final int size;
-  /** Per prompt, when not laid out: the row-major L×D tokens. */
   private final double[][] tokens;
-  /** Per prompt, when laid out: rows[p][l][k] and cols[p][k][l], padded. */
-  private final double[][][] rows;
-  private final double[][][] cols;
-  private final boolean laidOut;
   private final double[] queries;
   private final double[] targets;
 
-  private StoredPrompts(ProblemConfig config, int size, boolean laidOut) {
+  private StoredPrompts(ProblemConfig config, int size, double[][] tokens, double[] queries, double[] targets) {
     this.config = config;
     this.size = size;
-    this.laidOut = laidOut;
-    int ll = config.promptLength();
-    int dd = config.tokenDim();
-    this.tokens = laidOut ? new double[0][] : new double[size][ll * dd];
-    this.rows = laidOut ? new double[size][ll][TokenLanePasses.padded(dd)] : new double[0][][];
-    this.cols = laidOut ? new double[size][dd][TokenLanePasses.padded(ll)] : new double[0][][];
-    this.queries = new double[size * dd];
-    this.targets = new double[size * config.tasks()];
+    this.tokens = tokens;
+    this.queries = queries;
+    this.targets = targets;
   }
 
   /**
@@ -46,49 +36,28 @@ public final class StoredPrompts implements PromptSource {
   public static StoredPrompts copyOf(PromptSource source) {
     ProblemConfig c = source.config();
     int size = source.size();
-    boolean laidOut = ChunkKernel.tokenLanes(c);
-    int ll = c.promptLength();
-    int dd = c.tokenDim();
-    int n = c.tasks();
-    // Array headers (16 bytes) count too: the laid-out form has L + D row arrays per prompt.
-    long perPrompt = laidOut
-        ? 8L * ((long) ll * TokenLanePasses.padded(dd) + (long) dd * TokenLanePasses.padded(ll)) + 16L * (ll + dd + 2)
-        : 8L * ll * dd + 16;
-    long bytes = size * (perPrompt + 8L * (dd + n));
+    long bytes = 8L * size * ((long) c.promptLength() * c.tokenDim() + c.tokenDim() + c.tasks());
     if (bytes > Runtime.getRuntime().maxMemory() / 3) {
       throw new IllegalArgumentException("storing " + size + " prompts needs " + (bytes >> 20)
           + " MiB, more than a third of the maximum heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
     }
-    StoredPrompts s = new StoredPrompts(c, size, laidOut);
+    int dd = c.tokenDim();
+    int n = c.tasks();
+    double[][] tokens = new double[size][];
+    double[] queries = new double[size * dd];
+    double[] targets = new double[size * n];
     int chunk = 64;
     PromptBlock block = new PromptBlock(c, chunk);
     for (int first = 0; first < size; first += chunk) {
       int count = Math.min(chunk, size - first);
       source.fill(first, count, block);
       for (int r = 0; r < count; r++) {
-        s.store(first + r, block, r);
+        tokens[first + r] = block.tokens[r].clone();
       }
-      System.arraycopy(block.queries, 0, s.queries, first * dd, count * dd);
-      System.arraycopy(block.targets, 0, s.targets, first * n, count * n);
+      System.arraycopy(block.queries, 0, queries, first * dd, count * dd);
+      System.arraycopy(block.targets, 0, targets, first * n, count * n);
     }
-    return s;
-  }
-
-  /** Prompt {@code r} of {@code block} (in either form) as stored prompt {@code p}. */
-  private void store(int p, PromptBlock block, int r) {
-    int ll = config.promptLength();
-    int dd = config.tokenDim();
-    for (int l = 0; l < ll; l++) {
-      for (int k = 0; k < dd; k++) {
-        double v = block.token(r, l, k);
-        if (laidOut) {
-          rows[p][l][k] = v;
-          cols[p][k][l] = v;
-        } else {
-          tokens[p][l * dd + k] = v;
-        }
-      }
-    }
+    return new StoredPrompts(c, size, tokens, queries, targets);
   }
 
   @Override
@@ -111,17 +80,10 @@ public final class StoredPrompts implements PromptSource {
     }
     int dd = config.tokenDim();
     int n = config.tasks();
-    for (int r = 0; r < count; r++) {
-      if (laidOut) {
-        block.rows[r] = rows[first + r];
-        block.cols[r] = cols[first + r];
-      } else {
-        block.tokens[r] = tokens[first + r];
-      }
-    }
+    // References, not copies: the stored arrays are never written after construction, nor through the block.
+    System.arraycopy(tokens, first, block.tokens, 0, count);
     System.arraycopy(queries, first * dd, block.queries, 0, count * dd);
     System.arraycopy(targets, first * n, block.targets, 0, count * n);
-    block.laidOut = laidOut;
     block.count = count;
   }
 }

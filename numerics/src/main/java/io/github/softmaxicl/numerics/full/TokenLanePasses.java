@@ -5,9 +5,8 @@ import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@link ChunkPasses} one prompt at a time, with the prompt's tokens in two layouts of row arrays,
- * {@code zRows[l][k]} (lanes: coordinates) and {@code ztRows[k][l]} (lanes: tokens; both as held by a laid-out
- * {@link PromptBlock}, or copied here from a flat one), so that the four passes over
+ * {@link ChunkPasses} one prompt at a time, with the prompt's tokens in two copies of row arrays,
+ * {@code zRows[l][k]} (lanes: coordinates) and {@code ztRows[k][l]} (lanes: tokens), so that the four passes over
  * the tokens (scores, r = Z p, and their adjoints: 8 L D H of the flops) are {@link TokenLaneLoops#combineRows}
  * with the per-prompt vector in registers. Forward and backward of a prompt run back to back, so its tokens
  * (2 × 42 KB at paper sizes) are still in L1/L2 for the backward pass. ŷ = Σ_h W^h r^h is a scalar loop (3 H D
@@ -38,8 +37,8 @@ final class TokenLanePasses extends ChunkPasses {
 
   TokenLanePasses(ProblemConfig config, int capacity) {
     super(config, capacity);
-    this.lLanes = padded(ll);
-    this.dLanes = padded(dd);
+    this.lLanes = roundUp(ll);
+    this.dLanes = roundUp(dd);
     this.wRows = new double[heads][n][dLanes];
     this.zRows = new double[ll][dLanes];
     this.ztRows = new double[dd][lLanes];
@@ -52,8 +51,7 @@ final class TokenLanePasses extends ChunkPasses {
     this.yhat = new double[n];
   }
 
-  /** {@code lanes} rounded up to whole vectors: the length of a token row in either layout. */
-  static int padded(int lanes) {
+  private static int roundUp(int lanes) {
     return (lanes + LANE_BLOCK - 1) / LANE_BLOCK * LANE_BLOCK;
   }
 
@@ -67,25 +65,17 @@ final class TokenLanePasses extends ChunkPasses {
     }
     double lossSum = 0;
     for (int p = 0; p < block.count; p++) {
-      // A laid-out block already holds both layouts (views of a StoredPrompts): read them in place.
-      double[][] z = zRows;
-      double[][] zt = ztRows;
-      if (block.laidOut) {
-        z = block.rows[p];
-        zt = block.cols[p];
-      } else {
-        loadTokens(block.tokens[p]);
-      }
+      loadTokens(block.tokens[p]);
       for (int h = 0; h < heads; h++) {
         for (int k = 0; k < dd; k++) {
           bOne[h][k] = b[h][k][p];
         }
       }
-      TokenLaneLoops.combineRows(zt, dd, bOne, prob, heads, lLanes);
+      TokenLaneLoops.combineRows(ztRows, dd, bOne, prob, heads, lLanes);
       for (int h = 0; h < heads; h++) {
         TokenLaneLoops.softmax(prob[h], ll);
       }
-      TokenLaneLoops.combineRows(z, ll, prob, rOne, heads, dLanes);
+      TokenLaneLoops.combineRows(zRows, ll, prob, rOne, heads, dLanes);
       predict(w);
       // Loss, then g = gScale (ŷ − y) in place of ŷ.
       double sq = 0;
@@ -100,7 +90,7 @@ final class TokenLanePasses extends ChunkPasses {
       }
       lossSum += v;
       if (backward) {
-        backward(p, z, zt);
+        backward(p);
       }
     }
     return lossSum;
@@ -130,10 +120,9 @@ final class TokenLanePasses extends ChunkPasses {
 
   /**
    * The current prompt's backward pass from g (in {@link #yhat}) to ∂F/∂b, and its g, r and ∂F/∂b stored as
-   * entry {@code p} of {@link #g}, {@link #r} and {@link #gb}; {@code z} and {@code zt} are its tokens in the two
-   * layouts.
+   * entry {@code p} of {@link #g}, {@link #r} and {@link #gb}.
    */
-  private void backward(int p, double[][] z, double[][] zt) {
+  private void backward(int p) {
     for (int i = 0; i < n; i++) {
       g[i][p] = yhat[i];
     }
@@ -143,11 +132,11 @@ final class TokenLanePasses extends ChunkPasses {
       }
       TokenLaneLoops.transposeTimes(wRows[h], n, yhat, grOne[h], dLanes);
     }
-    TokenLaneLoops.combineRows(zt, dd, grOne, gsOne, heads, lLanes);
+    TokenLaneLoops.combineRows(ztRows, dd, grOne, gsOne, heads, lLanes);
     for (int h = 0; h < heads; h++) {
       TokenLaneLoops.softmaxAdjoint(prob[h], gsOne[h], ll);
     }
-    TokenLaneLoops.combineRows(z, ll, gsOne, gbOne, heads, dLanes);
+    TokenLaneLoops.combineRows(zRows, ll, gsOne, gbOne, heads, dLanes);
     for (int h = 0; h < heads; h++) {
       for (int k = 0; k < dd; k++) {
         gb[h][k][p] = gbOne[h][k];
@@ -157,9 +146,8 @@ final class TokenLanePasses extends ChunkPasses {
 
   /**
    * The prompt's tokens (row-major L×D) into {@link #zRows} and, eight coordinates at a time, into
-   * {@link #ztRows}: each group of eight source values is about one cache line, read once. This copy was
-   * ≈ 15 % of the time at paper sizes, the price of the two layouts; it is left only for generated prompts
-   * (stored prompts arrive laid out).
+   * {@link #ztRows}: each group of eight source values is about one cache line, read once. This copy is
+   * ≈ 10 % of the time at paper sizes, the price of the two layouts.
    */
   private void loadTokens(double[] src) {
     for (int l = 0; l < ll; l++) {

@@ -9,14 +9,13 @@ import io.github.softmaxicl.theory.ProblemConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stored prompts are handed to the kernel as views in the kernel's own layouts ({@link StoredPrompts},
- * {@link PromptBlock}: laid out for token-lane sizes, flat otherwise), generated prompts are copied: the two
- * routes must give the same bits, so that storing a sample never changes a result. Checked through
+ * Stored prompts reach the kernel as references to the store's arrays ({@link StoredPrompts}, {@link PromptBlock}),
+ * generated prompts in the block's own buffers: the two routes must give the same bits, so that storing a sample
+ * never changes a result, and a block that held references must never write through them. Checked through
  * {@link FullModel} (loss, gradient, per-prompt losses, the control variate's token means; 1 and 2 threads, a
- * last chunk not full) and through {@link ChunkKernel} in both pass layouts, including the prompt-lane passes
- * reading a laid-out block.
+ * last chunk not full) and through {@link ChunkKernel} in both pass layouts.
  */
-class StoredLayoutsTest {
+class StoredPromptViewsTest {
   private static final ProblemConfig PAPER = Preset.PAPER.config();
   private static final ProblemConfig SMALL = ProblemConfig.of(4, new int[] {2, 2}, 2, 30, 0.1, 1.0);
   private static final ProblemConfig ODD = ProblemConfig.of(23, new int[] {11, 12}, 4, 29, 0.2, 1.0);
@@ -51,7 +50,6 @@ class StoredLayoutsTest {
       PromptBlock viewed = new PromptBlock(c, 8);
       sampler.fill(30, 7, generated);
       stored.fill(30, 7, viewed);
-      assertEquals(ChunkKernel.tokenLanes(c), viewed.laidOut, c.toString());
       for (int p = 0; p < 7; p++) {
         for (int l = 0; l < c.promptLength(); l++) {
           for (int k = 0; k < c.tokenDim(); k++) {
@@ -65,20 +63,23 @@ class StoredLayoutsTest {
           assertEquals(generated.target(p, i), viewed.target(p, i), 0.0);
         }
       }
-      // A generating source refilling a block that held views writes its own buffers, never the store.
+      // A generating source refilling a block that held references writes its own buffers, never the store.
       sampler.fill(0, 7, viewed);
-      assertEquals(false, viewed.laidOut);
-      stored.fill(0, 1, generated);
-      for (int l = 0; l < c.promptLength(); l++) {
-        for (int k = 0; k < c.tokenDim(); k++) {
-          assertEquals(viewed.token(0, l, k), generated.token(0, l, k), 0.0);
+      stored.fill(30, 7, generated);
+      PromptBlock fresh = new PromptBlock(c, 8);
+      sampler.fill(30, 7, fresh);
+      for (int p = 0; p < 7; p++) {
+        for (int l = 0; l < c.promptLength(); l++) {
+          for (int k = 0; k < c.tokenDim(); k++) {
+            assertEquals(fresh.token(p, l, k), generated.token(p, l, k), 0.0);
+          }
         }
       }
     }
   }
 
   @Test
-  void bothPassLayoutsReadALaidOutBlock() {
+  void bothPassLayoutsReadAStoredBlock() {
     ProblemConfig c = ODD;
     PromptSampler sampler = PromptSampler.of(c, 13L, 32, false);
     StoredPrompts stored = StoredPrompts.copyOf(sampler);
@@ -86,7 +87,6 @@ class StoredLayoutsTest {
     PromptBlock viewed = new PromptBlock(c, 32);
     sampler.fill(0, 29, generated);
     stored.fill(0, 29, viewed);
-    assertTrue(viewed.laidOut);
     java.util.Random rng = new java.util.Random(8L);
     int dd = c.tokenDim();
     double[][] m = new double[c.heads()][dd * dd];
