@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One chunk of {@value FullModel#CHUNK} prompts through {@link ChunkKernel} (loss and gradient partials), with
  * the per-prompt passes in either layout: {@code prompt} ({@link PromptLanePasses}, the kernel before issue 16)
  * or {@code token} ({@link TokenLanePasses}), so the two are compared in the same run; both give the same bits.
- * Unlike {@link GradientKernelBenchmark} it leaves out the prompt copy and the once-per-call products of
+ * Unlike {@link GradientKernelBenchmark} it leaves out the prompt store and the once-per-call products of
  * {@link FullModel}, so it times the kernel alone; its secondary figure {@code prompts} is the time per prompt.
  * It lives in the numerics' package (bench module, class path) because the kernel is package-private there.
  */

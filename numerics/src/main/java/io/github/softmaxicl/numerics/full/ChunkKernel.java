@@ -95,11 +95,37 @@ final class ChunkKernel {
     return lossSum;
   }
 
-  /** {@code out[i][k] = Σ_p a[i][p] bm[k][p]} (rows × cols, row-major), p in increasing order. */
+  /**
+   * {@code out[i][k] = Σ_p a[i][p] bm[k][p]} (rows × cols, row-major), p in increasing order. Four outputs at a
+   * time: four independent add chains instead of one (a chain waits on each add's latency; issue 16), each still
+   * summed in increasing p from zero.
+   */
   private static void outerOverPrompts(double[][] a, int rows, double[][] bm, int cols, double[] out, int c) {
     for (int i = 0; i < rows; i++) {
       double[] ai = a[i];
-      for (int k = 0; k < cols; k++) {
+      int k = 0;
+      for (; k + 3 < cols; k += 4) {
+        double[] b0 = bm[k];
+        double[] b1 = bm[k + 1];
+        double[] b2 = bm[k + 2];
+        double[] b3 = bm[k + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int p = 0; p < c; p++) {
+          double x = ai[p];
+          s0 += x * b0[p];
+          s1 += x * b1[p];
+          s2 += x * b2[p];
+          s3 += x * b3[p];
+        }
+        out[i * cols + k] = s0;
+        out[i * cols + k + 1] = s1;
+        out[i * cols + k + 2] = s2;
+        out[i * cols + k + 3] = s3;
+      }
+      for (; k < cols; k++) {
         double[] bk = bm[k];
         double s = 0;
         for (int p = 0; p < c; p++) {

@@ -6,13 +6,20 @@ import io.github.softmaxicl.theory.ProblemConfig;
  * A reusable buffer for up to {@link #capacity()} prompts: tokens z_1..z_L of each prompt (row-major L×D, one
  * token per row), the query covariates x_q (one prompt per row, D wide with a zero y-part) and the targets y_q
  * (one prompt per row, n wide). Owned by one worker thread at a time; not thread-safe.
+ *
+ * <p>A prompt's tokens are either this block's own buffer (written by a source that generates them) or a stored
+ * prompt's array, referenced instead of copied ({@link StoredPrompts}; issue 16: the copy was ≈ 10 % of the
+ * gradient kernel's time at {@code paper} sizes). Arrays the block does not own are read-only views: nothing
+ * writes through {@link #tokens}.
  */
 public final class PromptBlock {
   final int capacity;
   final int promptLength;
   final int tokenDim;
   final int tasks;
-  /** tokens[p][l*D + k]: coordinate k of token l of prompt p. */
+  /** owned[p]: this block's own token buffer for prompt p (row-major L×D), written by generating sources. */
+  final double[][] owned;
+  /** tokens[p][l*D + k]: coordinate k of token l of prompt p (owned[p] or a stored prompt's array; read only). */
   final double[][] tokens;
   /** queries[p*D + k]: the query token of prompt p (y-part zero). */
   final double[] queries;
@@ -29,7 +36,8 @@ public final class PromptBlock {
     this.promptLength = config.promptLength();
     this.tokenDim = config.tokenDim();
     this.tasks = config.tasks();
-    this.tokens = new double[capacity][promptLength * tokenDim];
+    this.owned = new double[capacity][promptLength * tokenDim];
+    this.tokens = owned.clone();
     this.queries = new double[capacity * tokenDim];
     this.targets = new double[capacity * tasks];
   }
@@ -60,6 +68,17 @@ public final class PromptBlock {
   public double target(int p, int i) {
     check(p);
     return targets[p * tasks + i];
+  }
+
+  /**
+   * Marks the first {@code count} prompts as written into this block's own buffers ({@link #owned}), by a source
+   * that generates them.
+   */
+  void holdOwned(int count) {
+    for (int p = 0; p < count; p++) {
+      tokens[p] = owned[p];
+    }
+    this.count = count;
   }
 
   private void check(int p) {

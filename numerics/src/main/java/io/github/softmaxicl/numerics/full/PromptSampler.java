@@ -117,7 +117,7 @@ public final class PromptSampler implements PromptSource {
       }
       writeImage(image, baseTokens, baseQuery, baseTarget, block, r);
     }
-    block.count = count;
+    block.holdOwned(count);
   }
 
   private void generate(int draw, double[] tokens, double[] query, double[] target) {
@@ -172,7 +172,7 @@ public final class PromptSampler implements PromptSource {
     for (int i = 0; i < n; i++) {
       sign[d + i] = ((image >>> (n + i)) & 1) == 0 ? 1.0 : -1.0;
     }
-    double[] out = block.tokens[r];
+    double[] out = block.owned[r];
     for (int l = 0; l < ll; l++) {
       int off = l * dd;
       for (int k = 0; k < dd; k++) {

@@ -5,6 +5,13 @@ import io.github.softmaxicl.theory.ProblemConfig;
 /**
  * A prompt source held in memory (N·(L+1)·D doubles), so that repeated evaluations on a fixed sample (the
  * deterministic full flow) do not regenerate it. Immutable after construction; safe for concurrent reads.
+ *
+ * <p>{@link #fill} hands the block references to the stored token arrays instead of copies ({@link PromptBlock}).
+ * Measured and not adopted (issue 16, {@code paper} sizes): storing each prompt already in the kernel's two
+ * layouts (token rows and their transpose, padded; 2.15 times the memory) so that the kernel copies nothing made
+ * it slower, 26.7–27.3 against 20.0–20.3 µs per prompt of thread CPU time: the store does not fit in any cache,
+ * and the passes then read 91 KB per prompt from memory as 153 short rows instead of 42 KB in one sequential
+ * sweep.
  */
 public final class StoredPrompts implements PromptSource {
   private final ProblemConfig config;
@@ -73,9 +80,8 @@ public final class StoredPrompts implements PromptSource {
     }
     int dd = config.tokenDim();
     int n = config.tasks();
-    for (int r = 0; r < count; r++) {
-      System.arraycopy(tokens[first + r], 0, block.tokens[r], 0, tokens[first + r].length);
-    }
+    // References, not copies: the stored arrays are never written after construction, nor through the block.
+    System.arraycopy(tokens, first, block.tokens, 0, count);
     System.arraycopy(queries, first * dd, block.queries, 0, count * dd);
     System.arraycopy(targets, first * n, block.targets, 0, count * n);
     block.count = count;

@@ -147,7 +147,9 @@ final class TokenLanePasses extends ChunkPasses {
   /**
    * The prompt's tokens (row-major L×D) into {@link #zRows} and, eight coordinates at a time, into
    * {@link #ztRows}: each group of eight source values is about one cache line, read once. This copy is
-   * ≈ 10 % of the time at paper sizes, the price of the two layouts.
+   * ≈ 13 % of the time at paper sizes, the price of the two layouts, and also where a stored prompt is first read
+   * from memory (the block holds a reference to it, see {@link StoredPrompts}; storing both layouts instead was
+   * slower).
    */
   private void loadTokens(double[] src) {
     for (int l = 0; l < ll; l++) {
