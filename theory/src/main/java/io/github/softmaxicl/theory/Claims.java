@@ -236,8 +236,8 @@ public final class Claims {
   /**
    * P1 certified: the validated tube of P2-proof, continued until its end box lies in a box B around the limit that
    * interval arithmetic proves forward invariant and free of other equilibria, so that the exact solution converges
-   * (LaSalle with F as the Lyapunov function; docs/TRAPPING-REGION.md). Measured: the number of conditions not
-   * proved, plus the number of checks against the floating-point run that fail (allocation, final state in B).
+   * (LaSalle with F as the Lyapunov function; docs/TRAPPING-REGION.md). Measured: the number of checks against the
+   * floating-point run that fail (allocation, final state in B); a region not found is an error.
    */
   public static final Claim P1_PROOF = new Claim("P1-proof", "P1",
       "The validated tube of P2-proof, continued past t_e until its end box lies in a box B of magnitudes around the "
@@ -247,8 +247,9 @@ public final class Claims {
           + "definite on B's on-task boxes, every off-task and spare sgn(mu) dF/dmu > 0 on B (a certified decay rate), "
           + "and the Krawczyk operator puts the only stationary point at the closed form; hence (LaSalle with F) the "
           + "exact solution converges to the limit (the limit set when H > n) and the allocation holds for all later "
-          + "time; the floating-point run agrees (same allocation, final state in B); measured: conditions not "
-          + "proved plus disagreements.",
+          + "time; the floating-point run agrees (same allocation, final state in B); measured: the floating-point "
+          + "run's disagreements with the certified region (no certified region found is an error: a proof not "
+          + "found, not a refutation).",
       "leading-order reduced loss, balanced log-coordinate flow (MODEL.md §5); the configuration's doubles taken as "
           + "exact; the rate of the 1/t decay of off-task omega is not certified (non-hyperbolic), only that it "
           + "goes to 0; a tube that stops early is an error, never a pass",
