@@ -179,6 +179,8 @@ public final class HalfSignalProofCheck {
     List<MarkerEnclosure> markers = new ArrayList<>(List.of(
         new MarkerEnclosure("t_w", phases.warmupEnd(), floatingWarmupEnd),
         new MarkerEnclosure("t_e", phases.emergenceEnd(), floatingEmergenceEnd)));
+    // The task of each marker (−1 for the global t_w and t_e, whose uniqueness is the line above).
+    List<Integer> markerTasks = new ArrayList<>(List.of(-1, -1));
     if (floatingTaskWarmupEnds.length > 0 || floatingTaskEmergenceEnds.length > 0) {
       // Per-task markers: first crossings of L_i, certified without uniqueness (L_i need not decrease).
       for (LossCrossing.TaskPhaseTimes p : LossCrossing.taskPhaseTimes(tube, c, init)) {
@@ -187,17 +189,20 @@ public final class HalfSignalProofCheck {
             i < floatingTaskWarmupEnds.length ? floatingTaskWarmupEnds[i] : Double.NaN));
         markers.add(new MarkerEnclosure("t_e," + (i + 1), p.emergenceEnd(),
             i < floatingTaskEmergenceEnds.length ? floatingTaskEmergenceEnds[i] : Double.NaN));
+        markerTasks.add(i);
+        markerTasks.add(i);
       }
     }
-    for (MarkerEnclosure m : markers) {
+    for (int k = 0; k < markers.size(); k++) {
+      MarkerEnclosure m = markers.get(k);
+      int task = markerTasks.get(k);
       holds &= m.inside();
       worst = Double.isNaN(m.position()) ? Double.NaN : Double.isNaN(worst) ? worst : Math.max(worst, m.position());
       if (m.enclosure().isPresent()) {
         Interval e = m.enclosure().get();
         String unique = "";
-        if (m.marker().contains(",")) {
+        if (task >= 0) {
           // Per-task markers: first crossings of L_i; the only one in the enclosure if L_i decreases there.
-          int task = Integer.parseInt(m.marker().substring(m.marker().indexOf(',') + 1)) - 1;
           unique = CrossingUniqueness.lossIsDecreasing(tube, c, init, task, e)
               ? " (the only crossing in it: L_i proved decreasing there)"
               : " (first crossing; L_i not proved decreasing in it, so not proved unique there)";
