@@ -33,6 +33,23 @@ public final class ReducedRunChecks {
    */
   public static List<Verdict> check(String runId, ReducedRun run, Instance instance,
       java.util.Optional<PhaseReference> reference) {
+    return check(runId, run, instance, reference, () -> saturation(runId, run));
+  }
+
+  /**
+   * As {@link #check(String, ReducedRun, Instance, Optional)}, with P7-saturation read on {@code tight}, the same
+   * flow integrated at a tighter tolerance ({@link #saturation(String, ReducedRun, ReducedRun)}); empty if that
+   * integration failed, and P7-saturation is then an error, never a pass.
+   */
+  public static List<Verdict> check(String runId, ReducedRun run, Instance instance,
+      java.util.Optional<PhaseReference> reference, Optional<ReducedRun> tight) {
+    return check(runId, run, instance, reference, () -> tight.isPresent() ? saturation(runId, run, tight.get())
+        : Verdicts.error(Claims.P7_SATURATION, runId, "the tighter integration behind the overshoot failed"));
+  }
+
+  /** The verdicts, with P7-saturation's (only computed when the claim applies) from {@code saturation}. */
+  private static List<Verdict> check(String runId, ReducedRun run, Instance instance,
+      java.util.Optional<PhaseReference> reference, java.util.function.Supplier<Verdict> saturation) {
     List<Verdict> out = new ArrayList<>();
     for (Claim claim : claims()) {
       java.util.Optional<String> why = claim.notApplicableBecause(instance);
@@ -49,7 +66,7 @@ public final class ReducedRunChecks {
       } else if (claim == Claims.P3_ALLOCATION) {
         out.add(allocation(runId, run));
       } else if (claim == Claims.P7_SATURATION) {
-        out.add(saturation(runId, run));
+        out.add(saturation.get());
       } else if (reference.isEmpty()) {
         out.add(Verdicts.error(claim, runId, "the reference computation of the warm-up prediction failed"));
       } else if (claim == Claims.P2_EMERGENCE) {

@@ -69,24 +69,19 @@ final class ReducedInstanceRun {
     if (needsReference(instance)) {
       reference = reference(c, init, instance.warmup(), run);
     }
-    List<Verdict> verdicts = new ArrayList<>(ReducedRunChecks.check(id, run, instance, reference));
-    for (int k = 0; k < verdicts.size(); k++) {
-      Verdict v = verdicts.get(k);
-      if (v.claimId().equals(Claims.P7_SATURATION.id()) && v.status() != Verdict.Status.NOT_APPLICABLE) {
-        // The overshoot is measured on a second integration 100 times tighter, with the run's global error
-        // estimated from the two (ReducedRunChecks.saturation): milliseconds per run.
-        ReducedFlowOptions o = ReducedFlowOptions.defaults();
-        try {
-          ReducedRun tight = ReducedFlowRunner.run(c, init, tEnd, o.withTolerances(
-              SATURATION_TOLERANCE_FACTOR * o.relTol(), SATURATION_TOLERANCE_FACTOR * o.absTol()));
-          verdicts.set(k, ReducedRunChecks.saturation(id, run, tight));
-        } catch (ReducedFlowFailure e) {
-          verdicts.set(k, Verdicts.error(Claims.P7_SATURATION, id, "the tighter integration behind the overshoot "
-              + "failed: " + e.getMessage()));
-        }
+    Optional<ReducedRun> tight = Optional.empty();
+    if (Claims.P7_SATURATION.notApplicableBecause(instance).isEmpty()) {
+      // P7-saturation reads the overshoot on a second integration 100 times tighter, with the run's global error
+      // estimated from the two (ReducedRunChecks.saturation): milliseconds per run. Empty if it fails: an error.
+      ReducedFlowOptions o = ReducedFlowOptions.defaults();
+      try {
+        tight = Optional.of(ReducedFlowRunner.run(c, init, tEnd, o.withTolerances(
+            SATURATION_TOLERANCE_FACTOR * o.relTol(), SATURATION_TOLERANCE_FACTOR * o.absTol())));
+      } catch (ReducedFlowFailure e) {
+        tight = Optional.empty();
       }
     }
-    return new Result(instance, Optional.of(run), verdicts);
+    return new Result(instance, Optional.of(run), ReducedRunChecks.check(id, run, instance, reference, tight));
   }
 
   /** Tolerance factor of the second integration behind P7-saturation. */
