@@ -87,6 +87,19 @@ public final class LogCoordinateFlow<T extends Scalar<T>> {
     return 2 * heads * tasks;
   }
 
+  /**
+   * Index of log|ω_j^h| in y: {@code h·n + j}. The one place the layout of y is written; the trapping region, the
+   * crossing enclosures and the loss jets index y through it.
+   */
+  public static int omegaIndex(ProblemConfig config, int h, int j) {
+    return h * config.tasks() + j;
+  }
+
+  /** Index of log|μ_i^h| in y: {@code H·n + h·n + i}. */
+  public static int muIndex(ProblemConfig config, int h, int i) {
+    return config.heads() * config.tasks() + h * config.tasks() + i;
+  }
+
   /** The sign (±1) of ω_j^h, fixed by the start. */
   public double omegaSign(int h, int j) {
     return omegaSigns.get(h * tasks + j);
@@ -127,15 +140,14 @@ public final class LogCoordinateFlow<T extends Scalar<T>> {
     if (y.size() != dimension()) {
       throw new IllegalArgumentException("y has " + y.size() + " entries, expected " + dimension());
     }
-    int off = heads * tasks;
     List<List<T>> w = new ArrayList<>();
     List<List<T>> m = new ArrayList<>();
     for (int h = 0; h < heads; h++) {
       List<T> rw = new ArrayList<>();
       List<T> rm = new ArrayList<>();
       for (int j = 0; j < tasks; j++) {
-        rw.add(y.get(h * tasks + j).exp().multiply(omegaSign(h, j)));
-        rm.add(y.get(off + h * tasks + j).exp().multiply(muSign(h, j)));
+        rw.add(y.get(omegaIndex(coefficients.config(), h, j)).exp().multiply(omegaSign(h, j)));
+        rm.add(y.get(muIndex(coefficients.config(), h, j)).exp().multiply(muSign(h, j)));
       }
       w.add(rw);
       m.add(rm);

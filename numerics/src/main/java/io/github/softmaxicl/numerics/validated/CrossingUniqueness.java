@@ -51,7 +51,6 @@ public final class CrossingUniqueness {
       return false;
     }
     LogCoordinateFlow<Interval> flow = LossCrossing.intervalFlow(c, start);
-    int n = c.tasks();
     int crossing = -1;
     for (TubeStep s : steps) {
       for (int h = 0; h < c.heads(); h++) {
@@ -68,7 +67,8 @@ public final class CrossingUniqueness {
         return false; // no head reaches the level: the window does not hold the crossing
       }
       List<Interval> dy = flow.derivative(s.overStep());
-      Interval rate = dy.get(crossing * n + task).add(dy.get(c.heads() * n + crossing * n + task));
+      Interval rate = dy.get(LogCoordinateFlow.omegaIndex(c, crossing, task))
+          .add(dy.get(LogCoordinateFlow.muIndex(c, crossing, task)));
       if (!rate.isPositive()) {
         return false;
       }

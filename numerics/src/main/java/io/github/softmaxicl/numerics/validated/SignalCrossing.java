@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.validated;
 
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
@@ -74,8 +75,7 @@ public final class SignalCrossing {
 
   /** Enclosure of log|μ_i^h ω_i^h| = y_ω + y_μ over a box of log coordinates (also used by AllocationMargin). */
   static Interval logSignal(List<Interval> y, ProblemConfig c, int h, int task) {
-    int n = c.tasks();
-    return y.get(h * n + task).add(y.get(c.heads() * n + h * n + task));
+    return y.get(LogCoordinateFlow.omegaIndex(c, h, task)).add(y.get(LogCoordinateFlow.muIndex(c, h, task)));
   }
 
   private static double maxUpper(List<Interval> y, ProblemConfig c, SpectralState start, int task) {

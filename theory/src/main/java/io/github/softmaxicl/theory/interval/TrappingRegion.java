@@ -1,6 +1,7 @@
 package io.github.softmaxicl.theory.interval;
 
 import io.github.softmaxicl.theory.LeadingOrderFormula;
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
@@ -115,17 +116,19 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
     for (int i = 0; i < n; i++) {
       int h = allocation.get(i);
       OnTaskLoss loss = OnTaskLoss.of(config, i);
-      stars.set(omegaIndex(config, h, i), loss.omegaStarApprox());
-      stars.set(muIndex(config, h, i), loss.muStarApprox());
-      atLimit.set(omegaIndex(config, h, i), Interval.point(signs.get(omegaIndex(config, h, i)) * loss.omegaStarApprox()));
-      atLimit.set(muIndex(config, h, i), Interval.point(signs.get(muIndex(config, h, i)) * loss.muStarApprox()));
+      int qw = LogCoordinateFlow.omegaIndex(config, h, i);
+      int qm = LogCoordinateFlow.muIndex(config, h, i);
+      stars.set(qw, loss.omegaStarApprox());
+      stars.set(qm, loss.muStarApprox());
+      atLimit.set(qw, Interval.point(signs.get(qw) * loss.omegaStarApprox()));
+      atLimit.set(qm, Interval.point(signs.get(qm) * loss.muStarApprox()));
     }
     LossJets jets = new LossJets(config, dim);
     LeadingOrderFormula<IntervalJet> f = jets.jets(atLimit);
     for (int i = 0; i < n; i++) {
       int h = allocation.get(i);
-      int qw = omegaIndex(config, h, i);
-      int qm = muIndex(config, h, i);
+      int qw = LogCoordinateFlow.omegaIndex(config, h, i);
+      int qm = LogCoordinateFlow.muIndex(config, h, i);
       double w = stars.get(qw);
       double m = stars.get(qm);
       IntervalJet gw = jets.derivative(f, qw);
@@ -176,16 +179,6 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
       }
     }
     return s;
-  }
-
-  /** Index of ω_j^h. */
-  public static int omegaIndex(ProblemConfig config, int h, int j) {
-    return h * config.tasks() + j;
-  }
-
-  /** Index of μ_i^h. */
-  public static int muIndex(ProblemConfig config, int h, int i) {
-    return config.heads() * config.tasks() + h * config.tasks() + i;
   }
 
   /** Dimension 2 H n. */

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,7 +112,7 @@ public record TrappingRegionCertificate(TrappingRegion region, List<Condition> c
       int s = region.head(q);
       Interval sum = Interval.ZERO;
       for (int i = 0; i < n; i++) {
-        sum = sum.add(magnitudes.get(TrappingRegion.muIndex(region.config(), s, i)));
+        sum = sum.add(magnitudes.get(LogCoordinateFlow.muIndex(region.config(), s, i)));
       }
       // e^0 = 1 exactly (Interval.exp widens every result by two ulps, which would push a face point outside).
       Interval lhs = sum.isZero() ? magnitudes.get(q) : magnitudes.get(q).multiply(sum.multiply(slants.get(q)).exp());

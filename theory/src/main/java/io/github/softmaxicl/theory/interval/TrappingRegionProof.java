@@ -1,6 +1,7 @@
 package io.github.softmaxicl.theory.interval;
 
 import io.github.softmaxicl.theory.LeadingOrderFormula;
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.interval.TrappingRegionCertificate.Condition;
 import java.util.ArrayDeque;
@@ -105,8 +106,8 @@ public final class TrappingRegionProof {
   private static void onTask(TrappingRegion b, int i, List<Condition> out) {
     ProblemConfig c = b.config();
     int h = b.allocation().get(i);
-    int qw = TrappingRegion.omegaIndex(c, h, i);
-    int qm = TrappingRegion.muIndex(c, h, i);
+    int qw = LogCoordinateFlow.omegaIndex(c, h, i);
+    int qm = LogCoordinateFlow.muIndex(c, h, i);
     String pair = "(" + b.name(qw) + ", " + b.name(qm) + ")";
     double signs = b.signs().get(qw) * b.signs().get(qm);
     out.add(new Condition("on-task pair " + pair + " has equal signs (the limit has mu* omega* > 0)",
@@ -191,7 +192,7 @@ public final class TrappingRegionProof {
       List<Interval> mixed = new ArrayList<>();
       List<Interval> lower = new ArrayList<>();
       for (int i = 0; i < c.tasks(); i++) {
-        int qm = TrappingRegion.muIndex(c, s, i);
+        int qm = LogCoordinateFlow.muIndex(c, s, i);
         Interval mi = Interval.point(d.derivative(qm).magnitude());
         Interval pi = Interval.point(Math.max(0.0, muLower.get(qm).lo()));
         mixed.add(mi);
@@ -217,13 +218,13 @@ public final class TrappingRegionProof {
   private static Condition allocationMargin(TrappingRegion b, int i) {
     ProblemConfig c = b.config();
     int h = b.allocation().get(i);
-    Interval on = b.magnitudes().get(TrappingRegion.omegaIndex(c, h, i))
-        .multiply(b.magnitudes().get(TrappingRegion.muIndex(c, h, i)));
+    Interval on = b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, h, i))
+        .multiply(b.magnitudes().get(LogCoordinateFlow.muIndex(c, h, i)));
     double others = 0;
     for (int g = 0; g < c.heads(); g++) {
       if (g != h) {
-        others = Math.max(others, b.magnitudes().get(TrappingRegion.omegaIndex(c, g, i))
-            .multiply(b.magnitudes().get(TrappingRegion.muIndex(c, g, i))).hi());
+        others = Math.max(others, b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, g, i))
+            .multiply(b.magnitudes().get(LogCoordinateFlow.muIndex(c, g, i))).hi());
       }
     }
     Interval margin = Interval.point(on.lo()).subtract(Interval.point(others));

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.theory.interval;
 
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,8 +108,8 @@ class TrappingRegionProofTest {
     }
     assertTrue(hessianRefused, failures(cert));
     // and rightly: somewhere in the pair's box the Hessian of L_1 is proved indefinite at a point
-    Interval w = b.magnitudes().get(TrappingRegion.omegaIndex(c, 0, 0));
-    Interval m = b.magnitudes().get(TrappingRegion.muIndex(c, 0, 0));
+    Interval w = b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, 0, 0));
+    Interval m = b.magnitudes().get(LogCoordinateFlow.muIndex(c, 0, 0));
     OnTaskLoss loss = OnTaskLoss.of(c, 0);
     boolean indefinite = false;
     for (int a = 0; a <= 8; a++) {
@@ -132,8 +133,8 @@ class TrappingRegionProofTest {
     SpectralState start = Initialisations.paper(c);
     TrappingRegion good = TrappingRegion.around(c, start, identity(c), endBox(c, 0.01, 0.0, 1e-3, 1e-5), 1.5);
     assertTrue(TrappingRegionProof.prove(good).certified(), failures(TrappingRegionProof.prove(good)));
-    int qw = TrappingRegion.omegaIndex(c, 0, 0);
-    int qm = TrappingRegion.muIndex(c, 0, 0);
+    int qw = LogCoordinateFlow.omegaIndex(c, 0, 0);
+    int qm = LogCoordinateFlow.muIndex(c, 0, 0);
     double rw = good.magnitudes().get(qw).hi() - 0.5;
     double muStar = OnTaskLoss.of(c, 0).muStarApprox();
     for (double aspect : new double[] {1.0, 10.0}) {
@@ -178,9 +179,9 @@ class TrappingRegionProofTest {
           : OnTaskLoss.of(c, b.task(q)).muStarApprox()) : 0.0;
       point.add(Interval.point(v));
     }
-    int face = TrappingRegion.omegaIndex(c, 0, 1);
+    int face = LogCoordinateFlow.omegaIndex(c, 0, 1);
     point.set(face, Interval.point(b.magnitudes().get(face).hi()));
-    point.set(TrappingRegion.muIndex(c, 0, 1), Interval.point(b.magnitudes().get(TrappingRegion.muIndex(c, 0, 1)).hi()));
+    point.set(LogCoordinateFlow.muIndex(c, 0, 1), Interval.point(b.magnitudes().get(LogCoordinateFlow.muIndex(c, 0, 1)).hi()));
     LossJets jets = new LossJets(c, b.dimension());
     assertTrue(jets.derivative(jets.intervals(point), face).hi() < 0);
   }
@@ -194,7 +195,7 @@ class TrappingRegionProofTest {
         TrappingRegion.around(c, Initialisations.paper(c), identity(c), y, 1.5));
     assertTrue(cert.certified(), failures(cert));
     TrappingRegion b = cert.region();
-    int spareOmega = TrappingRegion.omegaIndex(c, 3, 0);
+    int spareOmega = LogCoordinateFlow.omegaIndex(c, 3, 0);
     assertEquals(TrappingRegion.Role.SPARE_OMEGA, b.role(spareOmega));
     double slant = cert.slants().get(spareOmega);
     assertTrue(slant > 0, "slant " + slant);
@@ -233,7 +234,7 @@ class TrappingRegionProofTest {
     SpectralState start = Initialisations.paper(c);
     TrappingRegion b = TrappingRegion.around(c, start, identity(c), endBox(c, 0.01, 0.01, 1e-3, 1e-5), 1.5);
     List<Double> signs = new ArrayList<>(b.signs());
-    signs.set(TrappingRegion.muIndex(c, 0, 0), -1.0);
+    signs.set(LogCoordinateFlow.muIndex(c, 0, 0), -1.0);
     TrappingRegionCertificate cert =
         TrappingRegionProof.prove(new TrappingRegion(c, b.allocation(), signs, b.magnitudes()));
     assertFalse(cert.certified());
@@ -278,13 +279,13 @@ class TrappingRegionProofTest {
       if (!k.what().startsWith("allocation in B")) {
         continue;
       }
-      double own = b.magnitudes().get(TrappingRegion.omegaIndex(c, i, i)).lo()
-          * b.magnitudes().get(TrappingRegion.muIndex(c, i, i)).lo();
+      double own = b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, i, i)).lo()
+          * b.magnitudes().get(LogCoordinateFlow.muIndex(c, i, i)).lo();
       double others = 0;
       for (int g = 0; g < c.heads(); g++) {
         if (g != i) {
-          others = Math.max(others, b.magnitudes().get(TrappingRegion.omegaIndex(c, g, i)).hi()
-              * b.magnitudes().get(TrappingRegion.muIndex(c, g, i)).hi());
+          others = Math.max(others, b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, g, i)).hi()
+              * b.magnitudes().get(LogCoordinateFlow.muIndex(c, g, i)).hi());
         }
       }
       assertTrue(others > 0);
@@ -307,8 +308,8 @@ class TrappingRegionProofTest {
     TrappingRegion b = TrappingRegion.around(c, start, identity(c), endBox(c, 0.0, 0.0, 2e-3, 2e-4), 1.5);
     TrappingRegionCertificate cert = TrappingRegionProof.prove(b);
     assertTrue(cert.certified(), failures(cert));
-    int qw = TrappingRegion.omegaIndex(c, 0, 0);
-    int qm = TrappingRegion.muIndex(c, 0, 0);
+    int qw = LogCoordinateFlow.omegaIndex(c, 0, 0);
+    int qm = LogCoordinateFlow.muIndex(c, 0, 0);
     double w = OnTaskLoss.of(c, 0).omegaStarApprox();
     double m = OnTaskLoss.of(c, 0).muStarApprox();
     double rw = b.magnitudes().get(qw).hi() - w;
@@ -316,8 +317,8 @@ class TrappingRegionProofTest {
     assertTrue(rw > 10 * TrappingRegion.MIN_RELATIVE_RADIUS * w, "radius " + rw + " from the off-task shift");
     List<Interval> narrow = new ArrayList<>(b.magnitudes());
     for (int i = 0; i < c.tasks(); i++) {
-      narrow.set(TrappingRegion.omegaIndex(c, i, i), Interval.of(w - rw / 4, w + rw / 4));
-      narrow.set(TrappingRegion.muIndex(c, i, i), Interval.of(m - rm / 4, m + rm / 4));
+      narrow.set(LogCoordinateFlow.omegaIndex(c, i, i), Interval.of(w - rw / 4, w + rw / 4));
+      narrow.set(LogCoordinateFlow.muIndex(c, i, i), Interval.of(m - rm / 4, m + rm / 4));
     }
     assertFalse(TrappingRegionProof.prove(new TrappingRegion(c, b.allocation(), b.signs(), narrow)).certified());
   }
@@ -346,8 +347,8 @@ class TrappingRegionProofTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> TrappingRegion.around(c, Initialisations.paper(c), identity(c), endBox(c, 0.01, 0.01, 1e-3, 1e-5), 0.9));
     assertTrue(b.toString().contains("omega_1^1 in [") && b.toString().contains(", mu_2^2 in ["), b.toString());
-    assertEquals(TrappingRegion.Role.OFF_TASK, b.role(TrappingRegion.muIndex(c, 1, 0)));
-    assertEquals("mu_1^2", b.name(TrappingRegion.muIndex(c, 1, 0)));
+    assertEquals(TrappingRegion.Role.OFF_TASK, b.role(LogCoordinateFlow.muIndex(c, 1, 0)));
+    assertEquals("mu_1^2", b.name(LogCoordinateFlow.muIndex(c, 1, 0)));
   }
 
   /** A log box of the wrong size, or one whose spare μ break the slanted bound, is not inside B. */
@@ -377,7 +378,7 @@ class TrappingRegionProofTest {
     TrappingRegion b = TrappingRegion.around(c, Initialisations.paper(c), identity(c),
         endBox(c, 0.01, 0.01, 1e-3, 1e-5), 1.5);
     List<Interval> m = new ArrayList<>(b.magnitudes());
-    m.set(TrappingRegion.omegaIndex(c, 0, 0), Interval.of(0.0, 1.0));
+    m.set(LogCoordinateFlow.omegaIndex(c, 0, 0), Interval.of(0.0, 1.0));
     TrappingRegionCertificate cert = TrappingRegionProof.prove(new TrappingRegion(c, b.allocation(), b.signs(), m));
     assertFalse(cert.certified());
     assertTrue(cert.failures().get(0).what().contains("stay away from 0"), failures(cert));
