@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,36 @@ public final class DeterministicExecutor {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Like {@link #map}, for tasks that can use several threads and whose results do not depend on how many they
+   * get (the full model's kernel: {@code KernelBitsTest}). The tasks run on {@code threads} workers, one thread
+   * each, except the last wave: when k tasks do not fill whole waves, the remaining r = k mod threads tasks (all of
+   * them if k &lt; threads) get {@code threads / r} threads each, so a third sample on two cores runs on both
+   * instead of leaving one idle (P6 ladder: 3 samples per rung, 2 cores).
+   *
+   * @param threads worker threads (values below 1 run on one thread)
+   * @param tasks the independent tasks, each given the number of threads it may use (≥ 1)
+   */
+  public static <T> List<T> mapSharingThreads(int threads, List<IntFunction<T>> tasks) {
+    int workers = Math.max(1, threads);
+    List<Supplier<T>> suppliers = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      int each = threadsFor(i, tasks.size(), workers);
+      IntFunction<T> task = tasks.get(i);
+      suppliers.add(() -> task.apply(each));
+    }
+    return map(workers, suppliers);
+  }
+
+  /** Threads given to task {@code i} of {@code k} on {@code workers} workers: 1, or a share in the last wave. */
+  static int threadsFor(int i, int k, int workers) {
+    int rest = k % workers;
+    if (rest == 0 || i < k - rest) {
+      return 1;
+    }
+    return Math.max(1, workers / rest);
   }
 
   private static <T> T await(Future<T> f) {

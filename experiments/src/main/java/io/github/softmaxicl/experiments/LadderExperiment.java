@@ -15,12 +15,12 @@ import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * P6-ladder: the full flow against the reduced flow on every rung of {@link Settings#ladder()}, each on
- * {@link Settings#ladderSamples()} independent samples (one worker each, collected in a fixed order);
- * {@link FullDynamicsChecks#ladder} gives the verdict.
+ * {@link Settings#ladderSamples()} independent samples (one thread each, the last wave sharing the spare threads,
+ * collected in a fixed order); {@link FullDynamicsChecks#ladder} gives the verdict.
  */
 public final class LadderExperiment implements Experiment {
   /**
@@ -55,15 +55,15 @@ public final class LadderExperiment implements Experiment {
       context.progress().message(String.format(Locale.ROOT, "P6 ladder: blocks %d+%d, L = %d, N = %d draws, "
           + "criterion %.3g, to t = %.4g, on %d independent samples", b, b, r.promptLength(), r.draws(),
           r.criterion(), tEnd, samples));
-      List<Supplier<Comparison>> tasks = new ArrayList<>();
+      List<IntFunction<Comparison>> tasks = new ArrayList<>();
       for (int s = 0; s < samples; s++) {
         long seed = Seeds.derive(base, s);
         // Each sample reports its own progress line (throttled by the sink), so a long rung is never silent.
         String id = String.format(Locale.ROOT, "P6 ladder b=%d sample %d", b, s + 1);
-        tasks.add(() -> FullVsReduced.compare(c, k, r.draws(), seed, tEnd, new FullVsReduced.Options().threads(1)
-            .progress((t, loss, eta) -> context.progress().progress(id, t, tEnd, loss))));
+        tasks.add(threads -> FullVsReduced.compare(c, k, r.draws(), seed, tEnd, new FullVsReduced.Options()
+            .threads(threads).progress((t, loss, eta) -> context.progress().progress(id, t, tEnd, loss))));
       }
-      rungs.add(DeterministicExecutor.map(context.threads(), tasks));
+      rungs.add(DeterministicExecutor.mapSharingThreads(context.threads(), tasks));
     }
     return rungs;
   }
