@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real job, run twice and with different thread counts, writes byte-identical results.json, CSVs and
- * index.html apart from the timing fields (started, wall seconds), which are masked before comparing.
+ * The real job, run twice with different thread counts, writes byte-identical results.json, CSVs and
+ * index.html apart from the thread count it records and the timing fields (started, wall seconds), which are masked before comparing.
  */
 class EndToEndDeterminismTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,15 +32,18 @@ class EndToEndDeterminismTest {
     compare(dir, "sgd", "runs/small-sgd.csv");
   }
 
+  /**
+   * Two runs, on one thread and on two. A third run repeating the first command was dropped (it made the module's
+   * longest test half as long again): these two runs share everything but the thread count, so whatever could
+   * make a repeated command differ (an unseeded draw, a hash or identity order, a race) has the same chance to make
+   * them differ; the clock is the harness's fixed one in both.
+   */
   private static void compare(Path dir, String dynamics, String csv) throws IOException {
     Map<String, String> a = run(dir.resolve("a"), "1", dynamics);
-    Map<String, String> b = run(dir.resolve("b"), "1", dynamics);
     Map<String, String> c = run(dir.resolve("c"), "2", dynamics);
     assertTrue(a.containsKey(csv), a.keySet().toString());
-    assertEquals(a.keySet(), b.keySet());
     assertEquals(a.keySet(), c.keySet());
     for (String file : a.keySet()) {
-      assertSameText(file, a.get(file), b.get(file));
       // Only the --threads value of the command line may differ between a and c.
       // The thread count is recorded (command line, reproducibility table); nothing else may change.
       assertSameText(file, a.get(file).replace("--threads 1", "--threads N").replace(", 1 (results do not", ", N (results do not")
