@@ -29,6 +29,14 @@ class LinearlyImplicitExtrapolationTest {
   private static final double[] LAMBDA = {0.5, 1, 2, 5, 50, 500, 5000, 50_000};
   private static final double CENTRE = -1.0;
   private static final double TOL = 1e-8;
+  /**
+   * Evaluation limit of the test systems. The stiff run below takes 2,337 evaluations (72 steps, 6 rejections, 24
+   * samples; measured) and is asserted to take fewer than 500 steps, each ≤ 30 evaluations (8 Jacobian columns,
+   * 21 substeps for 7 rows, 1 at its end) plus its samples' short attempts: 50,000 leaves every run here ≥ 20× room.
+   * A wrong step-size control then fails at the limit in milliseconds (a ReducedFlowFailure) instead of crawling
+   * through 10⁷ evaluations, which is what made most of the tail's PIT mutants time out.
+   */
+  private static final int MAX_EVALUATIONS = 50_000;
 
   private static ReducedFlowOde linearOde() {
     LogField linear = new LogField() {
@@ -47,7 +55,7 @@ class LinearlyImplicitExtrapolationTest {
         return f;
       }
     };
-    return new ReducedFlowOde(FIELD, linear, 10_000_000);
+    return new ReducedFlowOde(FIELD, linear, MAX_EVALUATIONS);
   }
 
   private static double exact(int k, double t) {
@@ -109,6 +117,12 @@ class LinearlyImplicitExtrapolationTest {
     // Every full-length step builds all six rows; only steps shortened to land on their end may stop earlier, and
     // never below the 3 rows whose error estimate is of order 2.
     assertEquals(0, lie.attemptsWithRows(1) + lie.attemptsWithRows(2));
+    // Each of the 24 samples inside a step is reached either by one short attempt or, if that fails its error
+    // test, by a fallback integration: at most 24 by attempt. The attempts run from the previous sample with the
+    // step's own Jacobian over a fraction of a step that passed, so here they pass (measured: all 24); at least one
+    // must, or the count is not being kept.
+    assertTrue(lie.samplesByAttempt() >= 1 && lie.samplesByAttempt() <= expectedCount - 1,
+        "samples by attempt " + lie.samplesByAttempt());
   }
 
   @Test
@@ -147,7 +161,7 @@ class LinearlyImplicitExtrapolationTest {
         return f;
       }
     };
-    return new ReducedFlowOde(FIELD, linear, 10_000_000);
+    return new ReducedFlowOde(FIELD, linear, MAX_EVALUATIONS);
   }
 
   @Test
@@ -190,6 +204,11 @@ class LinearlyImplicitExtrapolationTest {
     List<TrajectorySample> samples = recorder.samples();
     assertEquals(2, samples.size(), "t = 0 and the sample at 1e-6");
     assertEquals(1e-6, samples.get(1).t(), 0.0);
+    // The first step (1e-6 of 2e-6) is a full-length step: all ROWS rows. The second is cut to land on t_end, so it
+    // stops at the first row from MIN_ROWS on whose error estimate passes; with λh ≤ 5e-6 the order-2 estimate of
+    // row MIN_ROWS is ≈ (λh)³ ≈ 1e-16 against a tolerance of 1e-8: it passes there, at the fewest rows allowed.
+    assertEquals(1, lie.attemptsWithRows(LinearlyImplicitExtrapolation.ROWS));
+    assertEquals(1, lie.attemptsWithRows(LinearlyImplicitExtrapolation.MIN_ROWS));
   }
 
   @Test
@@ -212,7 +231,7 @@ class LinearlyImplicitExtrapolationTest {
         return y[0] > 0.5 ? Double.POSITIVE_INFINITY : 1.0;
       }
     };
-    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, 10_000_000);
+    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, MAX_EVALUATIONS);
     double[] y0 = Y0.clone();
     y0[0] = 0.0;
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
