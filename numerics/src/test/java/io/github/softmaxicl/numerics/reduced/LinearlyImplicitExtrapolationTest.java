@@ -211,6 +211,70 @@ class LinearlyImplicitExtrapolationTest {
     assertEquals(1, lie.attemptsWithRows(LinearlyImplicitExtrapolation.MIN_ROWS));
   }
 
+  /** A field given by its derivative alone (F = 1 everywhere), same dimension and layout as the other systems. */
+  private static ReducedFlowOde ode(java.util.function.BiConsumer<double[], double[]> derivative) {
+    LogField field = new LogField() {
+      @Override
+      public int dimension() {
+        return LAMBDA.length;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        derivative.accept(y, yDot);
+        return 1.0;
+      }
+    };
+    return new ReducedFlowOde(FIELD, field, MAX_EVALUATIONS);
+  }
+
+  @Test
+  void aSolutionRisingThroughTheAdmissibleBoundFailsWhereItReachesIt() {
+    // y_0' = 1 from y_0 = LOG_BLOW_UP − 2 = 58 (the others still): the admissible region ends at y_0 = 59, reached at
+    // t = 1. The field is constant, so every linearly implicit Euler substep is exact (J = 0), every error estimate
+    // is 0, and no step is ever refused for accuracy: only the bound refuses the steps that would pass 59, so the
+    // steps shrink onto t = 1 until the step-size floor (1e-13) ends the run there. The failure must be at t = 1 (to
+    // the floor's scale, 1e-9 allowed), not later: a substep or a step end above 59 accepted would carry the run
+    // on towards the blow-up bound 60 (t = 2).
+    double[] y0 = Y0.clone();
+    y0[0] = ReducedFlowOde.LOG_BLOW_UP - 2.0;
+    ReducedFlowOde ode = ode((y, yDot) -> {
+      java.util.Arrays.fill(yDot, 0.0);
+      yDot[0] = 1.0;
+    });
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 3.0, 4, 10, ReducedFlowProgress.SILENT);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 3.0, 0.1, recorder));
+    assertEquals("step size", e.quantity(), e.getMessage());
+    assertEquals(1.0, e.time(), 1e-9);
+  }
+
+  @Test
+  void aSingularIterationMatrixRejectsTheAttempt() {
+    // y' = y: the forward-difference Jacobian is the identity exactly (f(y + δe_b) − f(y) is the same subtraction as
+    // the step δ actually taken), so the first row's matrix I − h·J of a first trial step h = 1 is exactly zero.
+    // That attempt must be refused before any row is built (no table entry exists to accept), then the run goes on
+    // with a shorter step to y0·e² at t = 2.
+    ReducedFlowOde ode = ode((y, yDot) -> System.arraycopy(y, 0, yDot, 0, y.length));
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 2.0, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, Y0);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    double[] y = lie.integrate(ode, 0.0, Y0, 2.0, 1.0, recorder);
+    assertTrue(lie.rejected() >= 1, "rejected " + lie.rejected());
+    // Every attempt but the refused one built its rows (no other matrix here is singular: 1 − h/m = 0 needs h = m,
+    // and after the refusal the steps stay below 1 by the error control at this growth rate).
+    long counted = 0;
+    for (int r = 1; r <= LinearlyImplicitExtrapolation.ROWS; r++) {
+      counted += lie.attemptsWithRows(r);
+    }
+    assertEquals(lie.steps() + lie.rejected() - 1, counted);
+    // Budget: per step a local error ≤ TOL·(1 + |y|) ≤ 1e-8·(1 + 53) in the RMS norm (|y| ≤ 7.2·e² ≈ 53), i.e.
+    // ≤ √8·5.4e-7 = 1.6e-6 per component, amplified by at most e² ≈ 7.4 by the growth: steps · 1.2e-5.
+    for (int k = 0; k < y.length; k++) {
+      assertEquals(Y0[k] * Math.exp(2.0), y[k], lie.steps() * 1.2e-5, "component " + k);
+    }
+  }
+
   @Test
   void anAcceptedStateWithANonFiniteLossIsAFailure() {
     // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
