@@ -145,6 +145,11 @@ class LinearlyImplicitExtrapolationTest {
    * dimension and layout as {@link #linearOde()}.
    */
   private static ReducedFlowOde linearOde(double[] rates) {
+    return linearOde(rates, MAX_EVALUATIONS);
+  }
+
+  /** {@link #linearOde(double[])} with its own evaluation limit. */
+  private static ReducedFlowOde linearOde(double[] rates, long maxEvaluations) {
     LogField linear = new LogField() {
       @Override
       public int dimension() {
@@ -161,7 +166,7 @@ class LinearlyImplicitExtrapolationTest {
         return f;
       }
     };
-    return new ReducedFlowOde(FIELD, linear, MAX_EVALUATIONS);
+    return new ReducedFlowOde(FIELD, linear, maxEvaluations);
   }
 
   @Test
@@ -226,6 +231,20 @@ class LinearlyImplicitExtrapolationTest {
       }
     };
     return new ReducedFlowOde(FIELD, field, MAX_EVALUATIONS);
+  }
+
+  @Test
+  void aFailureInsideAStepCarriesATimeInsideThatStep() {
+    // Evaluations before the first substep: f(y0) (1) and the 8 Jacobian columns; the first row (one substep) reuses
+    // f(y0), so the 10th evaluation is the second row's midpoint substep, which a limit of 9 refuses. The failure's
+    // time is the time of the refused evaluation, inside the first step (0, h0]: the field is autonomous, so the time
+    // is read by nothing but this report, and only here can a wrong substep time show.
+    ReducedFlowOde ode = linearOde(LAMBDA, 9);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, Y0, 20.0, 0.5,
+            new TrajectoryRecorder(ode, 20.0, 4, 10, ReducedFlowProgress.SILENT)));
+    assertEquals("evaluations", e.quantity(), e.getMessage());
+    assertTrue(e.time() > 0 && e.time() <= 0.5, "failure time " + e.time());
   }
 
   @Test
