@@ -98,7 +98,7 @@ class LinearlyImplicitExtrapolationTest {
 
     // Cost: a forward-difference Jacobian (8 evaluations) at each step start (a rejected attempt reuses it: the
     // system is autonomous and y has not moved), plus Σ_{m=1..r} (m − 1) = r(r − 1)/2 substep evaluations for the r
-    // table rows each attempt built (r = 6, i.e. 15, unless a step shortened to land on its end converged earlier);
+    // table rows each attempt built (r = ROWS = 7, i.e. 21, unless a step shortened to land on its end converged earlier);
     // each accepted step adds one at its end (reused by the acceptance check and a sample there), the start one, the
     // test's own sample at t = 0 one more (recorded before any evaluation), and the samples inside steps theirs
     // (the loss at each interpolated one, one directional difference per step holding any). No attempt here is cut
@@ -114,7 +114,7 @@ class LinearlyImplicitExtrapolationTest {
     assertTrue(lie.jacobians() <= attempts
         && lie.jacobians() * LinearlyImplicitExtrapolation.JACOBIAN_STEPS >= lie.steps(), "jacobians " + lie.jacobians());
     assertEquals(2 + lie.jacobians() * 8 + substeps + lie.steps() + lie.sampleEvaluations(), ode.evaluations());
-    // Every full-length step builds all six rows; only steps shortened to land on their end may stop earlier, and
+    // Every full-length step builds all ROWS rows; only steps shortened to land on their end may stop earlier, and
     // never below the 3 rows whose error estimate is of order 2.
     assertEquals(0, lie.attemptsWithRows(1) + lie.attemptsWithRows(2));
     // Each of the 24 samples inside a step is reached either by one short attempt or, if that fails its error
