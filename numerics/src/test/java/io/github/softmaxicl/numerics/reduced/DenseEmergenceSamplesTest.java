@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.ClosedForms;
+import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
@@ -106,6 +108,34 @@ class DenseEmergenceSamplesTest {
       assertTrue(worst <= 1e-7, "t = " + x.t() + ": state differs by " + worst);
       assertTrue(relF <= 4e-7, "t = " + x.t() + ": F differs by " + relF);
     }
+  }
+
+  /**
+   * A window that starts at t = 0. From the small preset's paper init with each head's own pair put at half its
+   * limit (half of ω_i* and of μ_i*), the flow is already in its descent: F falls 1 % almost at once while the gap to F*
+   * closes at the finite relaxation rate, so t_e − t_w > t_w and the window's left end max(0, t_w − Δ) is 0 (the
+   * construction, asserted first). The grid's first point is then t = 0 itself, read from the first step of the
+   * dense output at its own start (interpolation at θ = 0 returns the step's start state), so it is the start:
+   * its F is F(0), to round-off of the same evaluation (1e-14 relative allowed).
+   */
+  @Test
+  void aWindowFromTimeZeroStartsWithTheInitialState() {
+    ProblemConfig c = Preset.SMALL.config();
+    SpectralState paper = Initialisations.paper(c);
+    double[][] w = paper.omegaArray();
+    double[][] m = paper.muArray();
+    for (int i = 0; i < c.tasks(); i++) {
+      w[i][i] = 0.5 * ClosedForms.omegaStar(c, i);
+      m[i][i] = 0.5 * ClosedForms.muStar(c, i);
+    }
+    ReducedRun run = ReducedFlowRunner.run(c, Initialisations.custom(c, w, m), 300, ON);
+    EmergenceWindow window = EmergenceWindow.of(run.tWarmupEnd(), run.tEmergenceEnd(), run.taskWarmupEnds(),
+        run.taskEmergenceEnds()).orElseThrow();
+    assertEquals(0.0, window.lo(), 0.0, "t_w = " + run.tWarmupEnd() + ", t_e = " + run.tEmergenceEnd());
+    List<TrajectorySample> s = run.emergenceSamples();
+    assertEquals(ON.denseWindowSamples(), s.size());
+    assertEquals(0.0, s.get(0).t(), 0.0);
+    assertEquals(run.f0(), s.get(0).loss(), 1e-14 * run.f0());
   }
 
   @Test

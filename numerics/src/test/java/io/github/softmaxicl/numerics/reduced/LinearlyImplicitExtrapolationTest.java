@@ -29,6 +29,14 @@ class LinearlyImplicitExtrapolationTest {
   private static final double[] LAMBDA = {0.5, 1, 2, 5, 50, 500, 5000, 50_000};
   private static final double CENTRE = -1.0;
   private static final double TOL = 1e-8;
+  /**
+   * Evaluation limit of the test systems. The stiff run below takes 2,337 evaluations (72 steps, 6 rejections, 24
+   * samples; measured) and is asserted to take fewer than 500 steps, each ≤ 30 evaluations (8 Jacobian columns,
+   * 21 substeps for 7 rows, 1 at its end) plus its samples' short attempts: 50,000 leaves every run here ≥ 20× room.
+   * A wrong step-size control then fails at the limit in milliseconds (a ReducedFlowFailure) instead of crawling
+   * through 10⁷ evaluations, which is what made most of the tail's PIT mutants time out.
+   */
+  private static final int MAX_EVALUATIONS = 50_000;
 
   private static ReducedFlowOde linearOde() {
     LogField linear = new LogField() {
@@ -47,7 +55,7 @@ class LinearlyImplicitExtrapolationTest {
         return f;
       }
     };
-    return new ReducedFlowOde(FIELD, linear, 10_000_000);
+    return new ReducedFlowOde(FIELD, linear, MAX_EVALUATIONS);
   }
 
   private static double exact(int k, double t) {
@@ -90,7 +98,7 @@ class LinearlyImplicitExtrapolationTest {
 
     // Cost: a forward-difference Jacobian (8 evaluations) at each step start (a rejected attempt reuses it: the
     // system is autonomous and y has not moved), plus Σ_{m=1..r} (m − 1) = r(r − 1)/2 substep evaluations for the r
-    // table rows each attempt built (r = 6, i.e. 15, unless a step shortened to land on its end converged earlier);
+    // table rows each attempt built (r = ROWS = 7, i.e. 21, unless a step shortened to land on its end converged earlier);
     // each accepted step adds one at its end (reused by the acceptance check and a sample there), the start one, the
     // test's own sample at t = 0 one more (recorded before any evaluation), and the samples inside steps theirs
     // (the loss at each interpolated one, one directional difference per step holding any). No attempt here is cut
@@ -106,9 +114,15 @@ class LinearlyImplicitExtrapolationTest {
     assertTrue(lie.jacobians() <= attempts
         && lie.jacobians() * LinearlyImplicitExtrapolation.JACOBIAN_STEPS >= lie.steps(), "jacobians " + lie.jacobians());
     assertEquals(2 + lie.jacobians() * 8 + substeps + lie.steps() + lie.sampleEvaluations(), ode.evaluations());
-    // Every full-length step builds all six rows; only steps shortened to land on their end may stop earlier, and
+    // Every full-length step builds all ROWS rows; only steps shortened to land on their end may stop earlier, and
     // never below the 3 rows whose error estimate is of order 2.
     assertEquals(0, lie.attemptsWithRows(1) + lie.attemptsWithRows(2));
+    // Each of the 24 samples inside a step is reached either by one short attempt or, if that fails its error
+    // test, by a fallback integration: at most 24 by attempt. The attempts run from the previous sample with the
+    // step's own Jacobian over a fraction of a step that passed, so here they pass (measured: all 24); at least one
+    // must, or the count is not being kept.
+    assertTrue(lie.samplesByAttempt() >= 1 && lie.samplesByAttempt() <= expectedCount - 1,
+        "samples by attempt " + lie.samplesByAttempt());
   }
 
   @Test
@@ -131,6 +145,11 @@ class LinearlyImplicitExtrapolationTest {
    * dimension and layout as {@link #linearOde()}.
    */
   private static ReducedFlowOde linearOde(double[] rates) {
+    return linearOde(rates, MAX_EVALUATIONS);
+  }
+
+  /** {@link #linearOde(double[])} with its own evaluation limit. */
+  private static ReducedFlowOde linearOde(double[] rates, long maxEvaluations) {
     LogField linear = new LogField() {
       @Override
       public int dimension() {
@@ -147,7 +166,7 @@ class LinearlyImplicitExtrapolationTest {
         return f;
       }
     };
-    return new ReducedFlowOde(FIELD, linear, 10_000_000);
+    return new ReducedFlowOde(FIELD, linear, maxEvaluations);
   }
 
   @Test
@@ -190,6 +209,89 @@ class LinearlyImplicitExtrapolationTest {
     List<TrajectorySample> samples = recorder.samples();
     assertEquals(2, samples.size(), "t = 0 and the sample at 1e-6");
     assertEquals(1e-6, samples.get(1).t(), 0.0);
+    // The first step (1e-6 of 2e-6) is a full-length step: all ROWS rows. The second is cut to land on t_end, so it
+    // stops at the first row from MIN_ROWS on whose error estimate passes; with λh ≤ 5e-6 the order-2 estimate of
+    // row MIN_ROWS is ≈ (λh)³ ≈ 1e-16 against a tolerance of 1e-8: it passes there, at the fewest rows allowed.
+    assertEquals(1, lie.attemptsWithRows(LinearlyImplicitExtrapolation.ROWS));
+    assertEquals(1, lie.attemptsWithRows(LinearlyImplicitExtrapolation.MIN_ROWS));
+  }
+
+  /** A field given by its derivative alone (F = 1 everywhere), same dimension and layout as the other systems. */
+  private static ReducedFlowOde ode(java.util.function.BiConsumer<double[], double[]> derivative) {
+    LogField field = new LogField() {
+      @Override
+      public int dimension() {
+        return LAMBDA.length;
+      }
+
+      @Override
+      public double derivative(double[] y, double[] yDot) {
+        derivative.accept(y, yDot);
+        return 1.0;
+      }
+    };
+    return new ReducedFlowOde(FIELD, field, MAX_EVALUATIONS);
+  }
+
+  @Test
+  void aFailureInsideAStepCarriesATimeInsideThatStep() {
+    // Evaluations before the first substep: f(y0) (1) and the 8 Jacobian columns; the first row (one substep) reuses
+    // f(y0), so the 10th evaluation is the second row's midpoint substep, which a limit of 9 refuses. The failure's
+    // time is the time of the refused evaluation, inside the first step (0, h0]: the field is autonomous, so the time
+    // is read by nothing but this report, and only here can a wrong substep time show.
+    ReducedFlowOde ode = linearOde(LAMBDA, 9);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, Y0, 20.0, 0.5,
+            new TrajectoryRecorder(ode, 20.0, 4, 10, ReducedFlowProgress.SILENT)));
+    assertEquals("evaluations", e.quantity(), e.getMessage());
+    assertTrue(e.time() > 0 && e.time() <= 0.5, "failure time " + e.time());
+  }
+
+  @Test
+  void aSolutionRisingThroughTheAdmissibleBoundFailsWhereItReachesIt() {
+    // y_0' = 1 from y_0 = LOG_BLOW_UP − 2 = 58 (the others still): the admissible region ends at y_0 = 59, reached at
+    // t = 1. The field is constant, so every linearly implicit Euler substep is exact (J = 0), every error estimate
+    // is 0, and no step is ever refused for accuracy: only the bound refuses the steps that would pass 59, so the
+    // steps shrink onto t = 1 until the step-size floor (1e-13) ends the run there. The failure must be at t = 1 (to
+    // the floor's scale, 1e-9 allowed), not later: a substep or a step end above 59 accepted would carry the run
+    // on towards the blow-up bound 60 (t = 2).
+    double[] y0 = Y0.clone();
+    y0[0] = ReducedFlowOde.LOG_BLOW_UP - 2.0;
+    ReducedFlowOde ode = ode((y, yDot) -> {
+      java.util.Arrays.fill(yDot, 0.0);
+      yDot[0] = 1.0;
+    });
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 3.0, 4, 10, ReducedFlowProgress.SILENT);
+    ReducedFlowFailure e = assertThrows(ReducedFlowFailure.class,
+        () -> new LinearlyImplicitExtrapolation(TOL, TOL).integrate(ode, 0.0, y0, 3.0, 0.1, recorder));
+    assertEquals("step size", e.quantity(), e.getMessage());
+    assertEquals(1.0, e.time(), 1e-9);
+  }
+
+  @Test
+  void aSingularIterationMatrixRejectsTheAttempt() {
+    // y' = y: the forward-difference Jacobian is the identity exactly (f(y + δe_b) − f(y) is the same subtraction as
+    // the step δ actually taken), so the first row's matrix I − h·J of a first trial step h = 1 is exactly zero.
+    // That attempt must be refused before any row is built (no table entry exists to accept), then the run goes on
+    // with a shorter step to y0·e² at t = 2.
+    ReducedFlowOde ode = ode((y, yDot) -> System.arraycopy(y, 0, yDot, 0, y.length));
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 2.0, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, Y0);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    double[] y = lie.integrate(ode, 0.0, Y0, 2.0, 1.0, recorder);
+    assertTrue(lie.rejected() >= 1, "rejected " + lie.rejected());
+    // Every attempt but the refused one built its rows (no other matrix here is singular: 1 − h/m = 0 needs h = m,
+    // and after the refusal the steps stay below 1 by the error control at this growth rate).
+    long counted = 0;
+    for (int r = 1; r <= LinearlyImplicitExtrapolation.ROWS; r++) {
+      counted += lie.attemptsWithRows(r);
+    }
+    assertEquals(lie.steps() + lie.rejected() - 1, counted);
+    // Budget: per step a local error ≤ TOL·(1 + |y|) ≤ 1e-8·(1 + 53) in the RMS norm (|y| ≤ 7.2·e² ≈ 53), i.e.
+    // ≤ √8·5.4e-7 = 1.6e-6 per component, amplified by at most e² ≈ 7.4 by the growth: steps · 1.2e-5.
+    for (int k = 0; k < y.length; k++) {
+      assertEquals(Y0[k] * Math.exp(2.0), y[k], lie.steps() * 1.2e-5, "component " + k);
+    }
   }
 
   @Test
@@ -212,7 +314,7 @@ class LinearlyImplicitExtrapolationTest {
         return y[0] > 0.5 ? Double.POSITIVE_INFINITY : 1.0;
       }
     };
-    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, 10_000_000);
+    ReducedFlowOde ode = new ReducedFlowOde(FIELD, overflowing, MAX_EVALUATIONS);
     double[] y0 = Y0.clone();
     y0[0] = 0.0;
     TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);

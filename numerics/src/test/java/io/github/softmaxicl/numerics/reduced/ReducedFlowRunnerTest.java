@@ -161,6 +161,25 @@ class ReducedFlowRunnerTest {
     }
   }
 
+  /**
+   * The per-task markers read the task losses from the allocation-free evaluator by default and from the theory
+   * module's {@code LeadingOrderLoss} (the reference) without the fast field; the two evaluate the same formula,
+   * to round-off (LeadingOrderLogFieldTest), far below the per-step tolerance τ = 1e-10, so the two runs differ by
+   * at most the scheme's own global error: IntegratorAgreementTest's budget of 1e-7 relative on marker times (there
+   * for the same two evaluators, among other pairs). Every marker, per-task ones included, must be located by both.
+   */
+  @Test
+  void theReferenceEvaluatorLocatesTheSameMarkers() {
+    ReducedRun fast = run(300, OPTIONS);
+    ReducedRun reference = run(300, OPTIONS.withFastField(false));
+    List<Double> a = markerTimes(fast);
+    List<Double> b = markerTimes(reference);
+    for (int k = 0; k < a.size(); k++) {
+      assertTrue(a.get(k) > 0, "marker " + k + " at " + a.get(k));
+      assertEquals(a.get(k), b.get(k), 1e-7 * a.get(k), "marker " + k);
+    }
+  }
+
   @Test
   void allocationIsTheHeadWithTheLargestProductFirstOnTies() {
     // Task 0: products μω = 1·2 = 2 (head 0) and 2·0.5 = 1 (head 1): head 0, although head 1 has the larger
