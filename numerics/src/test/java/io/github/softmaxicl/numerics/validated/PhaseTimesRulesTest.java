@@ -1,6 +1,7 @@
 package io.github.softmaxicl.numerics.validated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.theory.BalancedSpectralField;
@@ -94,5 +95,40 @@ class PhaseTimesRulesTest {
       assertEquals(Optional.of(Interval.of(1, 2)), p.warmupEnd(), "task " + i);
       assertEquals(Optional.of(Interval.of(1, 2)), p.emergenceEnd(), "task " + i);
     }
+  }
+
+  /**
+   * A level the over-step boxes reach but no end box is proved below: the rule scans every later step and finds
+   * no upper end, so no enclosure (the tube does not prove the fall before its end).
+   */
+  @Test
+  void aLevelReachedButNeverProvedHasNoEnclosure() {
+    ValidatedTube t = initThenLimit();
+    List<Interval[]> f = List.of(new Interval[] {Interval.of(5, 6), Interval.of(5, 6)},
+        new Interval[] {Interval.of(1, 6), Interval.of(2, 3)});
+    assertTrue(LossCrossing.firstFall(t, f, Interval.point(7), Interval.point(1.5)).isEmpty());
+  }
+
+  /**
+   * A box so far out (log coordinates near 700, entries near e^700) that the field's enclosure overflows proves
+   * nothing: not certified equilibrium-free.
+   */
+  @Test
+  void anOverflowingBoxIsNotCertifiedEquilibriumFree() {
+    List<Interval> huge = new ArrayList<>();
+    for (int q = 0; q < 8; q++) {
+      huge.add(Interval.of(700, 709));
+    }
+    assertFalse(LossCrossing.startIsNotEquilibrium(LossCrossing.intervalFlow(C, INIT), huge));
+  }
+
+  /**
+   * The proofs' settings are those docs/VALIDATED-INTEGRATION.md §4 states (order 12, tolerance 1e-12, steps of at
+   * most 50, at most 20,000 steps), and valid.
+   */
+  @Test
+  void theProofSettingsAreTheDocumentedOnes() {
+    LohnerTaylorIntegrator.Settings s = LohnerTaylorIntegrator.Settings.reducedFlowProof();
+    assertEquals(new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 20_000), s);
   }
 }
