@@ -62,4 +62,27 @@ class AllocationMarginTest {
     ValidatedTube open = tube(List.of(box(Interval.point(0), Interval.point(-3)), box(wide, Interval.point(-1))));
     assertTrue(AllocationMargin.certify(open, C, START, 0).head().isEmpty());
   }
+
+  /**
+   * Margins positive on every step: T is the tube's start (the scan reaches step 0). A tube without steps
+   * certifies nothing; with one head there is no other head to beat, so the margin is +∞.
+   */
+  @Test
+  void aRunFromTheStartBeginsAtZeroAndEdgeCasesAreExplicit() {
+    ValidatedTube all = tube(List.of(
+        box(Interval.point(0), Interval.point(-3)),
+        box(Interval.point(-1), Interval.point(-2)),
+        box(Interval.point(0), Interval.point(-3))));
+    AllocationMargin.TaskAllocation a = AllocationMargin.certify(all, C, START, 0);
+    assertEquals(0, a.head().orElseThrow());
+    assertEquals(0.0, a.from());
+    ValidatedTube empty = new ValidatedTube(box(Interval.ZERO, Interval.ZERO), List.of(), 1.0, Optional.of("none"),
+        0.0);
+    AllocationMargin.TaskAllocation none = AllocationMargin.certify(empty, C, START, 0);
+    assertTrue(none.head().isEmpty());
+    assertTrue(Double.isNaN(none.from()) && Double.isNaN(none.minimumMargin()) && Double.isNaN(none.finalMargin()));
+    ProblemConfig one = ProblemConfig.of(4, new int[] {4}, 1, 40, 0.0, 1.0);
+    assertEquals(Double.POSITIVE_INFINITY, AllocationMargin.margin(List.of(Interval.ZERO, Interval.point(-1)), one,
+        Initialisations.paper(one), 0, 0));
+  }
 }
