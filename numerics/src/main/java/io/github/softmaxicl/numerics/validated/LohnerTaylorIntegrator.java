@@ -257,10 +257,14 @@ public final class LohnerTaylorIntegrator {
   }
 
   /** A successful a-priori enclosure: the set over the step and the enclosure of x_{p+1} over it. */
-  private record Enclosure(Interval[] overStep, Interval[] remainder) {}
+  record Enclosure(Interval[] overStep, Interval[] remainder) {}
 
-  /** The high-order enclosure test for step h; empty if it fails. */
-  private static Optional<Enclosure> aPriori(TaylorVectorField f, IntervalJet[][] overBox, int p, double h) {
+  /**
+   * The high-order enclosure test for step h; empty if it fails. A box B is accepted only if every component of
+   * its image lies inside B's interior (the Picard operator maps B into itself, so a solution exists on [0, h] and
+   * stays in B); package-private so that a test can show a step across a blow-up refused.
+   */
+  static Optional<Enclosure> aPriori(TaylorVectorField f, IntervalJet[][] overBox, int p, double h) {
     int m = overBox[0].length;
     Interval span = Interval.of(0.0, h);
     Interval spanPower = span.pow(p + 1);
