@@ -163,4 +163,86 @@ class AdaptiveStepTest {
     assertEquals(0.0, z[1]);
     assertEquals(100, z[0]);
   }
+
+  /**
+   * The live-row cut compares each row with its own matrix's largest row, wherever that row is: head 1's Q with
+   * rows (all entries) 0.2, 10, 0.5, 1, 1 has largest squared norm 100·D = 500; the rows at 0.2 and 0.5 (squared
+   * norms 0.2 and 1.25, under 1e-2·500 = 5) are dead however fast their gradients, and the rows at 1 (squared norm
+   * exactly 5, computed 1e-2·500 = 5.0 without rounding) are live. A block that is all zero (head 2's O) has no
+   * live row, whatever its gradient.
+   */
+  @Test
+  void liveRowsAreMeasuredAgainstTheLargestRowOfTheirMatrix() {
+    int dd = C.tokenDim();
+    assertEquals(5, dd);
+    assertEquals(5.0, 1e-2 * 500, 0.0, "the cut at the rows of ones is exact");
+    double[] flat = randomFlat(C, 6);
+    double[] rowValue = {0.2, 10, 0.5, 1, 1};
+    for (int i = 0; i < dd; i++) {
+      for (int j = 0; j < dd; j++) {
+        flat[i * dd + j] = rowValue[i];
+      }
+    }
+    int lastO = AttentionWeights.flatOffset(C, 1, 3);
+    for (int j = lastO; j < flat.length; j++) {
+      flat[j] = 0;
+    }
+    double k = 0.25;
+    double[] grad = new double[flat.length];
+    for (int i = 0; i < flat.length; i++) {
+      grad[i] = k * flat[i];
+    }
+    for (int j = lastO; j < flat.length; j++) {
+      grad[j] = 1.0; // a gradient on a zero block: no live row to move
+    }
+    AttentionWeights w = AttentionWeights.fromFlat(C, flat);
+    assertEquals(k, AdaptiveStep.relativeSpeed(w, grad), 1e-15 * k, "zero block ignored");
+    double[] deadFast = grad.clone();
+    for (int j = 0; j < dd; j++) {
+      deadFast[j] = 50 * flat[j]; // row 0.2
+      deadFast[2 * dd + j] = 50 * flat[2 * dd + j]; // row 0.5
+    }
+    assertEquals(k, AdaptiveStep.relativeSpeed(w, deadFast), 1e-15 * k, "rows under the cut are dead");
+    double[] edgeFast = grad.clone();
+    for (int j = 0; j < dd; j++) {
+      edgeFast[3 * dd + j] = 7 * k * flat[3 * dd + j]; // a row of ones, exactly at the cut
+    }
+    assertEquals(7 * k, AdaptiveStep.relativeSpeed(w, edgeFast), 7e-15 * k, "a row at the cut is live");
+  }
+
+  /**
+   * One head, two tasks (n = 2, so the prefactor 2/n is 1) with task 2's ω and μ zero: then E = e^{d_1 ω²}, the
+   * variance sum is (c_1/L) μ² E, task 2 contributes 2|0|a = 0 and 2|0|b = 0, and
+   * λ̂ = max(2|μ| a_1, 2|ω| b_1/(√D d_1)) with a_1 = s² d_1 ω² + c_1 E/L and
+   * b_1 = s² d_1² μ² + 2 d_1 (c_1/L) μ² E (1 + 2 d_1 ω²). Two states, one where each term is the larger; budget as
+   * in the one-task test, 1e-14 relative.
+   */
+  @Test
+  void curvatureBoundOfOneHeadAndTwoTasks() {
+    ProblemConfig two = ProblemConfig.of(3, new int[] {1, 2}, 1, 10, 0.6, 1.5);
+    double d = 1;
+    double cc = two.signalPlusNoise(0);
+    for (double[] wm : new double[][] {{0.3, 2.0}, {1.5, 0.01}}) {
+      double w = wm[0];
+      double m = wm[1];
+      double e = StrictMath.exp(d * w * w);
+      double a = 1.5 * d * w * w + cc * e / 10;
+      double b = 1.5 * d * d * m * m + 2 * d * (cc / 10) * m * m * e * (1 + 2 * d * w * w);
+      double first = 2 * Math.abs(m) * a;
+      double second = 2 * Math.abs(w) * b / (Math.sqrt(two.tokenDim()) * d);
+      double expected = Math.max(first, second);
+      SpectralState s = SpectralState.of(new double[][] {{w, 0}}, new double[][] {{m, 0}});
+      assertEquals(expected, AdaptiveStep.curvatureBound(two, s), 1e-14 * expected, "ω " + w + ", μ " + m);
+    }
+  }
+
+  /** η_max must be positive (0 rejected); the accessors and the run-record description give the parameters. */
+  @Test
+  void parametersAreCheckedAndReported() {
+    assertThrows(IllegalArgumentException.class, () -> AdaptiveStep.of(0.1, 0, 1, 1));
+    AdaptiveStep a = AdaptiveStep.of(0.02, 3.5, 1.25, 0.75);
+    assertEquals(0.02, a.epsilon());
+    assertEquals(3.5, a.etaMax());
+    assertEquals("adaptive eta=min(3.5, 0.02/r, 0.75/lambda), growth<=1.25", a.describe());
+  }
 }

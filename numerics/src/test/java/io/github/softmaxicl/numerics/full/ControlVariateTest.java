@@ -100,4 +100,37 @@ class ControlVariateTest {
       }
     }
   }
+
+  /**
+   * With n = 3 tasks (the correction's factor 2/n is then not 1, unlike n = 2 above) the corrected gradient is the
+   * gradient of the corrected loss: central differences of m.loss(·, true) in every V and O entry (the only ones
+   * the correction touches). Budget: step h = 1e-5 on weights of O(0.5); truncation h²/6·|F‴| ≲ 2e-10 for
+   * |F‴| ≲ 10, round-off ≈ u·|F|/h ≈ 1e-11, so 1e-8 absolute; the correction moves these entries by O(0.1),
+   * and a wrong factor (3/2 for 2/3) or a missing one changes them by a third of that or more.
+   */
+  @Test
+  void correctedGradientIsTheGradientOfTheCorrectedLossForThreeTasks() {
+    ProblemConfig three = ProblemConfig.of(3, new int[] {1, 1, 1}, 1, 5, 0.3, 1.2);
+    AttentionWeights w = Fixtures.randomWeights(three, 0.5, 31L);
+    PromptSource src = StoredPrompts.copyOf(PromptSampler.of(three, 32L, 40, false));
+    double h = 1e-5;
+    try (FullModel m = new FullModel(three, 1)) {
+      LossAndGradient cv = m.lossAndGradient(w, src, true);
+      LossAndGradient plain = m.lossAndGradient(w, src, false);
+      double[] flat = w.toFlat();
+      int from = AttentionWeights.flatOffset(three, 0, 2);
+      double moved = 0;
+      for (int k = from; k < flat.length; k++) {
+        double[] up = flat.clone();
+        double[] down = flat.clone();
+        up[k] += h;
+        down[k] -= h;
+        double fd = (m.loss(AttentionWeights.fromFlat(three, up), src, true)
+            - m.loss(AttentionWeights.fromFlat(three, down), src, true)) / (2 * h);
+        assertEquals(fd, cv.gradient(k), 1e-8, "entry " + k);
+        moved = Math.max(moved, Math.abs(cv.gradient(k) - plain.gradient(k)));
+      }
+      assertTrue(moved > 1e-3, "the correction must move some entry: " + moved);
+    }
+  }
 }

@@ -20,6 +20,29 @@ final class Fixtures {
     return AttentionWeights.fromFlat(c, flat);
   }
 
+  /** Prompts {@code from .. from+count-1} of {@code source} as a source of their own (a view, no copy). */
+  static PromptSource range(PromptSource source, int from, int count) {
+    return new PromptSource() {
+      @Override
+      public ProblemConfig config() {
+        return source.config();
+      }
+
+      @Override
+      public int size() {
+        return count;
+      }
+
+      @Override
+      public void fill(int first, int n, PromptBlock block) {
+        if (first < 0 || n < 0 || first + n > count) {
+          throw new IndexOutOfBoundsException("prompts " + first + ".." + (first + n - 1) + " of " + count);
+        }
+        source.fill(from + first, n, block);
+      }
+    };
+  }
+
   /** Naive loss: explicit loops per prompt, scores as (K z_l)·(Q z_q)/√D, Math.exp without max-subtraction. */
   static double naiveLoss(AttentionWeights w, PromptSource src) {
     ProblemConfig c = src.config();
