@@ -32,6 +32,17 @@ class KernelReferenceTest {
     check(ProblemConfig.of(7, new int[] {1, 4, 2}, 4, 9, 0.5, 1.0), 101, 0.3, 12L);
   }
 
+  /**
+   * The smallest shapes next to the larger token-lane ones: D = 3 (fewer columns than the 4-way unrolled outer
+   * products) with L = 2 (fewer token rows, L·D = 6, than the 8-way blocked load), and a token-lane problem whose
+   * L = 24 fills its lanes exactly (no padding lane).
+   */
+  @Test
+  void shapesBelowTheUnrollingAndWithoutPaddingLanes() {
+    check(ProblemConfig.of(2, new int[] {2}, 1, 2, 0.2, 1.0), 9, 0.5, 15L);
+    check(ProblemConfig.of(18, new int[] {9, 9}, 1, 24, 0.1, 1.0), 3, 0.3, 16L);
+  }
+
   @Test
   void oneTwoThreeThreadsGiveTheSameBits() {
     ProblemConfig c = ProblemConfig.of(7, new int[] {1, 4, 2}, 4, 9, 0.5, 1.0);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The prompt sources' and the prompt block's contracts: ranges are checked (the last prompt may be used, one more
- * may not, and the message names the requested and the valid range), the sampler's limits on tasks and size hold
+ * may not, an empty range is valid, and the message names the requested and the valid range), the sampler's limits on tasks and size hold
  * exactly at their edges, the sign-flip images flip exactly the blocks and targets their index says, and storing
  * more than a third of the heap is refused before anything is allocated.
  */
@@ -23,6 +23,8 @@ class PromptSourcesTest {
     PromptBlock block = new PromptBlock(C, 2);
     src.fill(size - 2, 2, block);
     assertEquals(2, block.count());
+    src.fill(size, 0, block);
+    assertEquals(0, block.count(), "the empty range at the end is a valid request");
     IndexOutOfBoundsException e = assertThrowsExactly(IndexOutOfBoundsException.class,
         () -> src.fill(size - 1, 2, block));
     assertEquals("prompts " + (size - 1) + ".." + size + " outside 0.." + (size - 1), e.getMessage());

@@ -265,6 +265,12 @@ class RunAnalysisTest {
     double[] drop = {-2e-3 * m0, -4e-3 * m0, -8e-3 * m0, -1e-3, -0.016 * m0};
     assertEquals(Math.log(2), RunAnalysis.escape(escapeTrajectory(omega, mu, times, drop, 1), 0.5, limit)
         .measured(), 1e-13);
+    // three samples at one time have no spread in t: no rate (the normal equations' determinant is exactly 0)
+    double[] same = {-2e-3 * m0, -4e-3 * m0, -8e-3 * m0};
+    RunAnalysis.Escape flat = RunAnalysis.escape(escapeTrajectory(omega, mu, new double[] {3, 3, 3}, same, 1), 0.5,
+        limit);
+    assertEquals(3.0, flat.time());
+    assertTrue(Double.isNaN(flat.measured()), "rate " + flat.measured());
   }
 
   private static double slope(double[] t, double[] minusMu) {
