@@ -265,12 +265,14 @@ class RunAnalysisTest {
     double[] drop = {-2e-3 * m0, -4e-3 * m0, -8e-3 * m0, -1e-3, -0.016 * m0};
     assertEquals(Math.log(2), RunAnalysis.escape(escapeTrajectory(omega, mu, times, drop, 1), 0.5, limit)
         .measured(), 1e-13);
-    // three samples at one time have no spread in t: no rate (the normal equations' determinant is exactly 0)
-    double[] same = {-2e-3 * m0, -4e-3 * m0, -8e-3 * m0};
-    RunAnalysis.Escape flat = RunAnalysis.escape(escapeTrajectory(omega, mu, new double[] {3, 3, 3}, same, 1), 0.5,
-        limit);
-    assertEquals(3.0, flat.time());
-    assertTrue(Double.isNaN(flat.measured()), "rate " + flat.measured());
+    // three samples at one time (0.1, where m Σt² − (Σt)² is exactly 0 in floating point) have no spread in t:
+    // no rate, whatever the values (for these the normal equations' other side is not exactly 0)
+    for (double[] same : new double[][] {{2e-3, 4e-3, 8e-3}, {2e-3, 7e-3, 1.1e-2}, {5e-3, 9e-3, 1.3e-2}}) {
+      RunAnalysis.Escape flat = RunAnalysis.escape(escapeTrajectory(omega, mu, new double[] {0.1, 0.1, 0.1},
+          new double[] {-same[0], -same[1], -same[2]}, 1), 0.05, limit);
+      assertEquals(0.1, flat.time());
+      assertTrue(Double.isNaN(flat.measured()), "rate " + flat.measured());
+    }
   }
 
   private static double slope(double[] t, double[] minusMu) {
