@@ -57,6 +57,36 @@ class StepControlTest {
     }
   };
 
+  /** x' = y + x², y' = 0: from (0, 1), x(t) = tan t, whose Taylor coefficients of even order vanish. */
+  private static final TaylorVectorField TANGENT = new TaylorVectorField() {
+    @Override
+    public int dimension() {
+      return 2;
+    }
+
+    @Override
+    public List<TaylorSeries> apply(List<TaylorSeries> x) {
+      return List.of(x.get(1).add(x.get(0).sqr()), x.get(1).multiply(0.0));
+    }
+  };
+
+  /**
+   * Order p = 11 from (0, 1): x_{10} = 0 (tan is odd) and x_{11} = 1382/155925, y's coefficients of order ≥ 1 are
+   * 0, so the rule's order-p term alone sets the step: h = 0.9 (tol/x_{11})^{1/11} ≈ 0.09, on the grid (budget one
+   * quantum, as in IntegratorControlTest). A rule from the order p − 1 term alone would find no limit and start
+   * from maxStep = 1.
+   */
+  @Test
+  void theOrderPTermSetsTheStepWhenTheOrderPMinusOneTermVanishes() {
+    double tol = 1e-13;
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TANGENT, List.of(Interval.ZERO, Interval.ONE), 1.0,
+        new LohnerTaylorIntegrator.Settings(11, tol, 1.0, 1));
+    double expected = Math.floor(0.9 * StrictMath.pow(tol * 155925.0 / 1382.0, 1.0 / 11) / Q) * Q;
+    double h = tube.steps().get(0).t1();
+    assertEquals(expected, h, Q);
+    assertTrue(tube.steps().get(0).atEnd().get(0).contains(StrictMath.tan(h)), "tan " + h);
+  }
+
   /**
    * The rule (tol/‖x_q‖)^{1/q} of q ∈ {p−1, p} puts no limit when both coefficients vanish (x_q = 0 for q ≥ 2), so
    * the step is min(2·h_prev, maxStep) = maxStep with h_prev = maxStep before the first step: from t = 0 to 16 with

@@ -107,6 +107,7 @@ class StepInternalsTest {
    * from the rule: halve while the a-priori test fails; while the remainder {@code h^{p+1} x_{p+1}(B)} is wider than
    * tol and the cut step is at least one quantum, cut the step by 0.7 on the grid. The remainder binds here
    * (tol 1e-13), so the step is a cut one.
+   * A remainder exactly at tol meets the target.
    */
   @Test
   void theFirstStepIsTheFirstWhoseRemainderMeetsTheTarget() {
@@ -129,6 +130,7 @@ class StepInternalsTest {
     IntervalJet[][] coefficients = overBox(square, box, p);
     double h = 0.25;
     int cuts = 0;
+    double accepted;
     while (true) {
       Optional<LohnerTaylorIntegrator.Enclosure> e = LohnerTaylorIntegrator.aPriori(square, coefficients, p, h);
       if (e.isEmpty()) {
@@ -141,11 +143,17 @@ class StepInternalsTest {
         h = cut;
         cuts++;
       } else {
+        accepted = width;
         break;
       }
     }
     assertTrue(cuts >= 2, "the remainder must bind: " + cuts + " cuts");
     assertEquals(h, tube.steps().get(0).t1());
+    // The target is "at most tol": with tol equal to the accepted step's remainder width (every earlier candidate's
+    // is wider than 1e-13, hence than it; the first candidate does not depend on tol here), the same step is taken.
+    ValidatedTube atTarget = LohnerTaylorIntegrator.integrate(square, box, 1.0,
+        new LohnerTaylorIntegrator.Settings(p, accepted, 0.25, 1));
+    assertEquals(h, atTarget.steps().get(0).t1(), "tol = " + accepted);
   }
 
   /**
