@@ -21,22 +21,14 @@ class APrioriEnclosureTest {
 
   /** x' = x² in component {@code blowUp}, y' = −y in the other (dimension 2) or alone (dimension 1). */
   private static TaylorVectorField field(int dimension, int blowUp) {
-    return new TaylorVectorField() {
-      @Override
-      public int dimension() {
-        return dimension;
-      }
-
-      @Override
-      public List<TaylorSeries> apply(List<TaylorSeries> x) {
-        if (dimension == 1) {
-          return List.of(x.get(0).sqr());
-        }
-        TaylorSeries a = x.get(blowUp).sqr();
-        TaylorSeries b = x.get(1 - blowUp).multiply(-1.0);
-        return blowUp == 0 ? List.of(a, b) : List.of(b, a);
-      }
-    };
+    if (dimension == 1) {
+      return TestFields.SQUARE;
+    }
+    return TestFields.of(2, x -> {
+      TaylorSeries a = x.get(blowUp).sqr();
+      TaylorSeries b = x.get(1 - blowUp).multiply(-1.0);
+      return blowUp == 0 ? List.of(a, b) : List.of(b, a);
+    });
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.theory.interval.Interval;
-import io.github.softmaxicl.theory.interval.TaylorSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,44 +16,9 @@ class ClosedFormEnclosureTest {
   private static final LohnerTaylorIntegrator.Settings SETTINGS =
       new LohnerTaylorIntegrator.Settings(12, 1e-13, 1.0, 100_000);
 
-  /** x' = −x (also used by LossCrossingTest). */
-  static final TaylorVectorField DECAY = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(0).multiply(-1.0));
-    }
-  };
-
-  /** x' = x². */
-  private static final TaylorVectorField BLOW_UP = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(0).sqr());
-    }
-  };
-
   /** x' = −y, y' = x. */
-  private static final TaylorVectorField ROTATION = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 2;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(1).multiply(-1.0), x.get(0));
-    }
-  };
+  private static final TaylorVectorField ROTATION =
+      TestFields.of(2, x -> List.of(x.get(1).multiply(-1.0), x.get(0)));
 
   /** The closed form's double evaluation widened by an ulp either side (StrictMath.exp is within one ulp). */
   private static boolean holds(Interval box, double exactDouble) {
@@ -69,7 +33,7 @@ class ClosedFormEnclosureTest {
    */
   @Test
   void decayIsEnclosedAtEveryStep() {
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(DECAY, List.of(Interval.ONE), 20.0, SETTINGS);
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TestFields.DECAY, List.of(Interval.ONE), 20.0, SETTINGS);
     assertTrue(tube.complete(), tube.stopReason().toString());
     for (TubeStep s : tube.steps()) {
       assertTrue(holds(s.atEnd().get(0), StrictMath.exp(-s.t1())), "end of step at " + s.t1());
@@ -85,12 +49,12 @@ class ClosedFormEnclosureTest {
    */
   @Test
   void blowUpIsEnclosedBeforeAndNeverCrossed() {
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(BLOW_UP, List.of(Interval.ONE), 0.9, SETTINGS);
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TestFields.SQUARE, List.of(Interval.ONE), 0.9, SETTINGS);
     assertTrue(tube.complete(), tube.stopReason().toString());
     for (TubeStep s : tube.steps()) {
       assertTrue(holds(s.atEnd().get(0), 1.0 / (1.0 - s.t1())), "end of step at " + s.t1());
     }
-    ValidatedTube past = LohnerTaylorIntegrator.integrate(BLOW_UP, List.of(Interval.ONE), 1.1,
+    ValidatedTube past = LohnerTaylorIntegrator.integrate(TestFields.SQUARE, List.of(Interval.ONE), 1.1,
         new LohnerTaylorIntegrator.Settings(12, 1e-13, 1.0, 2_000));
     assertFalse(past.complete(), "a proof across the blow-up at t = 1");
     assertTrue(past.reached() < 1.0, "reached " + past.reached());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * the first step against the step-size rule recomputed here from the closed-form Taylor coefficients.
  */
 class IntegratorControlTest {
-  private static final TaylorVectorField DECAY = ClosedFormEnclosureTest.DECAY;
+  private static final TaylorVectorField DECAY = TestFields.DECAY;
   private static final double Q = LohnerTaylorIntegrator.TIME_QUANTUM;
 
   @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class LossCrossingTest {
   /** x' = −x. */
-  private static final TaylorVectorField DECAY = ClosedFormEnclosureTest.DECAY;
+  private static final TaylorVectorField DECAY = TestFields.DECAY;
 
   /** F = x itself, per step {over-step, end}. */
   private static List<Interval[]> identityLosses(ValidatedTube tube) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.theory.interval.Interval;
-import io.github.softmaxicl.theory.interval.TaylorSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,56 +18,14 @@ class StepControlTest {
   private static final double Q = LohnerTaylorIntegrator.TIME_QUANTUM;
 
   /** x' = y, y' = 0: x(t) = x0 + y0 t. Every Taylor coefficient of order ≥ 2 is 0. */
-  private static final TaylorVectorField DRIFT = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 2;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(1), x.get(1).multiply(0.0));
-    }
-  };
+  private static final TaylorVectorField DRIFT = TestFields.of(2, x -> List.of(x.get(1), x.get(1).multiply(0.0)));
 
   /** x' = 0: every solution is constant. */
-  private static final TaylorVectorField ZERO = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(0).multiply(0.0));
-    }
-  };
-
-  /** x' = x²: x(t) = x0/(1 − x0 t). */
-  private static final TaylorVectorField SQUARE = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 1;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(0).sqr());
-    }
-  };
+  private static final TaylorVectorField ZERO = TestFields.of(1, x -> List.of(x.get(0).multiply(0.0)));
 
   /** x' = y + x², y' = 0: from (0, 1), x(t) = tan t, whose Taylor coefficients of even order vanish. */
-  private static final TaylorVectorField TANGENT = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 2;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(1).add(x.get(0).sqr()), x.get(1).multiply(0.0));
-    }
-  };
+  private static final TaylorVectorField TANGENT =
+      TestFields.of(2, x -> List.of(x.get(1).add(x.get(0).sqr()), x.get(1).multiply(0.0)));
 
   /**
    * Order p = 11 from (0, 1): x_{10} = 0 (tan is odd) and x_{11} = 1382/155925, y's coefficients of order ≥ 1 are
@@ -108,7 +65,7 @@ class StepControlTest {
   /** maxStep = 2^-20, the smallest valid one: every step is one quantum, and the tube is complete. */
   @Test
   void stepsOfOneQuantumAreTaken() {
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(ClosedFormEnclosureTest.DECAY, List.of(Interval.ONE),
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TestFields.DECAY, List.of(Interval.ONE),
         4 * Q, new LohnerTaylorIntegrator.Settings(12, 1e-13, Q, 10));
     assertTrue(tube.complete(), tube.stopReason().toString());
     assertEquals(4, tube.steps().size());
@@ -145,7 +102,7 @@ class StepControlTest {
    */
   @Test
   void aRemainderAboveTheToleranceCutsTheStepToOneQuantum() {
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(SQUARE, List.of(Interval.of(-1.0, 1.0)), 8 * Q,
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TestFields.SQUARE, List.of(Interval.of(-1.0, 1.0)), 8 * Q,
         new LohnerTaylorIntegrator.Settings(12, Double.MIN_VALUE, 1.0 / 64, 100));
     assertTrue(tube.complete(), tube.stopReason().toString());
     assertEquals(8, tube.steps().size());
@@ -165,7 +122,7 @@ class StepControlTest {
    */
   @Test
   void aStepAcrossTheBlowUpIsHalvedUntilTheAPrioriTestPasses() {
-    ValidatedTube tube = LohnerTaylorIntegrator.integrate(SQUARE, List.of(Interval.of(-1.0, 1.0)), 2.0,
+    ValidatedTube tube = LohnerTaylorIntegrator.integrate(TestFields.SQUARE, List.of(Interval.of(-1.0, 1.0)), 2.0,
         new LohnerTaylorIntegrator.Settings(12, 1e-13, 2.0, 3));
     assertEquals(3, tube.steps().size(), tube.stopReason().toString());
     assertTrue(tube.steps().get(0).t1() < 1.0, "first step to " + tube.steps().get(0).t1());

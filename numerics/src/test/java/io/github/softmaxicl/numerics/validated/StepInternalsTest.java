@@ -41,33 +41,15 @@ class StepInternalsTest {
   }
 
   /** x' = −y, y' = 4x: x(t) = E(t) x(0) with E(t) = [[cos 2t, −sin(2t)/2], [2 sin 2t, cos 2t]] (not normal). */
-  private static final TaylorVectorField ELLIPSE = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 2;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(1).multiply(-1.0), x.get(0).multiply(4.0));
-    }
-  };
+  private static final TaylorVectorField ELLIPSE =
+      TestFields.of(2, x -> List.of(x.get(1).multiply(-1.0), x.get(0).multiply(4.0)));
 
   /**
    * x' = −x + y, y' = −z, z' = 4y: (y, z) turn as in {@link #ELLIPSE} and drive x. From (0, y0, 0), y(t) = y0 cos 2t,
    * z(t) = 2 y0 sin 2t and x(t) = y0 (cos 2t + 2 sin 2t − e^{−t})/5.
    */
-  private static final TaylorVectorField DRIVEN = new TaylorVectorField() {
-    @Override
-    public int dimension() {
-      return 3;
-    }
-
-    @Override
-    public List<TaylorSeries> apply(List<TaylorSeries> x) {
-      return List.of(x.get(1).subtract(x.get(0)), x.get(2).multiply(-1.0), x.get(1).multiply(4.0));
-    }
-  };
+  private static final TaylorVectorField DRIVEN = TestFields.of(3,
+      x -> List.of(x.get(1).subtract(x.get(0)), x.get(2).multiply(-1.0), x.get(1).multiply(4.0)));
 
   private static IntervalJet[][] overBox(TaylorVectorField f, List<Interval> box, int p) {
     int m = box.size();
@@ -127,17 +109,7 @@ class StepInternalsTest {
    */
   @Test
   void theFirstStepIsTheFirstWhoseRemainderMeetsTheTarget() {
-    TaylorVectorField square = new TaylorVectorField() {
-      @Override
-      public int dimension() {
-        return 1;
-      }
-
-      @Override
-      public List<TaylorSeries> apply(List<TaylorSeries> x) {
-        return List.of(x.get(0).sqr());
-      }
-    };
+    TaylorVectorField square = TestFields.SQUARE;
     int p = 12;
     double tol = 1e-13;
     List<Interval> box = List.of(Interval.of(-1.0, 1.0));
