@@ -7,7 +7,6 @@ import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,17 +25,9 @@ class AllocationMarginTest {
     return List.of(Interval.ZERO, Interval.ZERO, logMu1, logMu2);
   }
 
-  private static ValidatedTube tube(List<List<Interval>> boxes) {
-    List<TubeStep> steps = new ArrayList<>();
-    for (int k = 0; k < boxes.size(); k++) {
-      steps.add(new TubeStep(k, k + 1, boxes.get(k), boxes.get(k)));
-    }
-    return new ValidatedTube(boxes.get(0), steps, boxes.size(), Optional.empty(), 0.0);
-  }
-
   @Test
   void theLeaderOfTheLastBoxFromTheStartOfItsFinalRun() {
-    ValidatedTube t = tube(List.of(
+    ValidatedTube t = HandMadeTubes.unitSteps(List.of(
         box(Interval.point(-3), Interval.point(-2)),   // head 2 leads
         box(Interval.point(-1), Interval.point(-2)),   // head 1 leads by e^-1 − e^-2
         box(Interval.point(0), Interval.point(-3))));  // head 1 leads by 1 − e^-3
@@ -52,14 +43,15 @@ class AllocationMarginTest {
   @Test
   void anOverlapOnTheWayCutsTheRunAndOneOnTheLastBoxGivesNoHead() {
     Interval wide = Interval.of(-2.5, -0.5);
-    ValidatedTube cut = tube(List.of(
+    ValidatedTube cut = HandMadeTubes.unitSteps(List.of(
         box(Interval.point(0), Interval.point(-3)),
         box(wide, Interval.point(-1)),                 // not separated: head 1 may trail here
         box(Interval.point(0), Interval.point(-3))));
     AllocationMargin.TaskAllocation a = AllocationMargin.certify(cut, C, START, 0);
     assertEquals(0, a.head().orElseThrow());
     assertEquals(2.0, a.from(), a.toString());
-    ValidatedTube open = tube(List.of(box(Interval.point(0), Interval.point(-3)), box(wide, Interval.point(-1))));
+    ValidatedTube open = HandMadeTubes.unitSteps(
+        List.of(box(Interval.point(0), Interval.point(-3)), box(wide, Interval.point(-1))));
     assertTrue(AllocationMargin.certify(open, C, START, 0).head().isEmpty());
   }
 
@@ -69,7 +61,7 @@ class AllocationMarginTest {
    */
   @Test
   void aRunFromTheStartBeginsAtZeroAndEdgeCasesAreExplicit() {
-    ValidatedTube all = tube(List.of(
+    ValidatedTube all = HandMadeTubes.unitSteps(List.of(
         box(Interval.point(0), Interval.point(-3)),
         box(Interval.point(-1), Interval.point(-2)),
         box(Interval.point(0), Interval.point(-3))));

@@ -7,9 +7,7 @@ import io.github.softmaxicl.theory.Initialisations;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,18 +43,10 @@ class MarginTieTest {
     throw new AssertionError("no exact tie found");
   }
 
-  private static ValidatedTube tube(List<List<Interval>> boxes) {
-    List<TubeStep> steps = new ArrayList<>();
-    for (int k = 0; k < boxes.size(); k++) {
-      steps.add(new TubeStep(k, k + 1, boxes.get(k), boxes.get(k)));
-    }
-    return new ValidatedTube(boxes.get(0), steps, boxes.size(), Optional.empty(), 0.0);
-  }
-
   @Test
   void aTieOnTheLastBoxCertifiesNoHead() {
     List<Interval> tie = tie();
-    assertTrue(AllocationMargin.certify(tube(List.of(tie)), C, START, 0).head().isEmpty());
+    assertTrue(AllocationMargin.certify(HandMadeTubes.unitSteps(List.of(tie)), C, START, 0).head().isEmpty());
     assertTrue(TrappingRegionSearch.allocation(C, START, tie).isEmpty());
   }
 
@@ -66,7 +56,8 @@ class MarginTieTest {
     double sign = Math.signum(START.omega(0, 0)) * Math.signum(START.mu(0, 0));
     // head 1 clearly ahead (signal ±1 against ±e^-3) on the last box, whatever the signs of the start
     List<Interval> ahead = sign > 0 ? box(0.0, -3.0) : box(-3.0, 0.0);
-    AllocationMargin.TaskAllocation a = AllocationMargin.certify(tube(List.of(tie(), ahead)), C, START, 0);
+    AllocationMargin.TaskAllocation a =
+        AllocationMargin.certify(HandMadeTubes.unitSteps(List.of(tie(), ahead)), C, START, 0);
     assertEquals(0, a.head().orElseThrow(), a.toString());
     assertEquals(1.0, a.from(), a.toString());
     assertTrue(a.minimumMargin() > 0, a.toString());
