@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks of the claims that one reduced-flow run can speak to (reduced model (reconstruction)): convergence to
@@ -32,7 +33,7 @@ public final class ReducedRunChecks {
    *     computed: then the P2 verdicts are errors, never passes)
    */
   public static List<Verdict> check(String runId, ReducedRun run, Instance instance,
-      java.util.Optional<PhaseReference> reference) {
+      Optional<PhaseReference> reference) {
     return check(runId, run, instance, reference, () -> saturation(runId, run));
   }
 
@@ -42,17 +43,17 @@ public final class ReducedRunChecks {
    * integration failed, and P7-saturation is then an error, never a pass.
    */
   public static List<Verdict> check(String runId, ReducedRun run, Instance instance,
-      java.util.Optional<PhaseReference> reference, Optional<ReducedRun> tight) {
+      Optional<PhaseReference> reference, Optional<ReducedRun> tight) {
     return check(runId, run, instance, reference, () -> tight.isPresent() ? saturation(runId, run, tight.get())
         : Verdicts.error(Claims.P7_SATURATION, runId, "the tighter integration behind the overshoot failed"));
   }
 
   /** The verdicts, with P7-saturation's (only computed when the claim applies) from {@code saturation}. */
   private static List<Verdict> check(String runId, ReducedRun run, Instance instance,
-      java.util.Optional<PhaseReference> reference, java.util.function.Supplier<Verdict> saturation) {
+      Optional<PhaseReference> reference, Supplier<Verdict> saturation) {
     List<Verdict> out = new ArrayList<>();
     for (Claim claim : claims()) {
-      java.util.Optional<String> why = claim.notApplicableBecause(instance);
+      Optional<String> why = claim.notApplicableBecause(instance);
       if (why.isPresent()) {
         out.add(Verdicts.notApplicable(claim, runId, why.get()));
         continue;
