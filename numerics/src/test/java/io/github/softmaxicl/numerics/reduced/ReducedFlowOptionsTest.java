@@ -51,7 +51,7 @@ class ReducedFlowOptionsTest {
   @Test
   void eventTimeAccuracyIsCarriedThroughEveryCopy() {
     // It has no setter (its range check is reachable only with the default 1e-9; see
-    // docs/EQUIVALENT-MUTANTS-numerics-checks.md): every copy keeps the stored value.
+    // docs/EQUIVALENT-MUTANTS-numerics-reduced.md): every copy keeps the stored value.
     assertEquals(1e-9, D.withTolerances(1e-6, 1e-7).withMaxEvaluations(5000).eventTimeAccuracy(), 0.0);
   }
 
