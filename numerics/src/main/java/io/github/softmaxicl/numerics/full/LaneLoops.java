@@ -165,9 +165,11 @@ final class LaneLoops {
 
   /**
    * In place, per prompt: {@code s[l][p] ← exp(s[l][p] − max_l s) / Σ_l exp(…)}, the softmax over the
-   * {@code ll} tokens with max-subtraction. {@code max} and {@code sum} are lane scratch of length ≥ c.
+   * {@code ll} tokens with max-subtraction, the exponential by {@link LaneExp} (the same bits on every machine).
+   * {@code max}, {@code sum}, {@code scratchR} and {@code scratchK} are lane scratch of length ≥ c.
    */
-  static void softmax(double[][] s, int ll, int c, double[] max, double[] sum) {
+  static void softmax(double[][] s, int ll, int c, double[] max, double[] sum, double[] scratchR,
+      double[] scratchK) {
     System.arraycopy(s[0], 0, max, 0, c);
     for (int l = 1; l < ll; l++) {
       double[] sl = s[l];
@@ -179,10 +181,10 @@ final class LaneLoops {
     Arrays.fill(sum, 0, c, 0.0);
     for (int l = 0; l < ll; l++) {
       double[] sl = s[l];
-      // FastMath.exp: pure Java, so the same bits on every machine (java.lang.Math.exp may use intrinsics).
       for (int p = 0; p < c; p++) {
-        sl[p] = org.hipparchus.util.FastMath.exp(sl[p] - max[p]);
+        sl[p] = sl[p] - max[p];
       }
+      LaneExp.expInPlace(sl, c, scratchR, scratchK);
       for (int p = 0; p < c; p++) {
         sum[p] += sl[p];
       }

@@ -21,6 +21,9 @@ final class PromptLanePasses extends ChunkPasses {
   private final double[][][] gs;
   private final double[] laneA;
   private final double[] laneB;
+  /** Scratch of the softmax's exponential ({@link LaneExp}). */
+  private final double[] expR;
+  private final double[] expK;
 
   PromptLanePasses(ProblemConfig config, int capacity) {
     super(config, capacity);
@@ -30,6 +33,8 @@ final class PromptLanePasses extends ChunkPasses {
     this.gs = new double[heads][ll][capacity];
     this.laneA = new double[capacity];
     this.laneB = new double[capacity];
+    this.expR = new double[capacity];
+    this.expK = new double[capacity];
   }
 
   @Override
@@ -39,7 +44,7 @@ final class PromptLanePasses extends ChunkPasses {
     load(block, c);
     LaneLoops.tokenDots(tok, b, prob, heads, ll, dd, c);
     for (int h = 0; h < heads; h++) {
-      LaneLoops.softmax(prob[h], ll, c, laneA, laneB);
+      LaneLoops.softmax(prob[h], ll, c, laneA, laneB, expR, expK);
     }
     LaneLoops.weightedTokenSum(tok, prob, r, heads, ll, dd, c);
     double[][] yhat = g;

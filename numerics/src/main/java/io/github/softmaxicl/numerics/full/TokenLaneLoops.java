@@ -86,20 +86,22 @@ final class TokenLaneLoops {
 
   /**
    * In place, one prompt: {@code s[l] ← exp(s[l] − max_l s) / Σ_l exp(…)} over the first {@code ll} entries,
-   * the softmax with max-subtraction; the sum runs over l in increasing order.
+   * the softmax with max-subtraction, the exponential by {@link LaneExp}; the sum runs over l in increasing order.
+   * {@code scratchR} and {@code scratchK} are scratch of length ≥ ll.
    */
-  static void softmax(double[] s, int ll) {
+  static void softmax(double[] s, int ll, double[] scratchR, double[] scratchK) {
     double max = s[0];
     for (int l = 1; l < ll; l++) {
       double v = s[l];
       max = v > max ? v : max;
     }
+    for (int l = 0; l < ll; l++) {
+      s[l] = s[l] - max;
+    }
+    LaneExp.expInPlace(s, ll, scratchR, scratchK);
     double sum = 0;
     for (int l = 0; l < ll; l++) {
-      // FastMath.exp: pure Java, so the same bits on every machine (java.lang.Math.exp may use intrinsics).
-      double e = org.hipparchus.util.FastMath.exp(s[l] - max);
-      s[l] = e;
-      sum += e;
+      sum += s[l];
     }
     double inv = 1.0 / sum;
     for (int l = 0; l < ll; l++) {

@@ -34,6 +34,9 @@ final class TokenLanePasses extends ChunkPasses {
   private final double[][] gbOne;
   /** The current prompt's ŷ, then g = ∂F/∂ŷ (n). */
   private final double[] yhat;
+  /** Scratch of the softmax's exponential ({@link LaneExp}). */
+  private final double[] expR;
+  private final double[] expK;
 
   TokenLanePasses(ProblemConfig config, int capacity) {
     super(config, capacity);
@@ -49,6 +52,8 @@ final class TokenLanePasses extends ChunkPasses {
     this.gsOne = new double[heads][lLanes];
     this.gbOne = new double[heads][dLanes];
     this.yhat = new double[n];
+    this.expR = new double[lLanes];
+    this.expK = new double[lLanes];
   }
 
   private static int roundUp(int lanes) {
@@ -73,7 +78,7 @@ final class TokenLanePasses extends ChunkPasses {
       }
       TokenLaneLoops.combineRows(ztRows, dd, bOne, prob, heads, lLanes);
       for (int h = 0; h < heads; h++) {
-        TokenLaneLoops.softmax(prob[h], ll);
+        TokenLaneLoops.softmax(prob[h], ll, expR, expK);
       }
       TokenLaneLoops.combineRows(zRows, ll, prob, rOne, heads, dLanes);
       predict(w);
