@@ -38,7 +38,7 @@ public final class TubePlot {
       lo[s] = f.lo();
       hi[s] = f.hi();
       double rel = f.width() / Math.abs(f.midpoint());
-      if (rel > widest) {
+      if (rel > widest) { // strict: of step ends equally wide, the note names the first
         widest = rel;
         widestAt = step.t1();
       }

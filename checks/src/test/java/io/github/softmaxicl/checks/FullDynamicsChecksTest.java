@@ -97,6 +97,36 @@ class FullDynamicsChecksTest {
       Verdict v = FullDynamicsChecks.sgd("s", wrong);
       assertEquals(Verdict.Status.FAIL, v.status(), factor + ": " + v.evidence());
     }
+    // The budget is inclusive ("within the budget"): task 1's SGD time moved to a deviation 0.1 above its model
+    // error, the other tasks' to the reduced times (deviation 0), and delta chosen so that 3 delta + model error
+    // equals that deviation exactly in floating point: a pass at exactly 1; one delta step smaller, a fail.
+    double[] model = FullDynamicsChecks.halfSignalModelError(r.reduced());
+    double[] atBudget = red.clone();
+    atBudget[0] = red[0] * (1 + model[0] + 0.1);
+    double dev = Math.abs(atBudget[0] / red[0] - 1);
+    double d = (dev - model[0]) / 3;
+    for (int s = 0; s < 64 && 3 * d + model[0] != dev; s++) {
+      d = 3 * d + model[0] < dev ? Math.nextUp(d) : Math.nextDown(d);
+    }
+    assertEquals(dev, 3 * d + model[0], "a delta whose budget is the deviation exactly");
+    Verdict at = FullDynamicsChecks.sgd("s", withDelta(r, atBudget, d));
+    assertEquals(Verdict.Status.PASS, at.status(), at.evidence().toString());
+    assertEquals(1.0, at.measured());
+    double below = Math.nextDown(d);
+    while (!(3 * below + model[0] < dev)) {
+      below = Math.nextDown(below);
+    }
+    Verdict over = FullDynamicsChecks.sgd("s", withDelta(r, atBudget, below));
+    assertEquals(Verdict.Status.FAIL, over.status(), over.evidence().toString());
+    assertTrue(over.measured() > 1, "measured " + over.measured());
+  }
+
+  /** The protocol's result with the given SGD half-signal times and every task's achieved delta set to delta. */
+  private static PaperSgdProtocol.Result withDelta(PaperSgdProtocol.Result r, double[] half, double delta) {
+    double[] deltas = r.deltaAchieved().clone();
+    java.util.Arrays.fill(deltas, delta);
+    return new PaperSgdProtocol.Result(r.sgd(), r.reduced(), half, r.sigmaPlain(), r.sigmaControlVariate(), deltas,
+        r.deltaWithoutControlVariate(), r.authorsPrompts());
   }
 
   private static Comparison withHalfSignalTimes(Comparison c, double factor) {

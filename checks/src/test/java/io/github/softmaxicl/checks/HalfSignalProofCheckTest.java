@@ -10,12 +10,14 @@ import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
 import io.github.softmaxicl.theory.interval.Interval;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link HalfSignalProofCheck} on the real {@code small} tube (pass), on floating-point times moved out of their
- * enclosures (fail), on a tube stopped early and on one that ends before t_e (error).
+ * enclosures (fail), on a complete tube that ends before the half-signal crossings while the floating-point run
+ * claims an earlier t_e (fail), on a tube stopped early and on one that ends before t_e (error).
  */
 class HalfSignalProofCheckTest {
   /** The integrator settings of the experiment (docs/VALIDATED-INTEGRATION.md §4). */
@@ -130,5 +132,29 @@ class HalfSignalProofCheckTest {
     assertTrue(shortTube.complete());
     Verdict v = check(small.halfSignalTimes(), shortTube).verdict();
     assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
+  }
+
+  /**
+   * The real tube requested to t = 100 only (complete, before either half-signal crossing at ≈ 119), against a
+   * floating-point run that claims t_e = 50 (deliberately wrong: the tube covers it, so this is not the "does not
+   * cover t_e" error): no task's crossing is certified, a fail, and the evidence names each task from 1.
+   */
+  @Test
+  void aCompleteTubeWithoutTheCrossingsFails() {
+    int k = tube.steps().indexOf(tube.stepAt(100.0).orElseThrow());
+    ValidatedTube to100 = new ValidatedTube(tube.initial(), tube.steps().subList(0, k + 1), tube.steps().get(k).t1(),
+        Optional.empty(), 0.0);
+    assertTrue(to100.complete());
+    double[] half = small.halfSignalTimes();
+    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), half,
+        small.tWarmupEnd(), 50.0, to100);
+    Verdict v = r.verdict();
+    assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
+    for (int i = 0; i < half.length; i++) {
+      assertTrue(r.tasks().get(i).enclosure().isEmpty(), r.tasks().get(i).toString());
+      String line = ReducedRunChecks.fmt("task %d: the tube does not certify a first half-signal crossing (floating "
+          + "point %.9g)", i + 1, half[i]);
+      assertTrue(v.evidence().contains(line), line + " in " + v.evidence());
+    }
   }
 }

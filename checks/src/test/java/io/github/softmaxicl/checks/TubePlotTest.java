@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.numerics.validated.LossCrossing;
 import io.github.softmaxicl.numerics.validated.TubeStep;
 import io.github.softmaxicl.numerics.validated.ValidatedTube;
+import io.github.softmaxicl.theory.interval.Interval;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The tube plot of P2-proof on {@code small}: a band that encloses F at every step end, the floating-point samples
  * within the tube's span, and the certified t_w and t_e as vertical lines; a band from a tube proved for another
- * flow does not hold the floating-point F.
+ * flow does not hold the floating-point F; on a hand-made tube, the note names the first step end where the band is
+ * widest.
  */
 class TubePlotTest {
   @Test
@@ -84,5 +89,31 @@ class TubePlotTest {
   private static List<io.github.softmaxicl.theory.interval.Interval> shift(
       List<io.github.softmaxicl.theory.interval.Interval> box) {
     return box.stream().map(i -> i.add(io.github.softmaxicl.theory.interval.Interval.point(1e-3))).toList();
+  }
+
+  /**
+   * A hand-made tube of four unit steps whose end boxes are B, B, W, W (B the real tube's end box, W the same
+   * widened by 1e-6 in every log coordinate, so F is enclosed more widely on it): the note states W's relative width
+   * of F and names t = 3, the first step end where the band is that wide (not t = 4, where it is as wide again).
+   */
+  @Test
+  void theNoteNamesTheFirstStepEndWhereTheBandIsWidest() {
+    List<Interval> b = SmallProofTube.TUBE.steps().get(SmallProofTube.TUBE.steps().size() - 1).atEnd();
+    List<Interval> w = b.stream().map(y -> Interval.of(y.lo() - 1e-6, y.hi() + 1e-6)).toList();
+    List<List<Interval>> boxes = List.of(b, b, w, w);
+    List<TubeStep> steps = new ArrayList<>();
+    for (int k = 0; k < boxes.size(); k++) {
+      steps.add(new TubeStep(k, k + 1, boxes.get(k), boxes.get(k)));
+    }
+    ValidatedTube tube = new ValidatedTube(b, steps, boxes.size(), Optional.empty(), 0.0);
+    Interval fb = LossCrossing.loss(LossCrossing.intervalFlow(SmallProofTube.RUN.config(), SmallProofTube.RUN.init()),
+        b);
+    Interval fw = LossCrossing.loss(LossCrossing.intervalFlow(SmallProofTube.RUN.config(), SmallProofTube.RUN.init()),
+        w);
+    double relW = fw.width() / Math.abs(fw.midpoint());
+    assertTrue(relW > fb.width() / Math.abs(fb.midpoint()), "W is the wider box for F");
+    String note = TubePlot.of("hand-made", SmallProofTube.RUN, tube).note();
+    String expected = ReducedRunChecks.fmt("relative width at most %.2e (at t = %.6g)", relW, 3.0);
+    assertTrue(note.contains(expected), expected + " in " + note);
   }
 }
