@@ -8,6 +8,7 @@ import io.github.softmaxicl.theory.LeadingOrderFormula;
 import io.github.softmaxicl.theory.LogCoordinateFlow;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
+import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,17 @@ class TrappingRegionSizingTest {
       assertEquals(m - rm, mu.lo(), REL * m, "mu radius, task " + (i + 1));
     }
     return b;
+  }
+
+  /**
+   * The signs are the start's, a zero entry counting as positive (it stays 0 under the flow, so either sign would
+   * describe it; the convention keeps the region a function of the start).
+   */
+  @Test
+  void signsAreTheStartsWithZeroCountedPositive() {
+    SpectralState start = SpectralState.of(new double[][] {{-0.3, 0.0}, {0.2, -0.0}},
+        new double[][] {{0.0, -1e-9}, {-0.5, 0.7}});
+    assertEquals(List.of(-1.0, 1.0, 1.0, 1.0, 1.0, -1.0, -1.0, 1.0), TrappingRegion.signsOf(SMALL, start));
   }
 
   /** 1 % off the limit: the box term (growth times the deviation) decides; growth 1 is allowed. */
