@@ -79,10 +79,10 @@ class TrappingRegionSizingTest {
     double devW = Math.max(Math.abs(bw.lo() - w), Math.abs(bw.hi() - w));
     double devM = Math.max(Math.abs(bm.lo() - m), Math.abs(bm.hi() - m));
     return new double[] {growth * Math.max(devW, devM / rho), shift, TrappingRegion.MIN_RELATIVE_RADIUS * w, rho,
-        w, m};
+        w, m, 2 * shiftW / marginW, 2 * shiftM / marginM};
   }
 
-  /** Sizes the region for y, checks every on-task radius against its terms, and returns the largest term. */
+  /** Sizes the region for y, checks every on-task radius against its terms and that {@code expected} is largest. */
   private static TrappingRegion check(List<Interval> y, double growth, Term expected) {
     TrappingRegion b = TrappingRegion.around(SMALL, Initialisations.paper(SMALL), TrappingRegionProofTest.identity(SMALL),
         y, growth);
@@ -130,6 +130,23 @@ class TrappingRegionSizingTest {
   @Test
   void offTaskEntriesSetTheRadiusAtTheLimit() {
     check(TrappingRegionProofTest.endBox(SMALL, 0.0, 0.0, 2e-3, 2e-4), 1.5, Term.SHIFT);
+  }
+
+  /**
+   * Which face's shift is larger: μ_2^1 (head 1's μ of task 2) enters ∂F/∂ω_1^1 through A_11 = E_11 Σ_j k_j (μ_j^1)²
+   * but not ∂F/∂μ_1^1 (which involves task 1's μ only), so with every other off-task entry at 1e-12 and μ_2^1 at
+   * 0.05 the ω face of task 1 is the one tipped (the end boxes of the presets tip the μ face: there every off-task
+   * entry of task i also enters ∂F/∂μ_i). Task 2's μ face takes μ_2^1 directly (through E_21 μ_2^1).
+   */
+  @Test
+  void anOffTaskMuOfTheServingHeadTipsTheOmegaFace() {
+    List<Interval> y = TrappingRegionProofTest.endBox(SMALL, 0.0, 0.0, 1e-12, 1e-12);
+    y.set(LogCoordinateFlow.muIndex(SMALL, 0, 1), Interval.around(Math.log(0.05), 1e-12));
+    TrappingRegion b = check(y, 1.5, Term.SHIFT);
+    double[] task1 = terms(b, y, 1.5, 0);
+    assertTrue(task1[6] > task1[7], "omega face " + task1[6] + " vs mu face " + task1[7]);
+    double[] task2 = terms(b, y, 1.5, 1);
+    assertTrue(task2[7] > task2[6], "omega face " + task2[6] + " vs mu face " + task2[7]);
   }
 
   /**
