@@ -50,10 +50,8 @@ class TrappingRegionConditionsTest {
       String face = "omega_" + (j + 1) + "^2";
       for (int i = 0; i < 3; i++) {
         String mu = "mu_" + (i + 1) + "^2";
-        assertEquals("slanted face of " + face + " (c = " + cert.slants().get(q) + "): 2c * sgn dF/d" + mu
-            + " - rate * |d2F/d" + face + " d" + mu + "| > 0", cert.conditions().get(
-                cert.conditions().indexOf(RegionFixtures.condition(cert, "slanted face of " + face + " (c = "
-                    + cert.slants().get(q) + "): 2c * sgn dF/d" + mu + " "))).what());
+        String head = "slanted face of " + face + " (c = " + cert.slants().get(q) + "): 2c * sgn dF/d" + mu + " ";
+        assertEquals(head + "- rate * |d2F/d" + face + " d" + mu + "| > 0", RegionFixtures.condition(cert, head).what());
         slanted++;
       }
     }
