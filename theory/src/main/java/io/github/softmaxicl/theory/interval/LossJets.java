@@ -62,7 +62,8 @@ final class LossJets {
 
   /**
    * {@code factor · ∂F/∂x_q} over the box in the mean-value form, intersected with the plain enclosure, and the
-   * coordinate whose term is widest (−1 if every coordinate is a point).
+   * coordinate whose term is widest, or if every term vanishes the widest coordinate (the first of equal ones in
+   * both cases; −1 if every coordinate is a point). Only coordinates of positive width are split.
    */
   Enclosure meanValue(List<Interval> box, int q, double factor) {
     List<Interval> centre = new ArrayList<>();

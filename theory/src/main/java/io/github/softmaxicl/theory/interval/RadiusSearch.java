@@ -35,7 +35,14 @@ public final class RadiusSearch {
     return scan(config, descending);
   }
 
-  private static LimitCertificate scan(ProblemConfig config, List<Double> order) {
+  /**
+   * The first certificate of {@code order} that certifies, else the last one refused with the reason prefixed.
+   * Package-private so that a test can give a ladder no radius of which certifies (every configuration tried
+   * certifies on {@link #LADDER}).
+   *
+   * @throws IllegalStateException if {@code order} is empty
+   */
+  static LimitCertificate scan(ProblemConfig config, List<Double> order) {
     LimitCertificate last = null;
     for (double r : order) {
       last = LimitProof.certify(config, r);

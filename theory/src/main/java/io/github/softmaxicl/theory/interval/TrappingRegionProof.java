@@ -157,7 +157,7 @@ public final class TrappingRegionProof {
       if (pieces + todo.size() >= MAX_PIECES) {
         return new Condition(what, h.determinant(), false, pieces);
       }
-      // Bisect the side that is wider relative to its value (both are positive here).
+      // Bisect the side that is wider relative to its value (both are positive here); ω on a tie.
       Interval w = piece.omega();
       Interval m = piece.mu();
       boolean splitOmega = w.width() / w.hi() >= m.width() / m.hi();
