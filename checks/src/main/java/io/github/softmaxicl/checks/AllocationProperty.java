@@ -58,7 +58,7 @@ public final class AllocationProperty {
     }
     int promptLength = 20 + r.nextInt(101);
     ProblemConfig c = ProblemConfig.of(d, blocks, heads, promptLength, 0.0, 1.0);
-    double base = Math.pow(promptLength, -1.5);
+    double base = StrictMath.pow(promptLength, -1.5);
     // Fisher–Yates over the heads; the first n entries are the tasks' heads (distinct by construction).
     int[] order = new int[heads];
     for (int h = 0; h < heads; h++) {

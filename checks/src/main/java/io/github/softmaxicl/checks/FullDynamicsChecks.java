@@ -77,7 +77,7 @@ public final class FullDynamicsChecks {
       q += c.blockSize(j) * w2;
       quartic += c.blockSize(j) * w2 * w2;
     }
-    return Math.exp(q) / c.promptLength() + quartic;
+    return StrictMath.exp(q) / c.promptLength() + quartic;
   }
 
   /**
@@ -347,16 +347,16 @@ public final class FullDynamicsChecks {
     List<Sweep.Point> closedForm = new ArrayList<>();
     if (!r.intervals().isEmpty()) {
       SaddleEscape.Interval first = r.intervals().get(0);
-      double mu0 = first.absMu() * Math.exp(-first.rate() * (first.t1() - first.t0()));
-      double logMu = Math.log(mu0);
+      double mu0 = first.absMu() * StrictMath.exp(-first.rate() * (first.t1() - first.t0()));
+      double logMu = StrictMath.log(mu0);
       predicted.add(Sweep.Point.of(first.t0(), mu0));
       for (SaddleEscape.Interval i : r.intervals()) {
         logMu += i.predicted() * (i.t1() - i.t0());
-        predicted.add(Sweep.Point.of(i.t1(), Math.exp(logMu)));
+        predicted.add(Sweep.Point.of(i.t1(), StrictMath.exp(logMu)));
       }
       SaddleEscape.Interval lastI = r.intervals().get(r.intervals().size() - 1);
       closedForm.add(Sweep.Point.of(first.t0(), mu0));
-      closedForm.add(Sweep.Point.of(lastI.t1(), mu0 * Math.exp(2 * r.closedFormSlope()
+      closedForm.add(Sweep.Point.of(lastI.t1(), mu0 * StrictMath.exp(2 * r.closedFormSlope()
           * (lastI.t1() - first.t0()))));
     }
     Sweep plot = new Sweep("p6-saddle", "Escape from the one-head-per-task limit along o = -v of an "

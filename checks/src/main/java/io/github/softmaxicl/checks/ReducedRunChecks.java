@@ -328,13 +328,13 @@ public final class ReducedRunChecks {
             "no trajectory sample at task " + (i + 1) + "'s warm-up end t_w,i = " + tw[i]);
       }
       double start = inclination(muOfTask(run.init(), i), favourite[i]);
-      double flow = Math.log(inclination(muOfTask(atTw, i), favourite[i]) / start);
-      double predicted = Math.log(inclination(reference.predictedMuAtWarmupEnd()[i], favourite[i]) / start);
+      double flow = StrictMath.log(inclination(muOfTask(atTw, i), favourite[i]) / start);
+      double predicted = StrictMath.log(inclination(reference.predictedMuAtWarmupEnd()[i], favourite[i]) / start);
       double dev = Math.abs(flow / predicted - 1) / Claims.P2_INCLINATION.tolerance();
       worst = Double.isNaN(dev) ? Double.NaN : Math.max(worst, dev);
       ev.add(fmt("task %d (head %d): inclination grew x%.4g by t_w,i = %.6g, predicted x%.4g by the "
-          + "small-amplitude system: log-growth ratio %.4f", i + 1, favourite[i] + 1, Math.exp(flow), tw[i],
-          Math.exp(predicted), flow / predicted));
+          + "small-amplitude system: log-growth ratio %.4f", i + 1, favourite[i] + 1, StrictMath.exp(flow), tw[i],
+          StrictMath.exp(predicted), flow / predicted));
     }
     return Verdicts.of(Claims.P2_INCLINATION, runId, worst <= 1.0 && worst >= 0, worst, 1.0, ev);
   }
@@ -452,7 +452,7 @@ public final class ReducedRunChecks {
           tight.get().relTol(), t[0], t[1], Math.abs(loose[0] - t[0]), errorAllowance);
       overshoot = t[0];
     }
-    double lnL = Math.log(c.promptLength());
+    double lnL = StrictMath.log(c.promptLength());
     double measured = (Math.max(0, overshoot) + errorAllowance) / budget;
     boolean regime = max <= 0.5 * lnL;
     List<String> ev = new ArrayList<>();
@@ -461,7 +461,7 @@ public final class ReducedRunChecks {
         + errorLine);
     ev.add(fmt("max total sharpness sum_j d_j omega_j^2 = %.6g at t = %.4g; half of ln L = %.4g%s; effective "
         + "attended tokens >= %.4g of L = %d", max, at, 0.5 * lnL, regime ? "" : " [outside the exponential regime]",
-        c.promptLength() * Math.exp(-max), c.promptLength()));
+        c.promptLength() * StrictMath.exp(-max), c.promptLength()));
     double tol = Claims.P7_SATURATION.tolerance();
     return Verdicts.of(Claims.P7_SATURATION, runId, measured <= tol && regime, measured, tol, ev);
   }

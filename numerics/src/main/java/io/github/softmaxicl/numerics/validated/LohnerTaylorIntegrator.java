@@ -240,7 +240,7 @@ public final class LohnerTaylorIntegrator {
         norm = Math.max(norm, c.value().magnitude());
       }
       if (norm > 0) {
-        h = Math.min(h, Math.pow(tol / norm, 1.0 / q));
+        h = Math.min(h, StrictMath.pow(tol / norm, 1.0 / q));
       }
     }
     return 0.9 * h;
