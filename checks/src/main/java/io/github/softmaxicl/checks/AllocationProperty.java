@@ -6,8 +6,9 @@ import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Claim P3 as a property: over seeded random configurations (H ≥ n) and random initial μ with equal ω(0), the
@@ -47,7 +48,7 @@ public final class AllocationProperty {
    * tilted towards those where such draws are frequent, as whole-case rejection did.)
    */
   public static Case draw(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
+    UniformRandomProvider r = RandomSource.SPLIT_MIX_64.create(seed);
     int n = 2 + r.nextInt(2);
     int heads = n + r.nextInt(3);
     int[] blocks = new int[n];

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * The per-run claims as a property over configurations (claim P1-P3-P7-configurations; reduced model
@@ -71,7 +72,7 @@ public final class ConfigurationProperty {
    */
   public static Case draw(long firstSeed, int index) {
     long seed = firstSeed + index;
-    SplittableRandom r = new SplittableRandom(seed);
+    UniformRandomProvider r = RandomSource.SPLIT_MIX_64.create(seed);
     int n = 2 + r.nextInt(3);
     int[] blocks = new int[n];
     int d = 0;

@@ -178,7 +178,7 @@ class ConfigurationPropertyTest {
     for (long seed = 1000; seed < 1040; seed++) {
       AllocationProperty.Case c = AllocationProperty.draw(seed);
       ProblemConfig p = c.config();
-      double base = Math.pow(p.promptLength(), -1.5);
+      double base = StrictMath.pow(p.promptLength(), -1.5);
       assertTrue(p.promptLength() >= 20 && p.promptLength() <= 120, c.toString());
       assertTrue(p.tasks() >= 2 && p.tasks() <= 3, c.toString());
       for (int h = 0; h < p.heads(); h++) {
