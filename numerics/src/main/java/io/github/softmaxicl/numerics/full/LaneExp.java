@@ -14,7 +14,7 @@ package io.github.softmaxicl.numerics.full;
  * so that k·ln2_hi and the first subtraction are exact for |k| ≤ 2²¹; |r| ≤ ln2/2 + 2⁻³⁰. Then
  * e^r = 1 + (r + r² q(r)) with q the Taylor polynomial of (e^r − 1 − r)/r² to degree 11 (terms through r¹³/13!;
  * truncation below (ln2/2)¹⁴/14! ≈ 4·10⁻¹⁸ relative, under a twentieth of an ulp), and e^x = e^r · 2^k by
- * multiplying with an exact power of two from a table (a look-up in a separate scalar loop, so that the
+ * multiplying with an exact power of two built from k's bits (in a separate loop, so that the
  * polynomial's loop stays vectorisable). Measured error: within 1 ulp of {@code StrictMath.exp} (fdlibm, itself
  * within 1 ulp of e^x) on every argument tried ({@code LaneExpTest}), so within 2 ulp of e^x.
  *
@@ -34,14 +34,12 @@ final class LaneExp {
   /** 1.5·2⁵²: adding and subtracting it rounds to an integer (ties to even). */
   private static final double ROUNDER = 0x1.8p52;
   private static final int MAX_K = 1020;
-  /** 2^k for k = −1020 … 1020 at index k + 1020, exact. */
-  private static final double[] POW2 = new double[2 * MAX_K + 1];
-
-  static {
-    for (int i = 0; i < POW2.length; i++) {
-      POW2[i] = StrictMath.scalb(1.0, i - MAX_K);
-    }
-  }
+  /**
+   * 1.5·2⁵² + 1023: for an integer-valued k with |k| ≤ 1020, k + this is exact and its 12 lowest significand bits
+   * are k + 1023 (2⁵¹'s bit lies above them), so shifting its bits left by 52 gives the bits of 2^k: a biased
+   * exponent in [3, 2043], sign and significand 0. Cheaper than a table look-up (≈ 1 against 2 ns per element).
+   */
+  private static final double EXPONENT_BIAS_SHIFT = 0x1.8p52 + 1023;
 
   // 1/j! for j = 2 … 13; the divisions are exact-rounded constants, folded at compile time.
   private static final double C2 = 1.0 / 2;
@@ -63,7 +61,7 @@ final class LaneExp {
    * In place, {@code x[i] ← exp(x[i])} for i &lt; {@code n}; {@code r} and {@code k} are scratch of length ≥ n.
    * Three loops: the reduction and the polynomial (vectorised; splitting them keeps each loop body small enough
    * for C2 to vectorise it over rows as short as 32, which one fused loop was not: 7 against 2.6 ns per element),
-   * then the scaling by 2^k (scalar: a table look-up).
+   * then the scaling by 2^k (scalar: C2 does not vectorise the bit moves).
    */
   static void expInPlace(double[] x, int n, double[] r, double[] k) {
     for (int i = 0; i < n; i++) {
@@ -91,7 +89,7 @@ final class LaneExp {
     for (int i = 0; i < n; i++) {
       double kd = k[i];
       if (kd >= -MAX_K && kd <= MAX_K) {
-        x[i] = r[i] * POW2[(int) kd + MAX_K];
+        x[i] = r[i] * Double.longBitsToDouble(Double.doubleToRawLongBits(kd + EXPONENT_BIAS_SHIFT) << 52);
       } else {
         x[i] = StrictMath.exp(x[i]);
       }
