@@ -26,7 +26,6 @@ import io.github.softmaxicl.theory.SpectralState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +42,10 @@ class DriftAndComparisonFastTest {
   private static final long SEED = 31L;
   private static final double T_END = 14;
   private static final double WINDOW = 0.3;
-  private static Comparison cmp;
 
-  @BeforeAll
-  static void compare() {
-    cmp = FullVsReduced.compare(C, K, DRAWS, SEED, T_END, options());
+  /** A short comparison (t_end 0.4, milliseconds) whose runs and budget hand-made records can borrow. */
+  private static Comparison quick() {
+    return FullVsReduced.compare(C, K, DRAWS, SEED, 0.4, new FullVsReduced.Options().threads(1).freshPrompts(2));
   }
 
   private static FullVsReduced.Options options() {
@@ -60,18 +58,20 @@ class DriftAndComparisonFastTest {
 
   @Test
   void theWindowEndsWhereTheLargestNormalisedSignalReachesItsLevel() {
-    // Blocks 1 + 1: μ*ω* is the same for both tasks; signals as fractions of it.
-    double ref = ClosedForms.muStar(C, 0) * ClosedForms.omegaStar(C, 0);
+    // Blocks 2 + 2 (ω* = 1/√2, so μ*ω* is not μ*/ω*): μ*ω* is the same for both tasks; signals as fractions of
+    // it, with ω = 1.
+    ProblemConfig c = ProblemConfig.of(4, new int[] {2, 2}, 2, 4, 0.0, 1.0);
+    double ref = ClosedForms.muStar(c, 0) * ClosedForms.omegaStar(c, 0);
     double[][] om = {{1, 1}, {1, 1}};
     List<TrajectorySample> tr = List.of(
         sample(0, om, new double[][] {{0.02 * ref, 0.01 * ref}, {0, 0}}),
         sample(1, om, new double[][] {{0.03 * ref, 0.01 * ref}, {0, 0.06 * ref}}),
         sample(2, om, new double[][] {{0.14 * ref, 0.01 * ref}, {0, 0.05 * ref}}));
     // The largest signal is 0.06 at t = 1 (head 1, task 1) and 0.14 at t = 2: 0.1 is crossed at t = 1.5.
-    assertEquals(1.5, FullVsReduced.windowEnd(C, tr, 0.1), 1e-12);
-    assertEquals(1.0, FullVsReduced.windowEnd(C, tr, 0.06), 1e-12); // reached exactly at a sample
-    assertEquals(0.0, FullVsReduced.windowEnd(C, tr, 0.01)); // at the first sample: its time
-    assertEquals(2.0, FullVsReduced.windowEnd(C, tr, 0.5)); // never: the last time
+    assertEquals(1.5, FullVsReduced.windowEnd(c, tr, 0.1), 1e-12);
+    assertEquals(1.0, FullVsReduced.windowEnd(c, tr, 0.06), 1e-12); // reached exactly at a sample
+    assertEquals(0.0, FullVsReduced.windowEnd(c, tr, 0.01)); // at the first sample: its time
+    assertEquals(2.0, FullVsReduced.windowEnd(c, tr, 0.5)); // never: the last time
   }
 
   @Test
@@ -99,7 +99,8 @@ class DriftAndComparisonFastTest {
 
   @Test
   void theDenseWindowIsTheReducedWindowWidenedByDeltaAndCutToTheRun() {
-    ReducedRun r = cmp.reduced();
+    ReducedRun r = ReducedFlowRunner.run(C, Initialisations.paper(C, K), T_END,
+        ReducedFlowOptions.defaults().withSampling(400, 400));
     Optional<EmergenceWindow> w0 = EmergenceWindow.of(r.tWarmupEnd(), r.tEmergenceEnd(), r.taskWarmupEnds(),
         r.taskEmergenceEnds());
     assertTrue(w0.isPresent(), "no reduced emergence by t = " + T_END);
@@ -111,16 +112,22 @@ class DriftAndComparisonFastTest {
     // Cut at the end of the run, and empty when the run ends before the widened window starts.
     double cut = 0.5 * (wide.lo() + wide.hi());
     assertEquals(cut, FullVsReduced.denseWindow(r, cut).orElseThrow().hi());
-    if (wide.lo() > 0) {
-      assertFalse(FullVsReduced.denseWindow(r, wide.lo()).isPresent());
-      assertEquals(wide.lo(), FullVsReduced.denseWindow(r, Math.nextUp(wide.lo())).orElseThrow().lo());
-    }
+    // The widened window starts at t = 0 here; a run that ends where it starts leaves it empty.
+    assertEquals(0.0, wide.lo());
+    assertFalse(FullVsReduced.denseWindow(r, 0.0).isPresent());
+    assertEquals(Double.MIN_VALUE, FullVsReduced.denseWindow(r, Double.MIN_VALUE).orElseThrow().hi());
+    // Without an emergence (a run to t = 1) there is no window.
+    ReducedRun early = ReducedFlowRunner.run(C, Initialisations.paper(C, K), 1, ReducedFlowOptions.defaults());
+    assertFalse(FullVsReduced.denseWindow(early, 1).isPresent());
     System.out.printf("tiny comparison: reduced window [%.4f, %.4f] delta %.4f, dense [%.4f, %.4f]%n", w.lo(),
         w.hi(), w.delta(), wide.lo(), wide.hi());
   }
 
   @Test
   void theComparisonIsItsTwoRunsComparedByHand() {
+    // Computed here, not in a @BeforeAll: PIT credits a class-level set-up to no test that reads its result.
+    Comparison cmp = FullVsReduced.compare(C, K, DRAWS, SEED, T_END, options().controlVariate(false)
+        .progress(io.github.softmaxicl.numerics.full.Progress.NONE));
     FullVsReduced.Options o = options();
     SpectralState init = Initialisations.paper(C, K);
     ReducedRun reduced = ReducedFlowRunner.run(C, init, T_END, o.reduced);
@@ -232,6 +239,7 @@ class DriftAndComparisonFastTest {
 
   @Test
   void theComparisonsSummariesAreTheirFormulas() {
+    Comparison cmp = quick();
     Comparison c = new Comparison(C, K, DRAWS, SEED, 3.0, 1.0, 0.02, 0.05, new int[] {0, 1}, new int[] {0, 1},
         new double[] {2.0, 4.0}, new double[] {2.5, 3.0}, 7, 8, cmp.budget(), cmp.full(), cmp.reduced());
     assertEquals(0.05, c.maxDeviation());
@@ -312,6 +320,7 @@ class DriftAndComparisonFastTest {
 
   @Test
   void theDriftFitRecoversAQuadraticAndThePredictedSlopeIsTheLastPredictionOverTime() {
+    FullRun any = quick().full();
     // ln(μ_full/μ_red) = 0.3 t − 0.05 t² for head 1 on task 0, up to t = 4; a sample at t = 5 off the curve.
     List<CriterionDrift.Sample> s = new ArrayList<>();
     for (int k = 1; k <= 5; k++) {
@@ -320,10 +329,14 @@ class DriftAndComparisonFastTest {
       s.add(new CriterionDrift.Sample(t, new double[][] {{0, 0}, {y, 0}}, new double[] {0.7 * t, 0},
           new double[] {0.1 * t, 0}));
     }
-    CriterionDrift.Result r = new CriterionDrift.Result(C, 1L, 10, 0.5, s, new double[] {1, 2}, cmp.full());
+    CriterionDrift.Result r = new CriterionDrift.Result(C, 1L, 10, 0.5, s, new double[] {1, 2}, any);
     double[] ab = r.fit(1, 0, 4);
     assertEquals(0.3, ab[0], 1e-12);
     assertEquals(-0.05, ab[1], 1e-12);
+    // Two samples (t = 1, 2, the window's end included) determine a and b exactly.
+    double[] two = r.fit(1, 0, 2);
+    assertEquals(0.3, two[0], 1e-12);
+    assertEquals(-0.05, two[1], 1e-12);
     double[] all = r.fit(1, 0);
     assertTrue(Math.abs(all[0] - 0.3) > 1, "the t = 5 sample counts without a window: " + all[0]);
     assertEquals(0.7, r.predictedSlope(0), 1e-15);
@@ -340,7 +353,7 @@ class DriftAndComparisonFastTest {
     assertEquals(1.0, one.spread(0));
     List<CriterionDrift.Sample> list = new ArrayList<>(List.of(one));
     double[] useful = {1, 2};
-    CriterionDrift.Result copied = new CriterionDrift.Result(C, 1L, 10, 0.5, list, useful, cmp.full());
+    CriterionDrift.Result copied = new CriterionDrift.Result(C, 1L, 10, 0.5, list, useful, any);
     list.clear();
     useful[0] = 9;
     assertEquals(1, copied.samples().size());

@@ -87,6 +87,15 @@ class PaperSgdProtocolTest {
   }
 
   @Test
+  void theReferenceIsTheReducedFlowFromThePresetsPaperInitToItsDefaultEnd() {
+    ReducedRun expected = ReducedFlowRunner.run(C, P.initialState(), P.defaultTEnd(), ReducedFlowOptions.defaults());
+    ReducedRun got = PaperSgdProtocol.of(P, 8, AdaptiveStep.of(0.05, 0.1, 1.05, 1.0), 5, 40).reference();
+    assertEquals(expected.tEmergenceEnd(), got.tEmergenceEnd());
+    assertEquals(expected.trajectory().size(), got.trajectory().size());
+    assertEquals(P.defaultTEnd(), got.trajectory().get(got.trajectory().size() - 1).t());
+  }
+
+  @Test
   void theResultCopiesItsArrays() {
     double[] x = {1, 2};
     ReducedRun reduced = ReducedFlowRunner.run(C, Initialisations.paper(C, 30), 1, ReducedFlowOptions.defaults());

@@ -286,6 +286,35 @@ class SgdStepTest {
   }
 
   @Test
+  void aRunStopsHalfTheLatestHalfSignalTimeAfterIt() {
+    // From the limit with every ω and μ at 0.6 of it (signal 0.36 of the limit's), both tasks pass half signal
+    // during the run. The crossing time is interpolated between the two samples around it, so the reference run
+    // (no stop, every step recorded) gives the stopping run's latest half-signal time; it must stop at the first
+    // record with t ≥ 1.5 · latest.
+    LimitPoint lp = LimitPoint.of(C);
+    AttentionWeights low = AttentionWeights.decomposable(C, lp.state(new int[] {0, 1}, 0.0).scaled(0.6));
+    try (FullModel m = new FullModel(C, 1)) {
+      FullRun ref = StochasticGradientDescent.run(m, low, SEED, new StochasticGradientDescent.Options().batch(16)
+          .steps(60).rate(LearningRate.constant(0.2)).recordEvery(1).freshPrompts(2));
+      double[] half = RunAnalysis.halfSignalTimes(ref.trajectory(), C);
+      double latest = Math.max(half[0], half[1]);
+      assertTrue(latest > 0 && latest < 4, "half-signal times " + java.util.Arrays.toString(half));
+      int stop = -1;
+      for (int s = 1; s < ref.trajectory().size() && stop < 0; s++) {
+        if (ref.trajectory().get(s).t() >= latest * 1.5) {
+          stop = s;
+        }
+      }
+      assertTrue(stop > 0 && stop < ref.trajectory().size() - 1, "stop at sample " + stop);
+      FullRun stopped = StochasticGradientDescent.run(m, low, SEED, new StochasticGradientDescent.Options()
+          .batch(16).steps(60).rate(LearningRate.constant(0.2)).recordEvery(1).freshPrompts(2)
+          .stopAfterHalfSignal(0.5));
+      assertEquals(stop + 1, stopped.trajectory().size());
+      assertEquals(ref.trajectory().get(stop).t(), stopped.tEnd());
+    }
+  }
+
+  @Test
   void aRunPastEveryHalfSignalStopsAFractionOfTheLatestHalfSignalTimeLater() {
     // From the one-head-per-task limit every task is past its half-signal level at t = 0, so the latest
     // half-signal time is 0 and the first record (t = 0.1 >= 0 · (1 + f)) ends the run; from random weights no
@@ -308,9 +337,14 @@ class SgdStepTest {
   void progressIsReportedAtTheEndWithNothingLeft() {
     List<double[]> reports = new ArrayList<>();
     try (FullModel m = new FullModel(C, 1)) {
+      long before = System.nanoTime();
       FullRun r = StochasticGradientDescent.run(m, start(), SEED, new StochasticGradientDescent.Options().batch(2)
           .steps(3).rate(LearningRate.constant(0.1)).recordEvery(1).freshPrompts(2)
           .progress((t, loss, left) -> reports.add(new double[] {t, loss, left})));
+      double wall = (System.nanoTime() - before) * 1e-9;
+      // The run's own wall time lies inside the caller's; reports come every 2 s and once at the end.
+      assertTrue(r.wallSeconds() > 0 && r.wallSeconds() <= wall, r.wallSeconds() + " s of " + wall);
+      assertTrue(reports.size() <= 1 + (int) (wall / 2), reports.size() + " reports in " + wall + " s");
       double[] last = reports.get(reports.size() - 1);
       assertEquals(r.tEnd(), last[0]);
       assertEquals(r.fFinal(), last[1]); // the last mini-batch loss, the last window's only one
