@@ -12,13 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SaddleEscape} on a tiny problem (d = 2, blocks 1 + 1, H = 2, L = 4; 8 draws × 16 images): the helpers
- * against hand computations, the result's summaries on hand-made intervals, and one escape run (t_end = 40, about
+ * {@link SaddleEscape} on a tiny problem (d = 3, blocks 2 + 1, H = 2, L = 4; 8 draws × 16 images): the helpers
+ * against hand computations, the result's summaries on hand-made intervals, and one escape run (t_end = 8, about
  * 0.2 s) whose every linear-regime interval grows at 2 g(t) within its budget and is rebuilt from the trajectory.
  * The slow {@link SaddleEscapeTest} (L = 40, 7 s) checks the same on a problem where the budgets are tight.
  */
 class SaddleEscapeFastTest {
-  private static final ProblemConfig C = SgdStepTest.C;
+  /** d = 3, blocks 2 + 1 (the pair's task has d_i = 2, so e d_i / L is not e / (d_i L)), H = 2, L = 4. */
+  private static final ProblemConfig C = ProblemConfig.of(3, new int[] {2, 1}, 2, 4, 0.0, 1.0);
+  private static final double T_END = 8;
   private static final int HEAD = 1;
   private static final int TASK = 0;
   private static final long SEED = 404L;
@@ -125,9 +127,10 @@ class SaddleEscapeFastTest {
       assertEquals(mean, got[0], 1e-14);
       assertEquals(se, got[1], 1e-12 * se);
       // At the limit the probe of an off-task pair is g_i = 2 c_i μ_i* / (n L) up to the sampling error and the
-      // finite-L model error e d_i / L relative (≈ 0.68 at L = 4; SaddleTest checks it at L = 100).
+      // finite-L model error e d_i / L relative (≈ 1.4 at L = 4: a sign and size check; SaddleTest checks it at
+      // L = 100).
       double g = LimitPoint.of(C).saddleCoefficient(TASK);
-      assertEquals(g, got[0], 4 * got[1] + Math.E * 1 / 4 * g);
+      assertEquals(g, got[0], 4 * got[1] + Math.E * 2 / 4 * g);
     }
   }
 
@@ -159,7 +162,7 @@ class SaddleEscapeFastTest {
   @Test
   void anOffTaskPairEscapesAtTwiceItsSlopeInEveryLinearInterval() {
     // Computed here, not in a @BeforeAll: PIT credits a class-level set-up to no test that reads its result.
-    SaddleEscape.Result r = SaddleEscape.run(C, HEAD, TASK, SEED, DRAWS, 40, 1);
+    SaddleEscape.Result r = SaddleEscape.run(C, HEAD, TASK, SEED, DRAWS, T_END, 1);
     LimitPoint lp = LimitPoint.of(C);
     double muStar = lp.muStar(TASK);
     PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(C, SEED, DRAWS, true));
@@ -179,7 +182,7 @@ class SaddleEscapeFastTest {
     // The curvature along o = −v is −g (class comment's budget).
     assertEquals(-r.slope(), r.curvature(), r.curvatureBudget());
     assertEquals(lp.saddleCoefficient(TASK), r.closedFormSlope());
-    assertEquals(Math.E * 1 / 4, r.modelError(), 1e-15);
+    assertEquals(Math.E * 2 / 4, r.modelError(), 1e-15);
     assertEquals(C, r.config());
     assertEquals(HEAD, r.head());
     assertEquals(TASK, r.task());
@@ -189,7 +192,21 @@ class SaddleEscapeFastTest {
     List<TrajectorySample> tr = r.run().trajectory();
     assertEquals(-0.1 * SaddleEscape.LINEAR_LOW * muStar, tr.get(0).state().mu(HEAD, TASK), 1e-15 * muStar);
     assertEquals(16 * DRAWS, r.run().prompts());
-    assertEquals(40.0, r.run().tEnd());
+    assertEquals(T_END, r.run().tEnd());
+    // The flow is FullGradientFlow's from that start with the class's settings (its observer only reads).
+    double[] start = lim.clone();
+    double eps = Math.sqrt(0.1 * SaddleEscape.LINEAR_LOW * muStar);
+    start[oi] = eps;
+    start[vi] = -eps;
+    FullRun direct;
+    try (FullModel m = new FullModel(C, 1)) {
+      direct = FullGradientFlow.run(m, sample, true, DRAWS, AttentionWeights.fromFlat(C, start),
+          new FullGradientFlow.Options().tEnd(T_END).tolerances(1e-9, 1e-14).recordSpacing(T_END / 80)
+              .fresh(2000, SEED + 1).start(1, 0, SEED).limit(lp));
+    }
+    assertEquals(direct.trajectory().size(), tr.size());
+    assertEquals(direct.fFresh(), r.run().fFresh());
+    assertEquals(direct.fFinal(), r.run().fFinal());
     // Every recording interval with both ends in 1e-5 μ* ≤ |μ| ≤ 1e-2 μ* is an interval, rebuilt here from the
     // trajectory; each grows at 2 g(t) within its budget (F_μμ |μ|/g and 1e-3).
     int k = 0;
@@ -213,6 +230,8 @@ class SaddleEscapeFastTest {
     }
     assertEquals(k, r.intervals().size());
     assertTrue(k >= 10, "intervals in the linear regime: " + k);
+    // The run goes past the regime's upper end 1e-2 μ*, so its end is tested too.
+    assertTrue(-tr.get(tr.size() - 1).state().mu(HEAD, TASK) > SaddleEscape.LINEAR_HIGH * muStar);
     System.out.printf("tiny escape: %d intervals, mean rate %.5f vs mean 2g(t) %.5f, 2g* %.5f, worst gap/budget %.3f%n",
         k, r.meanRate(), r.meanPredicted(), 2 * lp.saddleCoefficient(TASK), r.worstGapOverBudget());
   }
@@ -226,6 +245,10 @@ class SaddleEscapeFastTest {
     refused(C, 2, 0);
     refused(C, 0, -1);
     refused(C, 1, 2);
+    // Head 0 is a head: the check lets (0, 1) through, and a bad t_end then fails in the flow.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SaddleEscape.run(C, 0, 1, 1L, 1, -1, 1));
+    assertEquals("t_end must be finite and > 0 (got -1.0)", e.getMessage());
   }
 
   /** Refused by the argument check itself (not by an index check further on, which would throw too). */
