@@ -360,6 +360,43 @@ class SgdStepTest {
   }
 
   @Test
+  void withAClockOfOneSecondPerReadingEveryThirdStepAndTheLastAreReported() {
+    // Readings: the start, the report clock's start, one per step, the end. Step k (from 1) reads (2 + k): a
+    // report when more than 2 s have passed since the last one, at steps 3 and 6, and at the last step (7), with
+    // elapsed (1 + k) s since the start. Left: elapsed/k·(steps − k) without a time bound (0 at the last step),
+    // elapsed·(t_end − t)/t with one.
+    for (boolean bounded : new boolean[] {false, true}) {
+      TickClock clock = new TickClock();
+      List<double[]> reports = new ArrayList<>();
+      StochasticGradientDescent.Options o = new StochasticGradientDescent.Options().batch(2).steps(bounded ? 20 : 7)
+          .rate(LearningRate.constant(0.1)).recordEvery(1).freshPrompts(2).clock(clock)
+          .progress((t, loss, left) -> reports.add(new double[] {t, loss, left}));
+      if (bounded) {
+        o.tEnd(0.65); // the 7th step is cut to 0.05
+      }
+      try (FullModel m = new FullModel(C, 1)) {
+        SgdRun r = StochasticGradientDescent.runDetailed(m, start(), SEED, o);
+        assertEquals(7, r.steps());
+        assertEquals(7 + 3, clock.readings());
+        assertEquals((7 + 2) * 1_000_000_000L * 1e-9, r.run().wallSeconds());
+        assertEquals(3, reports.size());
+        int[] at = {3, 6, 7};
+        for (int j = 0; j < 3; j++) {
+          int k = at[j];
+          TrajectorySample p = r.run().trajectory().get(k);
+          double elapsed = (1 + k) * 1_000_000_000L * 1e-9;
+          double[] got = reports.get(j);
+          assertEquals(p.t(), got[0], "time of the report at step " + k);
+          assertEquals(p.loss(), got[1], "loss of the report at step " + k); // one mini-batch per window
+          double left = bounded ? elapsed * (0.65 - p.t()) / p.t() : elapsed / k * (7 - k);
+          assertEquals(left, got[2], "seconds left at step " + k);
+        }
+        assertTrue(reports.get(1)[2] > 0, "time left before the end");
+      }
+    }
+  }
+
+  @Test
   void settingsOutsideTheirRangesAreRefused() {
     try (FullModel m = new FullModel(C, 1)) {
       AttentionWeights w = start();
