@@ -34,10 +34,18 @@ public final class StoredPrompts implements PromptSource {
    * @throws IllegalArgumentException if the copy would need more than a third of the JVM's maximum heap
    */
   public static StoredPrompts copyOf(PromptSource source) {
+    return copyOf(source, Runtime.getRuntime().maxMemory() / 3);
+  }
+
+  /**
+   * {@link #copyOf(PromptSource)} with the limit in bytes given: a test seam, so that the limit's edge can be
+   * tested without storing a third of the heap.
+   */
+  static StoredPrompts copyOf(PromptSource source, long maxBytes) {
     ProblemConfig c = source.config();
     int size = source.size();
     long bytes = 8L * size * ((long) c.promptLength() * c.tokenDim() + c.tokenDim() + c.tasks());
-    if (bytes > Runtime.getRuntime().maxMemory() / 3) {
+    if (bytes > maxBytes) {
       throw new IllegalArgumentException("storing " + size + " prompts needs " + (bytes >> 20)
           + " MiB, more than a third of the maximum heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
     }

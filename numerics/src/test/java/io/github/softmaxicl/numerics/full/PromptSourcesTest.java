@@ -134,4 +134,20 @@ class PromptSourcesTest {
         e.getMessage());
     assertTrue(e.getMessage().contains("(" + (max >> 20) + " MiB)"), e.getMessage());
   }
+
+  /**
+   * The limit's edge (package-private seam with the limit given): a copy of exactly the allowed bytes is made, one
+   * byte less refuses it. L = 4, D = 4, n = 2: 4·4 + 4 + 2 = 22 doubles a prompt.
+   */
+  @Test
+  void aCopyOfExactlyTheAllowedSizeIsMadeAndOneByteLessRefusesIt() {
+    ProblemConfig c = ProblemConfig.of(2, new int[] {1, 1}, 2, 4, 0.0, 1.0);
+    PromptSampler src = PromptSampler.of(c, 3L, 5, false);
+    long bytes = 8L * 5 * 22;
+    StoredPrompts s = StoredPrompts.copyOf(src, bytes);
+    assertEquals(5, s.size());
+    IllegalArgumentException e = assertThrowsExactly(IllegalArgumentException.class,
+        () -> StoredPrompts.copyOf(src, bytes - 1));
+    assertTrue(e.getMessage().startsWith("storing 5 prompts needs 0 MiB"), e.getMessage());
+  }
 }
