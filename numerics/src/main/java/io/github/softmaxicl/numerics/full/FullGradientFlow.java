@@ -13,6 +13,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -218,7 +219,9 @@ public final class FullGradientFlow {
     ODEStateAndDerivative end;
     try {
       end = integrator.integrate(ev, new org.hipparchus.ode.ODEState(0, y0), o.tEnd);
-    } catch (MathIllegalStateException e) {
+    } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+      // The evaluation cap is a MathIllegalStateException, the minimal step size a MathIllegalArgumentException
+      // (seen on a control-variate flow of 32 prompts of a tiny problem): both are failures of this run.
       throw new FullModelFailure("full flow failed: " + e.getMessage(), e);
     }
     double[] yEnd = end.getPrimaryState();
