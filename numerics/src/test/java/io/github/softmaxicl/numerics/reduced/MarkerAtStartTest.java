@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A marker whose switching function is already reached at t = 0 is set there, before any integration, and gets no
- * detector; reached means non-negative, so a function of exactly 0.0 counts (a detector for it would start on its
- * root, where Hipparchus reports no increasing crossing at the start). Neither entry point is met at exactly 0.0 by
+ * detector; reached means non-negative, so a function of exactly 0.0 counts (its marker is the start itself, not a
+ * crossing for a detector to look for). Neither entry point is met at exactly 0.0 by
  * the presets (the levels are fractions of F(0) and of the limits), so the switching functions here are hand-made:
  * 0.0 and the largest double below it, −Double.MIN_VALUE.
  */
