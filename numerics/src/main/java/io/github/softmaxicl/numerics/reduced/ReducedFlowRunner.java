@@ -261,7 +261,7 @@ public final class ReducedFlowRunner {
     return out;
   }
 
-  private static void addOrMark(ODEIntegrator integrator, Markers markers, int which,
+  static void addOrMark(ODEIntegrator integrator, Markers markers, int which,
       PhaseMarkerDetector.SwitchingFunction g, double[] y0, AdaptableInterval maxCheck,
       BracketingNthOrderBrentSolver solver) {
     if (g.value(0.0, y0) >= 0) {
@@ -349,7 +349,7 @@ public final class ReducedFlowRunner {
    * crossed is non-negative), and the events are reset so the maximum runs over the remaining ones; a marker whose
    * root lies a hair later (two symmetric tasks) is found as the next event.
    */
-  private static final class Scan implements PhaseMarkerDetector.SwitchingFunction, ODEEventHandler {
+  static final class Scan implements PhaseMarkerDetector.SwitchingFunction, ODEEventHandler {
     /**
      * Functions this close to the largest one at its root are taken to cross with it: the switching functions are
      * losses and signals of order 0.1–10 changing at ≥ 1e-3 per unit time near their roots, so 1e-12 is a time
@@ -417,7 +417,7 @@ public final class ReducedFlowRunner {
   }
 
   /** Marker times, with the recorder notified and STOP once every marker is located. */
-  private static final class Markers {
+  static final class Markers {
     static final int WARMUP = 0;
     static final int EMERGENCE = 1;
     static final int HALF_SIGNAL = 2;

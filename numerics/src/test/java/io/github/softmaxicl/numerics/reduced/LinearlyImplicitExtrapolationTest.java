@@ -295,6 +295,92 @@ class LinearlyImplicitExtrapolationTest {
   }
 
   @Test
+  void aPivotThatUnderflowsRefusesTheAttemptBeforeAnyRow() {
+    // y_0' = ε y_1, y_1' = y_0/2 + y_1 + c (the others still), ε = 1e-310 (subnormal), c = 2⁻⁵, from y_0 = 0,
+    // y_1 = −32. The forward-difference Jacobian's J_11 is 1 exactly: y_1 + δ and c are multiples of ulp(32)/2, so
+    // f_1(y + δe_1) − f_1(y) is the subtraction the step δ actually taken is. A first trial step h = 1 therefore
+    // gives the first row's matrix I − J a zero at (1, 1) but a non-zero column below the first pivot 1, so no
+    // pivot is exactly 0 (not the singular refusal): after eliminating row 0 the second pivot is −J_10·J_01/1 ≈
+    // −0.5·ε, a non-zero subnormal, and the solve divides f_1 ≈ −32 by it: Δ overflows to +∞. That attempt must be
+    // refused at once, before any row is built and before the field is asked at an infinite state (a solve left
+    // unchecked would build all ROWS rows on it, and be counted as such), then the run goes on with a shorter step.
+    double eps = 1e-310;
+    double c = 0x1p-5;
+    double[] y0 = Y0.clone();
+    y0[0] = 0.0;
+    y0[1] = -32.0;
+    boolean[] sawNonFinite = {false};
+    ReducedFlowOde ode = ode((y, yDot) -> {
+      for (double v : y) {
+        sawNonFinite[0] |= !Double.isFinite(v);
+      }
+      java.util.Arrays.fill(yDot, 0.0);
+      yDot[0] = eps * y[1];
+      yDot[1] = 0.5 * y[0] + y[1] + c;
+    });
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 2.0, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, y0);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    double[] y = lie.integrate(ode, 0.0, y0, 2.0, 1.0, recorder);
+    assertTrue(!sawNonFinite[0], "the field was evaluated at a non-finite state");
+    assertTrue(lie.rejected() >= 1, "rejected " + lie.rejected());
+    // Every attempt but the refused one built its rows (no later matrix has a pivot this small: that needs a
+    // substep of exactly 1 from a point where J_11 is exactly 1).
+    long counted = 0;
+    for (int r = 1; r <= LinearlyImplicitExtrapolation.ROWS; r++) {
+      counted += lie.attemptsWithRows(r);
+    }
+    assertEquals(lie.steps() + lie.rejected() - 1, counted);
+    // Closed form: y_0 moves by at most ε·∫|y_1| < 1e-300, so y_1 = (y_1(0) + c)e^t − c to far below the budget:
+    // per step a local error ≤ TOL·(1 + |y|) in the RMS norm with |y| ≤ 32e² ≈ 237, i.e. ≤ √8·2.4e-6 = 6.7e-6 per
+    // component, amplified by at most e² ≈ 7.4 by the growth: steps · 5e-5. The entries the field leaves still are
+    // untouched (their rows of the solves and of the extrapolation are exact zeros).
+    assertEquals((-32.0 + c) * Math.exp(2.0) - c, y[1], lie.steps() * 5e-5);
+    assertTrue(Math.abs(y[0]) < 1e-300, "y_0 = " + y[0]);
+    for (int k = 2; k < y.length; k++) {
+      assertEquals(y0[k], y[k], 0.0, "component " + k);
+    }
+  }
+
+  @Test
+  void aSampleWhoseShortAttemptFailsIsTheSameMethodIntegratedToIt() {
+    // y_0' = 1, except 2 in the band 0.49 ≤ y_0 ≤ 0.51 (the others still), from y_0 = 0; the recorder's first sample
+    // is at t = 1 (t_first = 1e-6·1e6), the next at 10^¼ > 1.6. One step, [0, 1.6], cut to land on t_end: J = 0
+    // (the difference at y_0 = 1.5e-8 sees no band), every row exact outside the band, and its substep points 1.6/2,
+    // 1.6/3, 2·1.6/3 (it stops at MIN_ROWS, the error being 0) and its end miss the band: accepted. The short attempt
+    // to the sample at 1 puts its second row's midpoint 1/2 in the band, so its rows disagree by O(1) against a
+    // tolerance of 1e-8 and it fails: the sample must then be reached by the fallback, documented as this same
+    // adaptive method integrated from the step start to the sample, i.e. bit for bit what integrating to t = 1 gives.
+    double[] y0 = Y0.clone();
+    y0[0] = 0.0;
+    java.util.function.BiConsumer<double[], double[]> band = (y, yDot) -> {
+      java.util.Arrays.fill(yDot, 0.0);
+      yDot[0] = y[0] >= 0.49 && y[0] <= 0.51 ? 2.0 : 1.0;
+    };
+    ReducedFlowOde ode = ode(band);
+    TrajectoryRecorder recorder = new TrajectoryRecorder(ode, 1e6, 4, 10, ReducedFlowProgress.SILENT);
+    recorder.record(0.0, y0);
+    assertEquals(1.0, recorder.nextSampleTime(), 0.0);
+    LinearlyImplicitExtrapolation lie = new LinearlyImplicitExtrapolation(TOL, TOL);
+    lie.integrate(ode, 0.0, y0, 1.6, 1.6, recorder);
+    assertEquals(1, lie.steps());
+    assertEquals(0, lie.samplesByAttempt());
+    List<TrajectorySample> samples = recorder.samples();
+    assertEquals(2, samples.size());
+    assertEquals(1.0, samples.get(1).t(), 0.0);
+
+    ReducedFlowOde direct = ode(band);
+    double[] atOne = new LinearlyImplicitExtrapolation(TOL, TOL).integrate(direct, 0.0, y0, 1.0, 1.0,
+        new TrajectoryRecorder(direct, 1e6, 4, 10, ReducedFlowProgress.SILENT));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(FIELD.toLog(FIELD.fromLog(atOne)),
+        FIELD.toLog(samples.get(1).state()));
+    // And it is the solution there: y_0(1) = 1 + 0.01 (the band, 0.02 wide, is crossed in 0.01 instead of 0.02) if
+    // the integration resolves the band, 1 if it steps over it; either within 1e-6.
+    double reached = FIELD.toLog(samples.get(1).state())[0];
+    assertTrue(Math.abs(reached - 1.01) < 1e-6 || Math.abs(reached - 1.0) < 1e-6, "y_0(1) = " + reached);
+  }
+
+  @Test
   void anAcceptedStateWithANonFiniteLossIsAFailure() {
     // Component 0 moves at unit speed from 0 and the loss is +∞ once it passes 0.5 (the others stand still). From
     // t = 0 with a first step of 0.55 every substep point stays below 0.5 (they sit at multiples of 0.55/m, at most

@@ -136,7 +136,7 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
       double hww = gw.derivative(qw).midpoint();
       double hwm = Math.abs(gw.derivative(qm).midpoint());
       double hmm = gm.derivative(qm).midpoint();
-      double rho = hww > 0 && hmm > 0 ? Math.sqrt(hww / hmm) : 1.0;
+      double rho = aspect(hww, hmm);
       // Largest shift of ∂F/∂ω and ∂F/∂μ of the pair by every other entry's distance from the limit.
       double pw = 0;
       double pm = 0;
@@ -149,9 +149,7 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
       }
       // Linear face margins per unit r_ω: ω face H_ωω − |H_ωμ|ρ, μ face H_μμ ρ − |H_ωμ|; twice the radius at which
       // the shift would cancel them, for the curvature the linear picture leaves out.
-      double marginW = hww - hwm * rho;
-      double marginM = hmm * rho - hwm;
-      double floor = marginW > 0 && marginM > 0 ? 2 * Math.max(pw / marginW, pm / marginM) : 0.0;
+      double floor = shiftFloor(hww - hwm * rho, hmm * rho - hwm, pw, pm);
       Interval bw = logBox.get(qw).exp();
       Interval bm = logBox.get(qm).exp();
       double devW = Math.max(Math.abs(bw.lo() - w), Math.abs(bw.hi() - w));
@@ -163,6 +161,26 @@ public record TrappingRegion(ProblemConfig config, List<Integer> allocation, Lis
       ranges.set(qm, Interval.of(Math.max(0.0, m - rm), m + rm));
     }
     return new TrappingRegion(config, allocation, signs, ranges);
+  }
+
+  /**
+   * The aspect ρ = r_μ / r_ω = sqrt(H_ωω/H_μμ) of an on-task pair from the midpoints of its Hessian diagonal, or 1
+   * when either is not positive (the midpoint Hessian is then not positive definite and gives no aspect; the proof
+   * reports such a region). Package-private so that a test can give the diagonal the limit never produces, 0 exactly.
+   */
+  static double aspect(double hww, double hmm) {
+    return hww > 0 && hmm > 0 ? Math.sqrt(hww / hmm) : 1.0;
+  }
+
+  /**
+   * Twice the radius r_ω at which the shifts {@code pw}, {@code pm} of ∂F/∂ω and ∂F/∂μ by the other entries would
+   * cancel the linear face margins per unit r_ω ({@code marginW} = H_ωω − |H_ωμ|ρ, {@code marginM} = H_μμ ρ − |H_ωμ|),
+   * or 0 when a margin is not positive: no radius then makes the linear picture hold, and no floor is taken (a
+   * margin of exactly 0 would otherwise give an infinite or NaN floor). Package-private for the same reason as
+   * {@link #aspect}.
+   */
+  static double shiftFloor(double marginW, double marginM, double pw, double pm) {
+    return marginW > 0 && marginM > 0 ? 2 * Math.max(pw / marginW, pm / marginM) : 0.0;
   }
 
   /** The signs (±1) of a start's coordinates, in the region's layout. */
