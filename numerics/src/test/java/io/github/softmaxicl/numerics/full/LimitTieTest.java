@@ -1,0 +1,114 @@
+package io.github.softmaxicl.numerics.full;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.ProblemConfig;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The emergence rules at their ties, with limits built so that F* (or the level F* + 0.01 (F(0) − F*)) equals a
+ * loss of the run bit for bit: σ = 0 makes F* scale with s² (μ*, ω* do not depend on it), so s² is stepped one ulp
+ * at a time from its first guess until the closed form gives the wanted double. A limit at F(0) means there is
+ * nothing to fall: no emergence marker, no stop, no event watched; a window exactly at the level is "at or below".
+ */
+class LimitTieTest {
+  private static final ProblemConfig C = SgdStepTest.C;
+  private static final long SEED = 11L;
+
+  /** A limit of C's shape (σ = 0) whose {@code of(F*)} is {@code target} exactly. */
+  private static LimitPoint limitWhere(DoubleUnaryOperator of, double guessFStar, double target) {
+    double s2 = guessFStar / LimitPoint.of(C).fStar();
+    for (int i = 0; i < 400; i++) {
+      LimitPoint l = LimitPoint.of(ProblemConfig.of(2, new int[] {1, 1}, 2, 4, 0.0, s2));
+      double v = of.applyAsDouble(l.fStar());
+      if (v == target) {
+        return l;
+      }
+      s2 = v < target ? Math.nextUp(s2) : Math.nextDown(s2);
+    }
+    throw new AssertionError("no s² within 400 ulps gives " + target);
+  }
+
+  private static AttentionWeights start() {
+    return Fixtures.randomWeights(C, 0.5, 3L);
+  }
+
+  private static StochasticGradientDescent.Options sgd() {
+    return new StochasticGradientDescent.Options().batch(8).steps(12).rate(LearningRate.constant(0.2))
+        .recordEvery(1).freshPrompts(8);
+  }
+
+  /**
+   * F* = F(0) in the flow: no emergence detector is armed, so the run makes exactly the loss evaluations of a run
+   * whose limit lies above F(0), and has no emergence marker. (An armed detector starting at g = 0 reads F once
+   * more just after t = 0 to pick its sign, and at every check inside long steps.)
+   */
+  @Test
+  void aFlowWhoseLimitIsItsStartWatchesNoEmergence() {
+    try (FullModel m = new FullModel(C, 1)) {
+      PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(C, 5L, 6, false));
+      FullRun ref = FullGradientFlow.run(m, sample, false, 6, start(), new FullGradientFlow.Options().tEnd(0.5)
+          .fresh(2, 1L));
+      double f0 = ref.f0();
+      LimitPoint atStart = limitWhere(f -> f, f0, f0);
+      assertEquals(f0, atStart.fStar());
+      LimitPoint above = limitWhere(f -> f, 2 * f0, 2 * f0);
+      FullRun tie = FullGradientFlow.run(m, sample, false, 6, start(), new FullGradientFlow.Options().tEnd(0.5)
+          .fresh(2, 1L).limit(atStart));
+      FullRun high = FullGradientFlow.run(m, sample, false, 6, start(), new FullGradientFlow.Options().tEnd(0.5)
+          .fresh(2, 1L).limit(above));
+      assertTrue(Double.isNaN(tie.tEmergenceEnd()));
+      assertEquals(high.lossEvaluations(), tie.lossEvaluations());
+      assertEquals(high.trajectory().size(), tie.trajectory().size());
+    }
+  }
+
+  /**
+   * F* = F(0) in SGD: the windows fall below F(0), yet no emergence time is reported and a run asked to stop at
+   * emergence runs all its steps.
+   */
+  @Test
+  void sgdWhoseLimitIsItsStartHasNoEmergenceAndDoesNotStop() {
+    try (FullModel m = new FullModel(C, 1)) {
+      FullRun ref = StochasticGradientDescent.run(m, start(), SEED, sgd());
+      double f0 = ref.f0();
+      double lowest = Double.POSITIVE_INFINITY;
+      for (TrajectorySample p : ref.trajectory()) {
+        lowest = Math.min(lowest, p.loss());
+      }
+      assertTrue(lowest < f0, "the run falls below F(0)");
+      LimitPoint atStart = limitWhere(f -> f, f0, f0);
+      FullRun tie = StochasticGradientDescent.run(m, start(), SEED, sgd().limit(atStart).stopAtEmergence(true));
+      assertTrue(Double.isNaN(tie.tEmergenceEnd()));
+      assertEquals(ref.trajectory().size(), tie.trajectory().size());
+      assertEquals(ref.tEnd(), tie.tEnd());
+    }
+  }
+
+  /** A window mean exactly at the level stops a run asked to stop at emergence: "at or below". */
+  @Test
+  void sgdStopsAtAWindowExactlyAtTheLevel() {
+    try (FullModel m = new FullModel(C, 1)) {
+      FullRun ref = StochasticGradientDescent.run(m, start(), SEED, sgd());
+      double f0 = ref.f0();
+      // The lowest window that is the first to be at or below itself, i.e. a new minimum, inside the run.
+      int at = -1;
+      double lowest = f0;
+      for (int s = 1; s < ref.trajectory().size() - 1; s++) {
+        if (ref.trajectory().get(s).loss() < lowest) {
+          lowest = ref.trajectory().get(s).loss();
+          at = s;
+        }
+      }
+      assertTrue(at > 1, "a new minimum before the end at sample " + at);
+      double target = lowest;
+      LimitPoint limit = limitWhere(f -> f + 0.01 * (f0 - f), (target - 0.01 * f0) / 0.99, target);
+      FullRun stopped = StochasticGradientDescent.run(m, start(), SEED, sgd().limit(limit).stopAtEmergence(true));
+      assertEquals(at + 1, stopped.trajectory().size());
+      assertEquals(ref.trajectory().get(at).t(), stopped.tEnd());
+      assertEquals(ref.trajectory().get(at).t(), stopped.tEmergenceEnd());
+    }
+  }
+}
