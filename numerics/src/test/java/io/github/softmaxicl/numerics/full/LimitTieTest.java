@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The emergence rules at their ties, with limits built so that F* (or the level F* + 0.01 (F(0) − F*)) equals a
+ * The stopping, marker and caching rules at their ties. The emergence rules: with limits built so that F* (or the level F* + 0.01 (F(0) − F*)) equals a
  * loss of the run bit for bit: σ = 0 makes F* scale with s² (μ*, ω* do not depend on it), so s² is stepped one ulp
  * at a time from its first guess until the closed form gives the wanted double. A limit at F(0) means there is
  * nothing to fall: no emergence marker, no stop, no event watched; a window exactly at the level is "at or below".
@@ -109,6 +109,72 @@ class LimitTieTest {
       assertEquals(at + 1, stopped.trajectory().size());
       assertEquals(ref.trajectory().get(at).t(), stopped.tEnd());
       assertEquals(ref.trajectory().get(at).t(), stopped.tEmergenceEnd());
+    }
+  }
+
+  /**
+   * stopAfterHalfSignal = f stops at the first record with t ≥ latest · (1 + f), a record exactly there included:
+   * f is stepped by ulps from t_s / latest − 1 until latest · (1 + f) is that record's time t_s (runs and half-signal
+   * times as in SgdStepTest.aRunStopsHalfTheLatestHalfSignalTimeAfterIt).
+   */
+  @Test
+  void aRecordExactlyAtTheHalfSignalStopStopsTheRun() {
+    LimitPoint lp = LimitPoint.of(C);
+    AttentionWeights low = AttentionWeights.decomposable(C, lp.state(new int[] {0, 1}, 0.0).scaled(0.6));
+    try (FullModel m = new FullModel(C, 1)) {
+      StochasticGradientDescent.Options o = new StochasticGradientDescent.Options().batch(16).steps(60)
+          .rate(LearningRate.constant(0.2)).recordEvery(1).freshPrompts(2);
+      FullRun ref = StochasticGradientDescent.run(m, low, SEED, o);
+      double[] half = RunAnalysis.halfSignalTimes(ref.trajectory(), C);
+      double latest = Math.max(half[0], half[1]);
+      int stop = -1;
+      for (int s = 1; s < ref.trajectory().size() && stop < 0; s++) {
+        if (ref.trajectory().get(s).t() >= latest * 1.5) {
+          stop = s;
+        }
+      }
+      assertTrue(stop > 0 && stop < ref.trajectory().size() - 1, "stop at sample " + stop);
+      double ts = ref.trajectory().get(stop).t();
+      double f = ts / latest - 1;
+      for (int i = 0; i < 400 && latest * (1 + f) != ts; i++) {
+        f = latest * (1 + f) < ts ? Math.nextUp(f) : Math.nextDown(f);
+      }
+      assertEquals(ts, latest * (1 + f), "no f within 400 ulps puts the stop on the record");
+      FullRun stopped = StochasticGradientDescent.run(m, low, SEED, new StochasticGradientDescent.Options()
+          .batch(16).steps(60).rate(LearningRate.constant(0.2)).recordEvery(1).freshPrompts(2)
+          .stopAfterHalfSignal(f));
+      assertEquals(stop + 1, stopped.trajectory().size());
+      assertEquals(ts, stopped.tEnd());
+    }
+  }
+
+  /**
+   * Recording a step end costs no forward pass: Dormand-Prince's last stage is evaluated at the step end itself, so
+   * the loss of that gradient evaluation is the loss the record and the event detectors' checks there read. When
+   * every step is at most the detectors' maximal check interval t_end / 10 (Hipparchus then reads g at the step end
+   * only) and no event is located, the loss-only evaluations are three: F(0), and two that Hipparchus 4.0.2's
+   * order of work forces once: it initialises the event detectors when it accepts the first step
+   * (AbstractIntegrator.acceptStep), after that step's stages, so their reading of g at t = 0 finds the cache at the
+   * first step's end and recomputes F(0), and the first step-end check then recomputes that end; the second
+   * detector reads both from the cache, and so does every later check and record. Near the saddle (weights of scale 0.01)
+   * F hardly moves over t ≤ 1, and tight tolerances keep the steps short; every step is recorded (the spacing
+   * t_end / 1000 is below every step), so the record gives the steps.
+   */
+  @Test
+  void recordedStepEndsReuseTheGradientEvaluationsLoss() {
+    try (FullModel m = new FullModel(C, 1)) {
+      PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(C, 5L, 6, false));
+      double tEnd = 1;
+      FullRun r = FullGradientFlow.run(m, sample, false, 6, Fixtures.randomWeights(C, 0.01, 3L),
+          new FullGradientFlow.Options().tEnd(tEnd).tolerances(1e-11, 1e-15).fresh(2, 1L));
+      assertTrue(Double.isNaN(r.tWarmupEnd()), "no warm-up event: " + r.tWarmupEnd());
+      double longest = 0;
+      for (int s = 1; s < r.trajectory().size(); s++) {
+        longest = Math.max(longest, r.trajectory().get(s).t() - r.trajectory().get(s - 1).t());
+      }
+      assertTrue(longest <= tEnd / 10, "longest step " + longest + " of " + (r.trajectory().size() - 1));
+      assertTrue(r.trajectory().size() > 10, "steps: " + (r.trajectory().size() - 1));
+      assertEquals(3, r.lossEvaluations(), "records " + r.trajectory().size() + ", gradients " + r.evaluations());
     }
   }
 }
