@@ -177,4 +177,37 @@ class LimitTieTest {
       assertEquals(3, r.lossEvaluations(), "records " + r.trajectory().size() + ", gradients " + r.evaluations());
     }
   }
+
+  /**
+   * The record rules at their ends, on step ends that do not depend on the options changed: without an event the
+   * step sequence of a flow is set by the tolerances and the start alone (t_end only caps a step, far above these),
+   * and the recording does not steer the integrator. (1) A spacing equal to the first step end t_1 records t_1
+   * (t_1 − 0 ≥ spacing). (2) A t_end with t_end (1 − 1e-12) = t_k exactly makes the step end t_k the run's end: it
+   * is recorded although the spacing records nothing else, and so is t_end after the last, tiny step.
+   */
+  @Test
+  void aStepEndExactlyOneSpacingOrAtTheEndToleranceIsRecorded() {
+    try (FullModel m = new FullModel(C, 1)) {
+      PromptSource sample = StoredPrompts.copyOf(PromptSampler.of(C, 5L, 6, false));
+      AttentionWeights nearSaddle = Fixtures.randomWeights(C, 0.01, 3L);
+      FullRun ref = FullGradientFlow.run(m, sample, false, 6, nearSaddle, new FullGradientFlow.Options().tEnd(1)
+          .tolerances(1e-11, 1e-15).fresh(2, 1L));
+      assertTrue(Double.isNaN(ref.tWarmupEnd()) && ref.trajectory().size() > 10, "no event, many steps");
+      double t1 = ref.trajectory().get(1).t();
+      FullRun spaced = FullGradientFlow.run(m, sample, false, 6, nearSaddle, new FullGradientFlow.Options().tEnd(1)
+          .tolerances(1e-11, 1e-15).fresh(2, 1L).recordSpacing(t1));
+      assertEquals(t1, spaced.trajectory().get(1).t());
+      double tk = ref.trajectory().get(5).t();
+      double tEnd = tk / (1 - 1e-12);
+      for (int i = 0; i < 400 && tEnd * (1 - 1e-12) != tk; i++) {
+        tEnd = tEnd * (1 - 1e-12) < tk ? Math.nextUp(tEnd) : Math.nextDown(tEnd);
+      }
+      assertEquals(tk, tEnd * (1 - 1e-12), "no t_end within 400 ulps");
+      FullRun atEnd = FullGradientFlow.run(m, sample, false, 6, nearSaddle, new FullGradientFlow.Options().tEnd(tEnd)
+          .tolerances(1e-11, 1e-15).fresh(2, 1L).recordSpacing(10));
+      assertEquals(3, atEnd.trajectory().size());
+      assertEquals(tk, atEnd.trajectory().get(1).t());
+      assertEquals(tEnd, atEnd.trajectory().get(2).t());
+    }
+  }
 }
