@@ -8,10 +8,11 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stopping, marker and caching rules at their ties. The emergence rules: with limits built so that F* (or the level F* + 0.01 (F(0) − F*)) equals a
- * loss of the run bit for bit: σ = 0 makes F* scale with s² (μ*, ω* do not depend on it), so s² is stepped one ulp
- * at a time from its first guess until the closed form gives the wanted double. A limit at F(0) means there is
- * nothing to fall: no emergence marker, no stop, no event watched; a window exactly at the level is "at or below".
+ * The full runs' stopping, marker, recording and caching rules at their ties, each on an input built to sit exactly
+ * on the tie. Limits: σ = 0 makes F* scale with s² (μ*, ω* do not depend on it), so a limit whose F* (or whose level
+ * F* + 0.01 (F(0) − F*)) equals a loss of the run bit for bit is found by stepping s² one ulp at a time from its
+ * first guess. A limit at F(0) means there is nothing to fall: no emergence marker, no stop, no event watched; a
+ * window exactly at the level is "at or below". Each test runs in well under 0.2 s.
  */
 class LimitTieTest {
   private static final ProblemConfig C = SgdStepTest.C;
