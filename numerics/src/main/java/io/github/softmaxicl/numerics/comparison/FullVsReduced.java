@@ -156,20 +156,9 @@ public final class FullVsReduced {
       full = FullGradientFlow.run(model, sample, true, draws, AttentionWeights.paperInit(config, initScale), fo);
     }
     double tWindow = windowEnd(config, reduced.trajectory(), options.windowSignal);
-    double maxOmega = 0;
-    double maxMu = 0;
-    for (TrajectorySample p : full.trajectory()) {
-      if (p.t() > tWindow) {
-        break;
-      }
-      SpectralState red = interpolate(reduced.trajectory(), p.t());
-      for (int h = 0; h < config.heads(); h++) {
-        for (int i = 0; i < config.tasks(); i++) {
-          maxOmega = FastMath.max(maxOmega, FastMath.abs(p.state().omega(h, i) / red.omega(h, i) - 1));
-          maxMu = FastMath.max(maxMu, FastMath.abs(p.state().mu(h, i) / red.mu(h, i) - 1));
-        }
-      }
-    }
+    double[] deviation = deviations(config, full.trajectory(), reduced.trajectory(), tWindow);
+    double maxOmega = deviation[0];
+    double maxMu = deviation[1];
     double omega0 = FastMath.abs(init.omega(0, 0));
     double criterion = omega0 * FastMath.sqrt((double) config.promptLength() * draws);
     double growth = 0;
@@ -185,6 +174,30 @@ public final class FullVsReduced {
         RunAnalysis.allocation(full.finalState()), reduced.allocation(),
         RunAnalysis.halfSignalTimes(full.trajectory(), config), reduced.halfSignalTimes(), full.tEmergenceEnd(),
         reduced.tEmergenceEnd(), budget, full, reduced);
+  }
+
+  /**
+   * {max |ω_full/ω_red − 1|, max |μ_full/μ_red − 1|} over the full samples with t ≤ tWindow (the window's end
+   * included), the reduced state interpolated at each sample's time. A method of its own so that a test can put a
+   * sample exactly at the window's end, which a flow's step ends do not.
+   */
+  static double[] deviations(ProblemConfig config, List<TrajectorySample> full, List<TrajectorySample> reduced,
+      double tWindow) {
+    double maxOmega = 0;
+    double maxMu = 0;
+    for (TrajectorySample p : full) {
+      if (p.t() > tWindow) {
+        break;
+      }
+      SpectralState red = interpolate(reduced, p.t());
+      for (int h = 0; h < config.heads(); h++) {
+        for (int i = 0; i < config.tasks(); i++) {
+          maxOmega = FastMath.max(maxOmega, FastMath.abs(p.state().omega(h, i) / red.omega(h, i) - 1));
+          maxMu = FastMath.max(maxMu, FastMath.abs(p.state().mu(h, i) / red.mu(h, i) - 1));
+        }
+      }
+    }
+    return new double[] {maxOmega, maxMu};
   }
 
   /** First time the reduced trajectory's largest normalised signal reaches {@code level} (t_end if never). */

@@ -359,4 +359,26 @@ class DriftAndComparisonFastTest {
     assertEquals(1, copied.samples().size());
     assertEquals(1.0, copied.usefulGrowth()[0]);
   }
+
+  /**
+   * The deviations run over the samples up to the window's end, that end included: a full sample exactly at
+   * t_win that is off the reduced one by 1/2 in ω and 1/4 in μ sets both maxima; one after it (off by far more)
+   * does not, nor does the t_win sample when the window ends one ulp before it.
+   */
+  @Test
+  void theDeviationsIncludeASampleExactlyAtTheWindowsEnd() {
+    ProblemConfig c = ProblemConfig.of(2, new int[] {1, 1}, 2, 4, 0.0, 1.0);
+    SpectralState red = SpectralState.of(new double[][] {{0.5, 0.25}, {0.25, 0.5}},
+        new double[][] {{0.5, 0.25}, {0.25, 0.5}});
+    SpectralState off = SpectralState.of(new double[][] {{0.75, 0.25}, {0.25, 0.5}},
+        new double[][] {{0.625, 0.25}, {0.25, 0.5}});
+    SpectralState far = SpectralState.of(new double[][] {{4.0, 0.25}, {0.25, 0.5}},
+        new double[][] {{4.0, 0.25}, {0.25, 0.5}});
+    List<TrajectorySample> reduced = List.of(TrajectorySample.reduced(0, 1, red), TrajectorySample.reduced(2, 1, red));
+    List<TrajectorySample> full = List.of(TrajectorySample.full(0, 1, red, 0), TrajectorySample.full(1, 1, off, 0),
+        TrajectorySample.full(1.5, 1, far, 0));
+    // The reduced state at t = 1 is read through log-linear interpolation (exp of a log): within a few ulps.
+    assertArrayEquals(new double[] {0.5, 0.25}, FullVsReduced.deviations(c, full, reduced, 1.0), 1e-15);
+    assertArrayEquals(new double[] {0, 0}, FullVsReduced.deviations(c, full, reduced, Math.nextDown(1.0)));
+  }
 }

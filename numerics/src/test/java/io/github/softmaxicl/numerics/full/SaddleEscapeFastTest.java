@@ -1,6 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -256,5 +257,20 @@ class SaddleEscapeFastTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SaddleEscape.run(c, head, task, 1L, 1, 1, 1));
     assertEquals("need H >= n and an off-task pair (head != task)", e.getMessage());
+  }
+
+  /**
+   * The linear regime is the closed range [1e-5 μ*, 1e-2 μ*]: an interval starting exactly at the lower bound or
+   * ending exactly at the upper one is measured, one ulp outside is not.
+   */
+  @Test
+  void theLinearRegimeIncludesItsBounds() {
+    double muStar = LimitPoint.of(SgdStepTest.C).muStar(0);
+    double low = SaddleEscape.LINEAR_LOW * muStar;
+    double high = SaddleEscape.LINEAR_HIGH * muStar;
+    assertTrue(SaddleEscape.inLinearRegime(low, 2 * low, muStar));
+    assertTrue(SaddleEscape.inLinearRegime(high / 2, high, muStar));
+    assertFalse(SaddleEscape.inLinearRegime(Math.nextDown(low), 2 * low, muStar));
+    assertFalse(SaddleEscape.inLinearRegime(high / 2, Math.nextUp(high), muStar));
   }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.theory.ClosedForms;
 import io.github.softmaxicl.theory.LeadingOrderLoss;
+import io.github.softmaxicl.theory.LogCoordinateFlow;
 import io.github.softmaxicl.theory.Preset;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
 import io.github.softmaxicl.theory.interval.Interval;
+import io.github.softmaxicl.theory.interval.IntervalCoefficients;
 import io.github.softmaxicl.theory.interval.TaylorSeries;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,5 +112,32 @@ class LossCrossingTest {
     SpectralState init = Preset.SMALL.initialState();
     List<Interval> wide = new ArrayList<>(Collections.nCopies(2 * c.heads() * c.tasks(), Interval.of(-40, -1)));
     assertFalse(LossCrossing.startIsNotEquilibrium(LossCrossing.intervalFlow(c, init), wide));
+  }
+
+  /**
+   * A component enclosed by exactly [0, 0] does not exclude 0: a box on which some components of the field vanish
+   * identically and the others change sign may hold an equilibrium, so it is not certified. The ω rates are set to
+   * 0 (ω frozen), which makes every dy_ω exactly 0 (0 times a finite interval is exact), and the wide box of the
+   * previous test makes every dy_μ change sign. Reading an end at 0 as excluding 0 (≥ for >, ≤ for <) would
+   * certify it.
+   */
+  @Test
+  void aComponentThatIsExactlyZeroDoesNotExcludeAnEquilibrium() {
+    ProblemConfig c = Preset.SMALL.config();
+    SpectralState init = Preset.SMALL.initialState();
+    LogCoordinateFlow<Interval> frozenOmega = new LogCoordinateFlow<>(IntervalCoefficients.of(c),
+        Collections.nCopies(c.tasks(), Interval.ZERO), init);
+    List<Interval> wide = new ArrayList<>(Collections.nCopies(2 * c.heads() * c.tasks(), Interval.of(-40, -1)));
+    List<Interval> field = frozenOmega.derivative(wide);
+    int omegas = c.heads() * c.tasks();
+    for (int q = 0; q < field.size(); q++) {
+      Interval v = field.get(q);
+      if (q < omegas) {
+        assertTrue(v.lo() == 0.0 && v.hi() == 0.0, q + ": " + v);
+      } else {
+        assertTrue(v.lo() < 0.0 && v.hi() > 0.0, q + ": " + v);
+      }
+    }
+    assertFalse(LossCrossing.startIsNotEquilibrium(frozenOmega, wide));
   }
 }
