@@ -20,39 +20,42 @@ class FullModelWavesTest {
   private static final ProblemConfig C = ProblemConfig.of(2, new int[] {1, 1}, 1, 3, 0.2, 1.0);
 
   /**
-   * 31 prompts (a partial chunk) on one and two threads against the naive loss. Budget: per-prompt round-off of
-   * a few ulps of O(1) terms, averaged: 1e-13 relative.
+   * CHUNK − 1 prompts (a partial chunk) on one and two threads against the naive loss. Budget: per-prompt round-off
+   * of a few ulps of O(1) terms, averaged: 1e-13 relative. Sizes here follow CHUNK and WAVE (they were written for
+   * chunks of 32, and chunks of 64 left the "second wave" test with a single wave).
    */
   @Test
   void partialChunkOnOneAndTwoThreads() {
     AttentionWeights w = Fixtures.randomWeights(C, 0.7, 2L);
-    PromptSource src = PromptSampler.of(C, 6L, 31, false);
+    PromptSource src = PromptSampler.of(C, 6L, FullModel.CHUNK - 1, false);
     double naive = Fixtures.naiveLoss(w, src);
     for (int threads : new int[] {1, 2}) {
       try (FullModel m = new FullModel(C, threads)) {
         assertEquals(threads, m.threads());
         assertEquals(naive, m.loss(w, src), 1e-13 * naive, threads + " threads");
         m.promptLosses(w, PromptSampler.of(C, 6L, 5, false));
-        assertEquals(36, m.promptEvaluations(), "31 + 5 prompts evaluated");
+        assertEquals(FullModel.CHUNK - 1 + 5, m.promptEvaluations(), "CHUNK - 1 + 5 prompts evaluated");
       }
     }
   }
 
   /**
-   * 520 prompts are 17 chunks, so two waves. The control-variate loss is a mean over prompts of per-prompt terms
-   * plus a constant (ControlVariate: the sample part is linear in the mean moments), so over prompts 0..519 it is
-   * the size-weighted mean of its values over 0..511 (one full wave) and 512..519. Budget: sums of 520 O(1) terms
-   * in different groupings, 1e-13 relative.
+   * One full wave (CHUNK·WAVE prompts) and 8 more are WAVE + 1 chunks, so two waves. The control-variate loss is a
+   * mean over prompts of per-prompt terms plus a constant (ControlVariate: the sample part is linear in the mean
+   * moments), so over all prompts it is the size-weighted mean of its values over the first wave and the last 8.
+   * Budget: sums of ≈ 10³ O(1) terms in different groupings, 1e-13 relative.
    */
   @Test
   void secondWaveAddsItsChunksAndMoments() {
+    int wave = FullModel.CHUNK * FullModel.WAVE;
+    int size = wave + 8;
     AttentionWeights w = Fixtures.randomWeights(C, 0.7, 3L);
-    PromptSource all = StoredPrompts.copyOf(PromptSampler.of(C, 7L, 520, false));
+    PromptSource all = StoredPrompts.copyOf(PromptSampler.of(C, 7L, size, false));
     try (FullModel m = new FullModel(C, 2)) {
       double whole = m.loss(w, all, true);
-      double first = m.loss(w, Fixtures.range(all, 0, 512), true);
-      double rest = m.loss(w, Fixtures.range(all, 512, 8), true);
-      double expected = (512 * first + 8 * rest) / 520;
+      double first = m.loss(w, Fixtures.range(all, 0, wave), true);
+      double rest = m.loss(w, Fixtures.range(all, wave, 8), true);
+      double expected = ((double) wave * first + 8 * rest) / size;
       assertEquals(expected, whole, 1e-13 * Math.abs(expected));
       double plain = m.loss(w, all, false);
       assertEquals(Fixtures.naiveLoss(w, all), plain, 1e-13 * plain);
@@ -72,7 +75,7 @@ class FullModelWavesTest {
 
       @Override
       public int size() {
-        return 40;
+        return FullModel.CHUNK + 8; // two chunks, so both workers take one
       }
 
       @Override
@@ -101,7 +104,7 @@ class FullModelWavesTest {
 
       @Override
       public int size() {
-        return 40;
+        return FullModel.CHUNK + 8; // two chunks, so both workers take one
       }
 
       @Override
