@@ -67,22 +67,9 @@ class FullModelWavesTest {
   void workerExceptionsReachTheCaller() {
     AttentionWeights w = Fixtures.randomWeights(C, 0.7, 3L);
     UnsupportedOperationException boom = new UnsupportedOperationException("boom");
-    PromptSource failing = new PromptSource() {
-      @Override
-      public ProblemConfig config() {
-        return C;
-      }
-
-      @Override
-      public int size() {
-        return FullModel.CHUNK + 8; // two chunks, so both workers take one
-      }
-
-      @Override
-      public void fill(int first, int count, PromptBlock block) {
-        throw boom;
-      }
-    };
+    PromptSource failing = twoChunksFilledBy(() -> {
+      throw boom;
+    });
     try (FullModel m = new FullModel(C, 2)) {
       assertSame(boom, assertThrowsExactly(UnsupportedOperationException.class, () -> m.loss(w, failing)));
     }
@@ -96,27 +83,14 @@ class FullModelWavesTest {
   void interruptedCallerKeepsItsStatus() {
     AttentionWeights w = Fixtures.randomWeights(C, 0.7, 3L);
     CountDownLatch release = new CountDownLatch(1);
-    PromptSource blocking = new PromptSource() {
-      @Override
-      public ProblemConfig config() {
-        return C;
+    PromptSource blocking = twoChunksFilledBy(() -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      public int size() {
-        return FullModel.CHUNK + 8; // two chunks, so both workers take one
-      }
-
-      @Override
-      public void fill(int first, int count, PromptBlock block) {
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        throw new IllegalStateException("released");
-      }
-    };
+      throw new IllegalStateException("released");
+    });
     try (FullModel m = new FullModel(C, 2)) {
       Thread.currentThread().interrupt();
       IllegalStateException e = assertThrowsExactly(IllegalStateException.class, () -> m.loss(w, blocking));
@@ -126,5 +100,28 @@ class FullModelWavesTest {
       Thread.interrupted();
       release.countDown();
     }
+  }
+
+  /**
+   * A source of two chunks (so both workers take one) whose every fill runs {@code fill} instead of writing prompts:
+   * the failing and the blocking source of the two tests above.
+   */
+  private static PromptSource twoChunksFilledBy(Runnable fill) {
+    return new PromptSource() {
+      @Override
+      public ProblemConfig config() {
+        return C;
+      }
+
+      @Override
+      public int size() {
+        return FullModel.CHUNK + 8;
+      }
+
+      @Override
+      public void fill(int first, int count, PromptBlock block) {
+        fill.run();
+      }
+    };
   }
 }
