@@ -130,8 +130,10 @@ public final class Hypotheses {
    */
   public static final Hypothesis EXPONENTIAL_REGIME = new Hypothesis("ln L >= 2",
       "the limit's sharpness 1 must lie within half of ln L, the exponential regime of the softmax",
-      in -> StrictMath.log(in.config().promptLength()) >= 2 ? Optional.empty()
-          : Optional.of(fmt("L = %d, ln L = %.3g", in.config().promptLength(), StrictMath.log(in.config().promptLength()))));
+      in -> {
+        double lnL = StrictMath.log(in.config().promptLength());
+        return lnL >= 2 ? Optional.empty() : Optional.of(fmt("L = %d, ln L = %.3g", in.config().promptLength(), lnL));
+      });
 
   static String fmt(String format, Object... args) {
     return String.format(Locale.ROOT, format, args);
