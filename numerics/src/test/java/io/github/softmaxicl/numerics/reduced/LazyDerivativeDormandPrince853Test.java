@@ -11,9 +11,11 @@ import io.github.softmaxicl.theory.Preset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.ode.ExpandableODE;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.SecondaryODE;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,59 @@ class LazyDerivativeDormandPrince853Test {
     }
   }
 
+  /**
+   * With a secondary equation (not used by the runner) the library's own interpolation is used: the same complete,
+   * primary and secondary states and derivatives as the library's interpolator. Without one, the state is the lazy
+   * one (the fast path is taken).
+   */
+  @Test
+  void withSecondaryEquationsTheLibrarysInterpolationIsUsed() {
+    Preset preset = Preset.SMALL;
+    int dim = 2 * preset.config().heads() * preset.config().tasks();
+    BalancedSpectralField field = new BalancedSpectralField(new LeadingOrderLoss(preset.config()),
+        preset.initialState());
+    double[] y0 = field.toLog(preset.initialState());
+    List<List<ODEStateInterpolator>> runs = new ArrayList<>();
+    for (ODEIntegrator integrator : new ODEIntegrator[] {
+        new DormandPrince853Integrator(1e-12, 200, tolerances(dim), tolerances(dim)),
+        new LazyDerivativeDormandPrince853(1e-12, 200, tolerances(dim), tolerances(dim))}) {
+      ExpandableODE expandable = new ExpandableODE(new ReducedFlowOde(field, 1_000_000));
+      // s' = y_0' + s: a secondary state that depends on the primary derivative and on itself.
+      expandable.addSecondaryEquations(new SecondaryODE() {
+        @Override
+        public int getDimension() {
+          return 1;
+        }
+
+        @Override
+        public double[] computeDerivatives(double t, double[] primary, double[] primaryDot, double[] secondary) {
+          return new double[] {primaryDot[0] + secondary[0]};
+        }
+      });
+      List<ODEStateInterpolator> steps = new ArrayList<>();
+      integrator.addStepHandler(steps::add);
+      integrator.integrate(expandable, new ODEState(0.0, y0, new double[][] {{0.25}}), 200);
+      runs.add(steps);
+    }
+    assertEquals(runs.get(0).size(), runs.get(1).size());
+    for (int s = 0; s < runs.get(0).size(); s++) {
+      ODEStateInterpolator a = runs.get(0).get(s);
+      ODEStateInterpolator b = runs.get(1).get(s);
+      double t0 = a.getPreviousState().getTime();
+      double t1 = a.getCurrentState().getTime();
+      for (double theta : new double[] {0.2, 0.7}) {
+        double t = t0 + theta * (t1 - t0);
+        ODEStateAndDerivative x = a.getInterpolatedState(t);
+        ODEStateAndDerivative z = b.getInterpolatedState(t);
+        assertArrayEquals(x.getCompleteState(), z.getCompleteState(), 0.0);
+        assertArrayEquals(x.getPrimaryState(), z.getPrimaryState(), 0.0);
+        assertArrayEquals(x.getSecondaryState(1), z.getSecondaryState(1), 0.0);
+        assertArrayEquals(x.getCompleteDerivative(), z.getCompleteDerivative(), 0.0);
+        assertArrayEquals(x.getSecondaryDerivative(1), z.getSecondaryDerivative(1), 0.0);
+      }
+    }
+  }
+
   @Test
   void aLazyStateHasNoSecondaryDerivative() {
     Preset preset = Preset.SMALL;
@@ -96,6 +151,7 @@ class LazyDerivativeDormandPrince853Test {
     ODEStateInterpolator step = lazy.get(0);
     double t = 0.5 * (step.getPreviousState().getTime() + step.getCurrentState().getTime());
     ODEStateAndDerivative s = step.getInterpolatedState(t);
+    assertTrue(s instanceof LazyDerivativeDormandPrince853.LazyDerivativeState, "the fast path without secondaries");
     assertThrows(IllegalArgumentException.class, () -> s.getSecondaryDerivative(1));
     assertEquals(dim, s.getPrimaryDerivative().length);
   }
