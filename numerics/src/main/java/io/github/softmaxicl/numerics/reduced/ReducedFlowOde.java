@@ -26,10 +26,21 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   private final LogField evaluator;
   private final int dimension;
   private final long maxEvaluations;
+  /**
+   * States whose F is remembered for {@link #loss}: the last {@value} evaluated. Why more than the last one: a
+   * DP853 step evaluates the field at its end state (stage 13) and then at three more stages for its continuous
+   * output, so by the time the event detectors and the recorder ask for F at the step end it is the fourth-last
+   * evaluation. With only the last state remembered, the first F-based switching function checked at every step end
+   * re-evaluated the field there (≈ 160 of a {@code paper} run's evaluations).
+   */
+  static final int REMEMBERED = 4;
+
   private final double[] scratch;
-  private final double[] lastY;
-  private double lastF = Double.NaN;
-  private boolean haveLast;
+  private final double[][] recentY;
+  private final double[] recentF;
+  /** Filled slots (≤ {@link #REMEMBERED}) and the slot the next evaluation writes. */
+  private int recentCount;
+  private int nextSlot;
   private long evaluations;
   private long probeRejections;
 
@@ -49,7 +60,8 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
     this.dimension = field.dimension();
     this.maxEvaluations = maxEvaluations;
     this.scratch = new double[dimension];
-    this.lastY = new double[dimension];
+    this.recentY = new double[REMEMBERED][dimension];
+    this.recentF = new double[REMEMBERED];
   }
 
   private static LogField theoryEvaluator(BalancedSpectralField field) {
@@ -116,9 +128,12 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
         return rejectProbe(yDot);
       }
     }
-    System.arraycopy(y, 0, lastY, 0, dimension);
-    lastF = f;
-    haveLast = true;
+    System.arraycopy(y, 0, recentY[nextSlot], 0, dimension);
+    recentF[nextSlot] = f;
+    nextSlot = (nextSlot + 1) % REMEMBERED;
+    if (recentCount < REMEMBERED) {
+      recentCount++;
+    }
     return f;
   }
 
@@ -154,12 +169,15 @@ public final class ReducedFlowOde implements OrdinaryDifferentialEquation {
   }
 
   /**
-   * F at y. Step ends of the Runge–Kutta integrators are points where the derivative was just evaluated, so the
-   * value is reused when y equals the last evaluated state.
+   * F at y. Step ends of the Runge–Kutta integrators are points where the derivative was recently evaluated, so the
+   * value is reused when y equals one of the last {@link #REMEMBERED} evaluated states (the same F, bit for bit: the
+   * evaluation is deterministic); otherwise the field is evaluated (and counted).
    */
   public double loss(double t, double[] y) {
-    if (haveLast && java.util.Arrays.equals(y, lastY)) {
-      return lastF;
+    for (int k = 0; k < recentCount; k++) {
+      if (java.util.Arrays.equals(y, recentY[k])) {
+        return recentF[k];
+      }
     }
     return derivative(t, y, scratch);
   }

@@ -25,7 +25,6 @@ import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
 import org.hipparchus.util.FastMath;
 
@@ -305,7 +304,8 @@ public final class ReducedFlowRunner {
         break;
       case DORMAND_PRINCE_853:
       default:
-        integrator = new DormandPrince853Integrator(minStep, maxStep, abs, rel);
+        // The library's DP853 steps; its continuous output reads states without combining derivatives.
+        integrator = new LazyDerivativeDormandPrince853(minStep, maxStep, abs, rel);
         break;
     }
     // The evaluation limit is enforced (with the failure time) by ReducedFlowOde itself.

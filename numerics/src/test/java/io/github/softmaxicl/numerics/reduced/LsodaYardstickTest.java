@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
  * location and the loss at every trajectory sample.
  *
  * <p>Goal met on every preset measured (the tail's steps no longer shortened to land on sample times, its Jacobian
- * kept for two steps, 7 table rows): {@code paper} 4,975 against LSODA's 7,032, {@code small} 3,861 against 3,875,
- * {@code extra-head} 4,420 against 4,966, {@code small-noisy} 3,816 against 3,860 (LSODA at 1e-13 on each, the
- * rung where its markers, 1.3e-11 on {@code extra-head}, match ours, 3.5e-11). Before: 6,318 / 4,418 / 6,981 /
- * 4,399. The counts are deterministic, so the thin margins on the two small presets are not flaky; a change that
+ * kept for two steps, 7 table rows, F remembered at the last four evaluated states): {@code paper} 4,824 against
+ * LSODA's 7,032, {@code small} 3,802 against 3,875, {@code extra-head} 4,337 against 4,966, {@code small-noisy} 3,759
+ * against 3,860 (LSODA at 1e-13 on each, the rung where its markers, 1.3e-11 on {@code extra-head}, match ours,
+ * 3.5e-11). Before: 6,318 / 4,418 / 6,981 / 4,399, then 4,975 / 3,861 / 4,420 / 3,816 with only the last state's F
+ * remembered. The counts are deterministic, so the thin margins on the two small presets are not flaky; a change that
  * costs evaluations shows here.
  */
 class LsodaYardstickTest {

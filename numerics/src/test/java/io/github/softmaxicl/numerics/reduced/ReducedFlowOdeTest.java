@@ -101,6 +101,39 @@ class ReducedFlowOdeTest {
     assertEquals(f, new ReducedFlowOde(FIELD, 10).loss(0.0, Y0), 0.0);
   }
 
+  /**
+   * The last {@link ReducedFlowOde#REMEMBERED} evaluated states are remembered, each with its own F, and no older
+   * one: after evaluating states 0..R (R + 1 of them), state 0 is evaluated again (counted) and states 2..R are not;
+   * a rejected probe is never remembered. A cache that kept only the last state, kept one slot too few, or returned
+   * another slot's F fails here.
+   */
+  @Test
+  void theLossesOfTheLastFewEvaluatedStatesAreReused() {
+    int r = ReducedFlowOde.REMEMBERED;
+    ReducedFlowOde ode = new ReducedFlowOde(FIELD, 100);
+    double[] yDot = new double[Y0.length];
+    double[][] ys = new double[r + 1][];
+    double[] fs = new double[r + 1];
+    for (int k = 0; k <= r; k++) {
+      ys[k] = Y0.clone();
+      ys[k][k % Y0.length] += 0.01 * (k + 1);
+      fs[k] = ode.derivative(0.0, ys[k], yDot);
+    }
+    assertEquals(r + 1, ode.evaluations());
+    for (int k = r; k >= 2; k--) {
+      assertEquals(fs[k], ode.loss(1.0, ys[k].clone()), 0.0, "state " + k + " remembered with its own F");
+      assertTrue(k == r || fs[k] != fs[k + 1], "distinct losses, so a wrong slot shows");
+    }
+    assertEquals(r + 1, ode.evaluations(), "the last " + r + " states: no evaluation");
+    assertEquals(fs[0], ode.loss(1.0, ys[0].clone()), 0.0);
+    assertEquals(r + 2, ode.evaluations(), "the state " + (r + 1) + " evaluations back is evaluated again");
+    // That evaluation took the oldest slot (state 1's): state 1 is gone, state 2 still there.
+    ode.loss(1.0, ys[2].clone());
+    assertEquals(r + 2, ode.evaluations());
+    ode.loss(1.0, ys[1].clone());
+    assertEquals(r + 3, ode.evaluations(), "state 1 was overwritten");
+  }
+
   @Test
   void aFailureNamesTheCoordinate() {
     // Layout (H = 3, n = 2): k = h·n + j for log|ω[h][j]|, then H·n + h·n + i for log|μ[h][i]|.
