@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens are transposed to prompt-minor rows
- * ({@code tok[l D + k][p]}), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
+ * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens as prompt-minor rows
+ * ({@code tok[l D + k][p]}; a stored chunk already is, see {@link StoredPrompts}, other blocks are transposed), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
  * chunk's prompts, whatever L and D are. Its token loops multiply two lane-varying rows (7 loads and a store per
  * 6 flops), which bounds it at ≈ 8–9 GFLOP/s; it is kept for small prompts (the ladder's sizes; the rule is
  * {@link ChunkKernel#tokenLanes}), where {@link TokenLanePasses}' per-prompt loops are too short to vectorise
@@ -87,9 +87,10 @@ final class PromptLanePasses extends ChunkPasses {
   }
 
   /**
-   * Transposes the block's prompts into the prompt-minor rows, eight prompts at a time: each group reads eight
-   * prompts as eight sequential streams (which the hardware prefetcher follows; the ladder's samples do not fit in
-   * cache, so this copy is where each prompt is read from memory) and writes eight adjacent lanes of every row.
+   * Transposes the block's prompts into the prompt-minor rows, for blocks that do not hold a stored chunk of lanes
+   * (generated prompts, large prompts forced into this layout), eight prompts at a time: each group reads eight
+   * prompts as eight sequential streams (which the hardware prefetcher follows) and writes eight adjacent lanes of
+   * every row.
    * Measured (issue 16; process CPU per prompt, ladder size, 1 thread, load 3–5): 65,536 prompts 0.85 against
    * 0.88–0.92 µs for the previous order (eight rows at a time across the chunk's 64 prompts, 64 streams), 1,024
    * prompts 0.64–0.66 against 0.66–0.68 µs.
