@@ -14,8 +14,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * writes through {@link #tokens} or {@link #lanes}.
  *
  * <p>Small prompts may instead be held as one stored chunk in the prompt-lane layout ({@link #lanes}; see
- * {@link StoredPrompts}), which {@link PromptLanePasses} reads in place; the row form is then built only if a
- * reader asks for it ({@link #rows()}).
+ * {@link StoredPrompts}), which {@link PromptLanePasses} copies row by row without transposing; the row form is
+ * then built only if a reader asks for it ({@link #rows()}).
  */
 public final class PromptBlock {
   final int capacity;
@@ -30,10 +30,11 @@ public final class PromptBlock {
    */
   private final double[][] tokens;
   /**
-   * lanes[l*D + k][p]: coordinate k of token l of prompt p, when the block holds a stored chunk in the prompt-lane
-   * layout (rows at least {@link #count} long; read only); null when the prompts are held as {@link #tokens}.
+   * lanes[(l*D + k) count + p]: coordinate k of token l of prompt p, when the block holds a stored chunk in the
+   * prompt-lane layout (one array, rows of {@link #count} lanes one after another; read only); null when the
+   * prompts are held as {@link #tokens}.
    */
-  double @Nullable [][] lanes;
+  double @Nullable [] lanes;
   /** queries[p*D + k]: the query token of prompt p (y-part zero). */
   final double[] queries;
   /** targets[p*n + i]: y_{q,i} of prompt p. */
@@ -68,8 +69,8 @@ public final class PromptBlock {
   /** Coordinate {@code k} of token {@code l} of prompt {@code p}. */
   public double token(int p, int l, int k) {
     check(p);
-    double[][] t = lanes;
-    return t != null ? t[l * tokenDim + k][p] : tokens[p][l * tokenDim + k];
+    double[] t = lanes;
+    return t != null ? t[(l * tokenDim + k) * count + p] : tokens[p][l * tokenDim + k];
   }
 
   /** Coordinate {@code k} of the query token of prompt {@code p} (zero for k ≥ d). */
@@ -107,10 +108,10 @@ public final class PromptBlock {
   }
 
   /**
-   * Marks the first {@code count} prompts as the read-only prompt-lane rows {@code chunk} of a store
-   * ({@code chunk[l*D + k][p]}, each row at least {@code count} long).
+   * Marks the first {@code count} prompts as the read-only prompt-lane chunk of a store
+   * ({@code chunk[(l*D + k) count + p]}).
    */
-  void holdLanes(double[][] chunk, int count) {
+  void holdLanes(double[] chunk, int count) {
     this.lanes = chunk;
     this.count = count;
   }
@@ -121,13 +122,13 @@ public final class PromptBlock {
    * holds those).
    */
   double[][] rows() {
-    double[][] t = lanes;
+    double[] t = lanes;
     if (t != null) {
       int q = promptLength * tokenDim;
       for (int p = 0; p < count; p++) {
         double[] out = owned[p];
         for (int r = 0; r < q; r++) {
-          out[r] = t[r][p];
+          out[r] = t[r * count + p];
         }
       }
       holdOwned(count);

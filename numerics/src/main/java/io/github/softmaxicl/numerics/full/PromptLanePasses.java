@@ -6,7 +6,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens as prompt-minor rows
- * ({@code tok[l D + k][p]}; a stored chunk already is, see {@link StoredPrompts}, other blocks are transposed), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
+ * ({@code tok[l D + k][p]}; copied row by row from a stored chunk, see {@link StoredPrompts}, transposed from
+ * other blocks), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
  * chunk's prompts, whatever L and D are. Its token loops multiply two lane-varying rows (7 loads and a store per
  * 6 flops), which bounds it at ≈ 8–9 GFLOP/s; it is kept for small prompts (the ladder's sizes; the rule is
  * {@link ChunkKernel#tokenLanes}), where {@link TokenLanePasses}' per-prompt loops are too short to vectorise
@@ -41,9 +42,7 @@ final class PromptLanePasses extends ChunkPasses {
   double run(PromptBlock block, double[][][] b, double[][] w, boolean backward, double gScale,
       double @Nullable [] perPrompt, int firstPrompt) {
     int c = block.count;
-    // A stored chunk in the prompt-lane layout is read in place; otherwise the prompts are transposed into tok.
-    double[][] held = block.lanes;
-    double[][] lanes = held != null ? held : load(block, c);
+    double[][] lanes = load(block, c);
     LaneLoops.tokenDots(lanes, b, prob, heads, ll, dd, c);
     for (int h = 0; h < heads; h++) {
       LaneLoops.softmax(prob[h], ll, c, laneA, laneB, expR, expK);
@@ -96,6 +95,14 @@ final class PromptLanePasses extends ChunkPasses {
    * prompts 0.64–0.66 against 0.66–0.68 µs.
    */
   private double[][] load(PromptBlock block, int c) {
+    double[] held = block.lanes;
+    if (held != null) {
+      // A stored chunk already in this layout: one sequential read, row by row.
+      for (int q = 0; q < ll * dd; q++) {
+        System.arraycopy(held, q * c, tok[q], 0, c);
+      }
+      return tok;
+    }
     double[][] src = block.rows();
     int rows = ll * dd;
     int p = 0;

@@ -10,11 +10,17 @@ import io.github.softmaxicl.theory.ProblemConfig;
  * reads the store with as little copying as possible. Large prompts (token lanes): one row-major array per prompt,
  * which {@link #fill} hands the block as references ({@link PromptBlock}). Small prompts (prompt lanes): each run
  * of {@value FullModel#CHUNK} prompts from a multiple of {@value FullModel#CHUNK} ({@link FullModel}'s chunks) as
- * L·D rows, {@code chunk[l D + k][p]}, which a fill of exactly that chunk hands the block as a reference and
- * {@link PromptLanePasses} reads in place: no transposing copy per evaluation (issue 16: that copy was 31 % of the
- * ladder's kernel time, and was where each prompt was first read from memory; the kernel's first token pass now
- * reads the rows as one sequential stream). Other ranges are gathered into the block's own buffers. Both layouts
- * hold the same values, so a result never depends on the layout.
+ * one array of L·D rows of lanes, {@code chunk[(l D + k) m + p]}, which a fill of exactly that chunk hands the block
+ * as a reference and {@link PromptLanePasses} copies row by row, one sequential read, instead of transposing every
+ * prompt on every evaluation. Other ranges are gathered into the block's own buffers. Both layouts hold the same
+ * values, so a result never depends on the layout.
+ *
+ * <p>Measured (issue 16; thread CPU per prompt, 1 thread, stored and previous kernel alternated in one JVM, load
+ * 4.4–5.2): ladder size (blocks 2+2, H 2, L 30) 16,384 prompts 0.79 against 0.85 µs (−10 %), 65,536 prompts 0.76
+ * against 0.83 (−8 %); the quick full flows' size (blocks 4+4, H 2, L 40) −3.5 to −5 %. Passes reading the stored
+ * lanes in place instead (no copy at all; the chunk as separate row arrays) gained only 2–3 % at the ladder size
+ * and lost 22 % at L 40: the garbage collector's copying scatters a chunk's row arrays, and the passes then read
+ * them from memory out of order (4 % slower even with the young generation large enough that nothing was moved).
  *
  * <p>Measured and not adopted (issue 16, {@code paper} sizes): storing each prompt already in the token-lane
  * kernel's two layouts (token rows and their transpose, padded; 2.15 times the memory) so that the kernel copies
@@ -28,12 +34,16 @@ public final class StoredPrompts implements PromptSource {
   private final int size;
   /** Row layout: tokens[p][l D + k] (empty in the lane layout). */
   private final double[][] tokens;
-  /** Lane layout: laneChunks[p / CHUNK][l D + k][p % CHUNK] (empty in the row layout). */
-  private final double[][][] laneChunks;
+  /**
+   * Lane layout: laneChunks[p / CHUNK][(l D + k) m + p % CHUNK], m the chunk's number of prompts (empty in the row
+   * layout). One array per chunk, so that a chunk stays one sequential block of memory (a chunk as separate row
+   * arrays was measured slower, issue 16: the garbage collector's copying does not keep the rows in order).
+   */
+  private final double[][] laneChunks;
   private final double[] queries;
   private final double[] targets;
 
-  private StoredPrompts(ProblemConfig config, int size, double[][] tokens, double[][][] laneChunks,
+  private StoredPrompts(ProblemConfig config, int size, double[][] tokens, double[][] laneChunks,
       double[] queries, double[] targets) {
     this.config = config;
     this.size = size;
@@ -74,7 +84,7 @@ public final class StoredPrompts implements PromptSource {
     int rows = c.promptLength() * dd;
     int chunks = (size + CHUNK - 1) / CHUNK;
     double[][] tokens = new double[promptLanes ? 0 : size][];
-    double[][][] laneChunks = new double[promptLanes ? chunks : 0][][];
+    double[][] laneChunks = new double[promptLanes ? chunks : 0][];
     double[] queries = new double[size * dd];
     double[] targets = new double[size * n];
     PromptBlock block = new PromptBlock(c, CHUNK);
@@ -83,12 +93,11 @@ public final class StoredPrompts implements PromptSource {
       source.fill(first, count, block);
       double[][] from = block.rows();
       if (promptLanes) {
-        // Rows allocated one after another, so that a chunk's rows lie in memory in the order the passes read them.
-        double[][] chunk = new double[rows][count];
+        double[] chunk = new double[rows * count];
         for (int r = 0; r < count; r++) {
           double[] src = from[r];
           for (int q = 0; q < rows; q++) {
-            chunk[q][r] = src[q];
+            chunk[q * count + r] = src[q];
           }
         }
         laneChunks[first / CHUNK] = chunk;
@@ -133,7 +142,8 @@ public final class StoredPrompts implements PromptSource {
     // References, not copies: the stored arrays are never written after construction, nor through the block.
     if (!promptLanes()) {
       block.holdRows(tokens, first, count);
-    } else if (count > 0 && first % CHUNK == 0 && count == laneChunks[first / CHUNK][0].length) {
+    } else if (count > 0 && first % CHUNK == 0
+        && (long) count * config.promptLength() * config.tokenDim() == laneChunks[first / CHUNK].length) {
       block.holdLanes(laneChunks[first / CHUNK], count);
     } else {
       gather(first, count, block);
@@ -145,11 +155,12 @@ public final class StoredPrompts implements PromptSource {
     int rows = config.promptLength() * config.tokenDim();
     for (int r = 0; r < count; r++) {
       int p = first + r;
-      double[][] chunk = laneChunks[p / CHUNK];
+      double[] chunk = laneChunks[p / CHUNK];
+      int lanes = chunk.length / rows;
       int lane = p % CHUNK;
       double[] out = block.owned[r];
       for (int q = 0; q < rows; q++) {
-        out[q] = chunk[q][lane];
+        out[q] = chunk[q * lanes + lane];
       }
     }
     block.holdOwned(count);

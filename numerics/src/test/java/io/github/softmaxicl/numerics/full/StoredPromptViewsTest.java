@@ -155,7 +155,7 @@ class StoredPromptViewsTest {
   }
 
   /**
-   * A fill of exactly one stored chunk hands over its lane rows (read in place), any other range is gathered
+   * A fill of exactly one stored chunk hands over its lanes (by reference), any other range is gathered
    * into rows; either way the block holds the sampler's prompts, also after {@link PromptBlock#rows()} has
    * turned lanes into rows, and the store is never written.
    */
