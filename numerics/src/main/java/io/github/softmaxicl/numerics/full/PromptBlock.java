@@ -109,7 +109,7 @@ public final class PromptBlock {
 
   /**
    * Marks the first {@code count} prompts as the read-only prompt-lane chunk of a store
-   * ({@code chunk[(l*D + k) count + p]}).
+   * ({@code chunk[(l*D + k) count + p]}; its length must be count·L·D, the rows' stride is count).
    */
   void holdLanes(double[] chunk, int count) {
     this.lanes = chunk;
