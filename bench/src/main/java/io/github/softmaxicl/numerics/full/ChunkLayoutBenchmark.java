@@ -66,7 +66,7 @@ public class ChunkLayoutBenchmark {
     kernel = new ChunkKernel(c, FullModel.CHUNK, layout.equals("token"));
     block = new PromptBlock(c, FullModel.CHUNK);
     // From a store, as FullModel's flows read it: small prompts arrive as the store's chunk of lanes, which the
-    // prompt layout reads in place (the token layout turns them into rows once, on its first call).
+    // prompt layout copies row by row on every call (the token layout turns them into rows once, on its first call).
     StoredPrompts.copyOf(PromptSampler.of(c, 1L, FullModel.CHUNK, false)).fill(0, FullModel.CHUNK, block);
     Random rng = new Random(3L);
     m = new double[c.heads()][dd * dd];
