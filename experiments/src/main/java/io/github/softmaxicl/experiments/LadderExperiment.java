@@ -27,7 +27,7 @@ public final class LadderExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here two rungs on three samples each), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 23;
+  public static final double TYPICAL_QUICK_SECONDS = 15;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link

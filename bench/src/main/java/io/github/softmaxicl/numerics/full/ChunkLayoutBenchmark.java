@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One chunk of {@value FullModel#CHUNK} prompts through {@link ChunkKernel} (loss and gradient partials), with
  * the per-prompt passes in either layout: {@code prompt} ({@link PromptLanePasses}, the kernel before issue 16)
  * or {@code token} ({@link TokenLanePasses}), so the two are compared in the same run; both give the same bits.
- * Unlike {@link GradientKernelBenchmark} it leaves out the prompt store and the once-per-call products of
- * {@link FullModel}, so it times the kernel alone; its secondary figure {@code prompts} is the time per prompt.
+ * The chunk comes from a {@link StoredPrompts} (small prompts as its chunk of lanes). Unlike
+ * {@link GradientKernelBenchmark} it leaves out the once-per-call products of {@link FullModel} and the reading of a
+ * sample from memory, so it times the kernel alone; its secondary figure {@code prompts} is the time per prompt.
  * It lives in the numerics' package (bench module, class path) because the kernel is package-private there.
  */
 @State(Scope.Thread)
@@ -64,7 +65,9 @@ public class ChunkLayoutBenchmark {
     int n = c.tasks();
     kernel = new ChunkKernel(c, FullModel.CHUNK, layout.equals("token"));
     block = new PromptBlock(c, FullModel.CHUNK);
-    PromptSampler.of(c, 1L, FullModel.CHUNK, false).fill(0, FullModel.CHUNK, block);
+    // From a store, as FullModel's flows read it: small prompts arrive as the store's chunk of lanes, which the
+    // prompt layout copies row by row on every call (the token layout turns them into rows once, on its first call).
+    StoredPrompts.copyOf(PromptSampler.of(c, 1L, FullModel.CHUNK, false)).fill(0, FullModel.CHUNK, block);
     Random rng = new Random(3L);
     m = new double[c.heads()][dd * dd];
     w = new double[c.heads()][n * dd];

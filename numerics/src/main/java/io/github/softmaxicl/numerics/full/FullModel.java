@@ -393,8 +393,9 @@ public final class FullModel implements AutoCloseable {
       int mzz = dd * dd;
       int myz = mzz + n * dd;
       double invL = 1.0 / ll;
+      double[][] rows = block.rows();
       for (int p = 0; p < block.count; p++) {
-        double[] tok = block.tokens[p];
+        double[] tok = rows[p];
         java.util.Arrays.fill(zbar, 0.0);
         for (int l = 0; l < ll; l++) {
           int t = l * dd;

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens are transposed to prompt-minor rows
- * ({@code tok[l D + k][p]}), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
+ * {@link ChunkPasses} with the chunk's prompts as vector lanes: the tokens as prompt-minor rows
+ * ({@code tok[l D + k][p]}; copied row by row from a stored chunk, see {@link StoredPrompts}, transposed from
+ * other blocks), so every per-prompt step is one element-wise loop of {@link LaneLoops} over the
  * chunk's prompts, whatever L and D are. Its token loops multiply two lane-varying rows (7 loads and a store per
  * 6 flops), which bounds it at ≈ 8–9 GFLOP/s; it is kept for small prompts (the ladder's sizes; the rule is
  * {@link ChunkKernel#tokenLanes}), where {@link TokenLanePasses}' per-prompt loops are too short to vectorise
@@ -41,12 +42,12 @@ final class PromptLanePasses extends ChunkPasses {
   double run(PromptBlock block, double[][][] b, double[][] w, boolean backward, double gScale,
       double @Nullable [] perPrompt, int firstPrompt) {
     int c = block.count;
-    load(block, c);
-    LaneLoops.tokenDots(tok, b, prob, heads, ll, dd, c);
+    double[][] lanes = load(block, c);
+    LaneLoops.tokenDots(lanes, b, prob, heads, ll, dd, c);
     for (int h = 0; h < heads; h++) {
       LaneLoops.softmax(prob[h], ll, c, laneA, laneB, expR, expK);
     }
-    LaneLoops.weightedTokenSum(tok, prob, r, heads, ll, dd, c);
+    LaneLoops.weightedTokenSum(lanes, prob, r, heads, ll, dd, c);
     double[][] yhat = g;
     for (int h = 0; h < heads; h++) {
       LaneLoops.matrixTimes(w[h], n, dd, r[h], yhat, c, h > 0);
@@ -76,34 +77,44 @@ final class PromptLanePasses extends ChunkPasses {
     for (int h = 0; h < heads; h++) {
       LaneLoops.transposeTimes(w[h], n, dd, g, gr[h], c);
     }
-    LaneLoops.tokenDots(tok, gr, gs, heads, ll, dd, c);
+    LaneLoops.tokenDots(lanes, gr, gs, heads, ll, dd, c);
     for (int h = 0; h < heads; h++) {
       LaneLoops.softmaxAdjoint(prob[h], gs[h], ll, c, laneB);
     }
-    LaneLoops.weightedTokenSum(tok, gs, gb, heads, ll, dd, c);
+    LaneLoops.weightedTokenSum(lanes, gs, gb, heads, ll, dd, c);
     return lossSum;
   }
 
   /**
-   * Transposes the block's prompts into the prompt-minor rows, eight prompts at a time: each group reads eight
-   * prompts as eight sequential streams (which the hardware prefetcher follows; the ladder's samples do not fit in
-   * cache, so this copy is where each prompt is read from memory) and writes eight adjacent lanes of every row.
+   * Transposes the block's prompts into the prompt-minor rows, for blocks that do not hold a stored chunk of lanes
+   * (generated prompts, large prompts forced into this layout), eight prompts at a time: each group reads eight
+   * prompts as eight sequential streams (which the hardware prefetcher follows) and writes eight adjacent lanes of
+   * every row.
    * Measured (issue 16; process CPU per prompt, ladder size, 1 thread, load 3–5): 65,536 prompts 0.85 against
    * 0.88–0.92 µs for the previous order (eight rows at a time across the chunk's 64 prompts, 64 streams), 1,024
    * prompts 0.64–0.66 against 0.66–0.68 µs.
    */
-  private void load(PromptBlock block, int c) {
+  private double[][] load(PromptBlock block, int c) {
+    double[] held = block.lanes;
+    if (held != null) {
+      // A stored chunk already in this layout: one sequential read, row by row.
+      for (int q = 0; q < ll * dd; q++) {
+        System.arraycopy(held, q * c, tok[q], 0, c);
+      }
+      return tok;
+    }
+    double[][] src = block.rows();
     int rows = ll * dd;
     int p = 0;
     for (; p + 7 < c; p += 8) {
-      double[] s0 = block.tokens[p];
-      double[] s1 = block.tokens[p + 1];
-      double[] s2 = block.tokens[p + 2];
-      double[] s3 = block.tokens[p + 3];
-      double[] s4 = block.tokens[p + 4];
-      double[] s5 = block.tokens[p + 5];
-      double[] s6 = block.tokens[p + 6];
-      double[] s7 = block.tokens[p + 7];
+      double[] s0 = src[p];
+      double[] s1 = src[p + 1];
+      double[] s2 = src[p + 2];
+      double[] s3 = src[p + 3];
+      double[] s4 = src[p + 4];
+      double[] s5 = src[p + 5];
+      double[] s6 = src[p + 6];
+      double[] s7 = src[p + 7];
       for (int q = 0; q < rows; q++) {
         double[] r = tok[q];
         r[p] = s0[q];
@@ -117,11 +128,12 @@ final class PromptLanePasses extends ChunkPasses {
       }
     }
     for (; p < c; p++) {
-      double[] src = block.tokens[p];
+      double[] s = src[p];
       for (int q = 0; q < rows; q++) {
-        tok[q][p] = src[q];
+        tok[q][p] = s[q];
       }
     }
+    return tok;
   }
 
 }

@@ -69,8 +69,9 @@ final class TokenLanePasses extends ChunkPasses {
       }
     }
     double lossSum = 0;
+    double[][] rows = block.rows();
     for (int p = 0; p < block.count; p++) {
-      loadTokens(block.tokens[p]);
+      loadTokens(rows[p]);
       for (int h = 0; h < heads; h++) {
         for (int k = 0; k < dd; k++) {
           bOne[h][k] = b[h][k][p];
