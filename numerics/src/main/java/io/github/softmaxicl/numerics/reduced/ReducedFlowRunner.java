@@ -343,11 +343,11 @@ public final class ReducedFlowRunner {
 
   /**
    * Several markers behind one Hipparchus detector. Its switching function is the largest of the pending markers'
-   * functions (each negative before its marker, continuous), so its first increasing root is the earliest pending
-   * marker's, located by the same solver to the same accuracy. At the event every pending marker whose function
-   * is non-negative there is set (Hipparchus places the event just after the root, where the function that
-   * crossed is non-negative), and the events are reset so the maximum runs over the remaining ones; a marker whose
-   * root lies a hair later (two symmetric tasks) is found as the next event.
+   * functions (each negative before its marker, continuous), times a sign that flips at every crossing, so its next
+   * root is the earliest pending marker's, located by the same solver to the same accuracy. At the event every
+   * pending marker whose function is within {@link #TIE} of the largest there is set, and the events are reset so
+   * the maximum runs over the remaining ones; a marker whose root lies a hair later (two symmetric tasks) is found
+   * as the next event.
    */
   static final class Scan implements PhaseMarkerDetector.SwitchingFunction, ODEEventHandler {
     /**
@@ -359,6 +359,16 @@ public final class ReducedFlowRunner {
     private final Markers markers;
     private final List<PhaseMarkerDetector.SwitchingFunction> functions = new ArrayList<>();
     private final List<Integer> which = new ArrayList<>();
+    /**
+     * +1 or −1, flipped at every crossing. Removing the crossed functions makes the largest one drop below zero, but
+     * Hipparchus takes the sign of g just after an event from before the handler ran (positive after an increasing
+     * root) and looks for the next root from there: with g = max, a pending function crossing before the next check
+     * was then never seen (its rise to zero looked like no sign change), nor anything after it (the marker stayed
+     * NaN; found with blocks 5, 6, H 2, L 20, σ 1: task 1's emergence end 0.03 after task 0's half-signal time, the
+     * check interval 0.6). With the sign flipped, g just after each crossing has the sign Hipparchus assumes, and
+     * the next crossing is a root of the other direction.
+     */
+    private double sign = 1.0;
 
     Scan(Markers markers) {
       this.markers = markers;
@@ -378,6 +388,7 @@ public final class ReducedFlowRunner {
       return functions.size();
     }
 
+    /** sign × the largest pending function (sign × −1 when none is pending): see {@link #sign}. */
     @Override
     public double value(double t, double[] y) {
       double max = -1.0;
@@ -385,13 +396,14 @@ public final class ReducedFlowRunner {
         double v = functions.get(k).value(t, y);
         max = k == 0 ? v : FastMath.max(max, v);
       }
-      return max;
+      return sign * max;
     }
 
     @Override
     public Action eventOccurred(ODEStateAndDerivative state, org.hipparchus.ode.events.ODEEventDetector detector,
         boolean increasing) {
-      if (!increasing) {
+      // A crossing of the largest pending function upwards is a root of g in the direction sign gives it.
+      if (increasing != (sign > 0)) {
         return Action.CONTINUE;
       }
       Action action = Action.RESET_EVENTS;
@@ -412,6 +424,7 @@ public final class ReducedFlowRunner {
           which.remove(k);
         }
       }
+      sign = -sign;
       return action == Action.STOP ? Action.STOP : Action.RESET_EVENTS;
     }
   }
