@@ -18,13 +18,13 @@ public final class AllocationExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here 40 seeded random starts), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 1.5;
+  public static final double TYPICAL_QUICK_SECONDS = 2.2;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 31.0;
+  public static final double TYPICAL_FULL_SECONDS = 9.0;
 
   @Override
   public Outcome run(Settings settings, Context context) {

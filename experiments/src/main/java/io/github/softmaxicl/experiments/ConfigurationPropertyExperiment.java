@@ -32,13 +32,13 @@ public final class ConfigurationPropertyExperiment implements Experiment {
    * Typical wall time in quick mode (50 cases, 2 threads), seconds: measured on the machine of
    * {@link ReproductionJob#TYPICAL_TIMES_MACHINE} (16 s in the quick run of 2026-11-27).
    */
-  public static final double TYPICAL_QUICK_SECONDS = 3;
+  public static final double TYPICAL_QUICK_SECONDS = 5.2;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 255.0;
+  public static final double TYPICAL_FULL_SECONDS = 51.0;
 
   @Override
   public List<io.github.softmaxicl.theory.Claim> claims() {

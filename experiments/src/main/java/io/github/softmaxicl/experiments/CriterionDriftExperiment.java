@@ -19,13 +19,13 @@ public final class CriterionDriftExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here small on a plain sample), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 1.0;
+  public static final double TYPICAL_QUICK_SECONDS = 0.3;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 2.4;
+  public static final double TYPICAL_FULL_SECONDS = 0.4;
 
   @Override
   public Outcome run(Settings settings, Context context) {

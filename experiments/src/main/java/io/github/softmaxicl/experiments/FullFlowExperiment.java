@@ -30,16 +30,16 @@ public final class FullFlowExperiment implements PerRunExperiment {
    * Typical wall time in quick mode of one run that fits quick mode (measured on small, when it was the only one: the other MODEL.md presets do not fit quick mode), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 14;
+  public static final double TYPICAL_QUICK_SECONDS = 8;
 
   /**
    * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the
    * machine of {@link ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}; other configurations are not timed.
    */
   public static final Map<Preset, Double> TYPICAL_FULL_SECONDS = Map.of(Preset.PAPER, 0.0,
-      Preset.SMALL, 173.0,
+      Preset.SMALL, 39.0,
       Preset.EXTRA_HEAD, 0.0,
-      Preset.SMALL_NOISY, 157.0);
+      Preset.SMALL_NOISY, 31.0);
 
   // A comparison is fully determined by its arguments: presets with the same configuration share one.
   private final Map<String, Comparison> comparisons = new HashMap<>();

@@ -33,7 +33,7 @@ public final class LadderExperiment implements Experiment {
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 4620.0;
+  public static final double TYPICAL_FULL_SECONDS = 219.0;
 
   @Override
   public Outcome run(Settings settings, Context context) {

@@ -31,13 +31,13 @@ public final class ReducedRunsExperiment implements PerRunExperiment {
    * Typical wall time in quick mode on the default job (all presets; here the three presets' reduced flows and certificates), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 2.0;
+  public static final double TYPICAL_QUICK_SECONDS = 1.7;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 39.0;
+  public static final double TYPICAL_FULL_SECONDS = 33.0;
 
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {

@@ -26,7 +26,7 @@ public final class ReproductionJob implements Job {
    * alone on the default job (all presets, quick mode, 2 threads), JVM warmed by the preceding experiments.
    */
   public static final String TYPICAL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2 threads,"
-      + " load average about 2, 2026-12-07: the stage times of one default quick run (78 s in all)";
+      + " load average about 2, 2026-12-07 (evening): the stage times of one default quick run (55 s in all)";
 
   /**
    * The machine and load the experiments' {@link Experiment#typicalFullSeconds()} were measured on: one
@@ -34,8 +34,8 @@ public final class ReproductionJob implements Job {
    * stage (other jobs), so the plan's proportions are rough; the job ETA follows this machine's measured pace.
    */
   public static final String TYPICAL_FULL_TIMES_MACHINE = "2-core AMD EPYC virtual machine, OpenJDK 17.0.15, 2"
-      + " threads, 2026-11-28; load average 12-20 from other jobs through the sweeps and the ladder (both likely"
-      + " 3-5x their quiet-machine time), 2-7 after; the whole run: 1 h 56 min";
+      + " threads, 2026-12-07, quiet (load average 1.4-2.4): the stage times of one default --full run (11 min 1 s"
+      + " in all)";
 
   private final Supplier<List<Experiment>> experiments;
 

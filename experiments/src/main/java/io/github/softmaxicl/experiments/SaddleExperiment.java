@@ -17,13 +17,13 @@ public final class SaddleExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here blocks 4+4 from the limit), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 5;
+  public static final double TYPICAL_QUICK_SECONDS = 3.1;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 31.0;
+  public static final double TYPICAL_FULL_SECONDS = 3.9;
 
   @Override
   public Outcome run(Settings settings, Context context) {

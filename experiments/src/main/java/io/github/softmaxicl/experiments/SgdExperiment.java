@@ -30,10 +30,10 @@ public final class SgdExperiment implements PerRunExperiment {
    * Typical wall time with {@code --full} of one preset's run, seconds (0 where --full skips it), measured on the
    * machine of {@link ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}; other configurations are not timed.
    */
-  public static final Map<Preset, Double> TYPICAL_FULL_SECONDS = Map.of(Preset.PAPER, 781.0,
-      Preset.SMALL, 2.1,
+  public static final Map<Preset, Double> TYPICAL_FULL_SECONDS = Map.of(Preset.PAPER, 179.0,
+      Preset.SMALL, 1.0,
       Preset.EXTRA_HEAD, 0.0,
-      Preset.SMALL_NOISY, 2.1);
+      Preset.SMALL_NOISY, 1.1);
 
   @Override
   public Outcome runOne(RunSpec spec, Settings settings, Context context) {

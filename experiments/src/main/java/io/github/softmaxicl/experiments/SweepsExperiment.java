@@ -18,13 +18,13 @@ public final class SweepsExperiment implements Experiment {
    * Typical wall time in quick mode on the default job (all presets; here the five sweep parts), seconds: measured on the machine
    * of {@link ReproductionJob#TYPICAL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_QUICK_SECONDS = 11;
+  public static final double TYPICAL_QUICK_SECONDS = 9.7;
 
   /**
    * Typical wall time with {@code --full} on the default job, seconds, measured on the machine of {@link
    * ReproductionJob#TYPICAL_FULL_TIMES_MACHINE}.
    */
-  public static final double TYPICAL_FULL_SECONDS = 890.0;
+  public static final double TYPICAL_FULL_SECONDS = 92.0;
 
   @Override
   public Outcome run(Settings settings, Context context) {
