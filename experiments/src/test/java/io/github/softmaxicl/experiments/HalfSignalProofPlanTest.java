@@ -58,17 +58,11 @@ class HalfSignalProofPlanTest {
   /**
    * Every other preset, as --full runs it: each proof passes, so each floating-point marker lies in its certified
    * enclosure, each half-signal crossing is unique there, the allocation is certified and the tube ends in a
-   * certified trapping region (about 10 s of CPU for paper, 17 s for extra-head, 3 s for small-noisy). Extra-head
-   * is in {@link ExtraHeadProvedInFullModeTest}, a class of its own so that the two test JVMs share the module's
-   * longest tests (surefire hands out whole classes).
+   * certified trapping region (about 10 s of CPU for paper, 17 s for extra-head, 3 s for small-noisy).
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-  @org.junit.jupiter.params.provider.EnumSource(value = Preset.class, names = {"PAPER", "SMALL_NOISY"})
+  @org.junit.jupiter.params.provider.EnumSource(value = Preset.class, names = {"PAPER", "EXTRA_HEAD", "SMALL_NOISY"})
   void everyPresetIsProvedInFullMode(Preset p) {
-    assertProvedInFullMode(p);
-  }
-
-  static void assertProvedInFullMode(Preset p) {
     RunSpec spec = preset(p);
     Outcome out = new ReducedRunsExperiment().runOne(spec, Settings.full(), new Context(List.of(spec), 1, QUIET));
     for (String id : List.of("P1-proof", "P2-proof", "P3-proof")) {
