@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -28,14 +26,10 @@ class EndToEndDeterminismTest {
     compare(dir, "reduced", "runs/small-reduced.csv");
   }
 
-  /**
-   * SGD draws fresh prompts from per-step seeds and reduces gradients in a fixed order: threads do not matter.
-   * Only the SGD claim: the job's other stages (the sweeps, the configuration property) do not depend on the
-   * dynamics and are compared in the reduced job above; running them again here doubled the test's time.
-   */
+  /** SGD draws fresh prompts from per-step seeds and reduces gradients in a fixed order: threads do not matter. */
   @Test
   void sgdIsIndependentOfTheThreadCount(@TempDir Path dir) throws IOException {
-    compare(dir, "sgd", "runs/small-sgd.csv", "--claim", "P6-sgd");
+    compare(dir, "sgd", "runs/small-sgd.csv");
   }
 
   /**
@@ -44,9 +38,9 @@ class EndToEndDeterminismTest {
    * make a repeated command differ (an unseeded draw, a hash or identity order, a race) has the same chance to make
    * them differ; the clock is the harness's fixed one in both.
    */
-  private static void compare(Path dir, String dynamics, String csv, String... only) throws IOException {
-    Map<String, String> a = run(dir.resolve("a"), "1", dynamics, only);
-    Map<String, String> c = run(dir.resolve("c"), "2", dynamics, only);
+  private static void compare(Path dir, String dynamics, String csv) throws IOException {
+    Map<String, String> a = run(dir.resolve("a"), "1", dynamics);
+    Map<String, String> c = run(dir.resolve("c"), "2", dynamics);
     assertTrue(a.containsKey(csv), a.keySet().toString());
     assertEquals(a.keySet(), c.keySet());
     for (String file : a.keySet()) {
@@ -69,12 +63,9 @@ class EndToEndDeterminismTest {
     assertEquals(lx.length, ly.length, file + " line count");
   }
 
-  private static Map<String, String> run(Path out, String threads, String dynamics, String... only)
-      throws IOException {
-    List<String> args = new ArrayList<>(List.of("--preset", "small", "--dynamics", dynamics, "--out",
-        out.toString(), "--threads", threads));
-    args.addAll(List.of(only));
-    CliHarness h = CliHarness.run(new ReproductionJob(), args.toArray(new String[0]));
+  private static Map<String, String> run(Path out, String threads, String dynamics) throws IOException {
+    CliHarness h = CliHarness.run(new ReproductionJob(), "--preset", "small", "--dynamics", dynamics, "--out",
+        out.toString(), "--threads", threads);
     assertEquals(0, h.code, h.err);
     ResultsSchema.assertValid(out.resolve("results.json"));
     Map<String, String> files = new TreeMap<>(CliHarness.snapshot(out));

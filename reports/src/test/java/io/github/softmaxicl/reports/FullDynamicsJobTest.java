@@ -20,11 +20,8 @@ class FullDynamicsJobTest {
   @Test
   void smallFullFlowChecksP6AndPaperIsSkippedWithAReason(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("out");
-    // Only the full model's claims: the sweeps and the configuration property (half of the whole job's time) do
-    // not depend on the dynamics and run in EndToEndDeterminismTest's reduced job.
     CliHarness h = CliHarness.run(new ReproductionJob(), "--preset", "small", "--preset", "paper", "--dynamics",
-        "full", "--claim", "P6-technique", "--claim", "P6-ladder", "--claim", "P6-criterion", "--claim", "P6-saddle",
-        "--out", out.toString());
+        "full", "--out", out.toString());
     assertEquals(Main.EXIT_OK, h.code, h.err);
     assertTrue(h.err.contains("paper-full: skipped: the deterministic full flow needs N >> L^2 D"), h.err);
     JsonNode root = ResultsSchema.assertValid(out.resolve("results.json"));
