@@ -124,16 +124,22 @@ public final class PromptBlock {
   double[][] rows() {
     double[] t = lanes;
     if (t != null) {
-      int q = promptLength * tokenDim;
       for (int p = 0; p < count; p++) {
-        double[] out = owned[p];
-        for (int r = 0; r < q; r++) {
-          out[r] = t[r * count + p];
-        }
+        laneToRow(t, count, p, owned[p]);
       }
       holdOwned(count);
     }
     return tokens;
+  }
+
+  /**
+   * Prompt {@code lane}'s tokens out of a prompt-lane chunk of {@code lanes} prompts
+   * ({@code chunk[(l*D + k) lanes + lane]}) into the row-major {@code out[l*D + k]}, for {@code out.length} entries.
+   */
+  static void laneToRow(double[] chunk, int lanes, int lane, double[] out) {
+    for (int q = 0; q < out.length; q++) {
+      out[q] = chunk[q * lanes + lane];
+    }
   }
 
   private void check(int p) {

@@ -156,12 +156,7 @@ public final class StoredPrompts implements PromptSource {
     for (int r = 0; r < count; r++) {
       int p = first + r;
       double[] chunk = laneChunks[p / CHUNK];
-      int lanes = chunk.length / rows;
-      int lane = p % CHUNK;
-      double[] out = block.owned[r];
-      for (int q = 0; q < rows; q++) {
-        out[q] = chunk[q * lanes + lane];
-      }
+      PromptBlock.laneToRow(chunk, chunk.length / rows, p % CHUNK, block.owned[r]);
     }
     block.holdOwned(count);
   }
