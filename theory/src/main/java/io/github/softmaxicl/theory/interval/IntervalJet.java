@@ -162,6 +162,150 @@ public final class IntervalJet implements Scalar<IntervalJet> {
     return new IntervalJet(e, g, constant);
   }
 
+  /**
+   * A running sum of jet products, {@code s ← s + x × y}, with the bits of {@code s.add(x.multiply(y))} but without
+   * the two jets (m + 1 intervals each) that expression allocates per term. The Taylor recurrences' convolutions
+   * Σ_j a_j b_{k−j} ({@link TaylorSeries}) are most of the validated integration's time, and allocating those
+   * jets was most of theirs: a proof's profile showed 60 % of its samples on {@code new Interval}.
+   *
+   * <p>Same operations in the same order as the two calls it replaces: the product's gradient (by the constant
+   * cases of {@link #multiply(IntervalJet)}), then its value, then the sum's gradient and value (by those of
+   * {@link #add(IntervalJet)}), each bound checked and its zero normalised where {@link Interval#of} would be.
+   * Mutable, for one convolution.
+   */
+  static final class ProductSum {
+    private final int m;
+    private final double[] lo;
+    private final double[] hi;
+    private final double[] productLo;
+    private final double[] productHi;
+    private final double[] bounds = new double[2];
+    private double valueLo;
+    private double valueHi;
+    private boolean constant;
+    private boolean started;
+
+    /** An empty sum of jets in {@code m} variables. */
+    ProductSum(int m) {
+      this.m = m;
+      lo = new double[m];
+      hi = new double[m];
+      productLo = new double[m];
+      productHi = new double[m];
+    }
+
+    /** {@code s ← j}: a sum that starts from a given jet (as {@code s = zero; s = s.add(…)} does). */
+    ProductSum start(IntervalJet j) {
+      dimension(j);
+      valueLo = j.value.lo();
+      valueHi = j.value.hi();
+      for (int i = 0; i < m; i++) {
+        lo[i] = j.gradient[i].lo();
+        hi[i] = j.gradient[i].hi();
+      }
+      constant = j.constant;
+      started = true;
+      return this;
+    }
+
+    /** {@code s ← x × y} for the first term, {@code s ← s + x × y} after it. */
+    ProductSum addProduct(IntervalJet x, IntervalJet y) {
+      dimension(x);
+      dimension(y);
+      boolean productConstant = x.constant && y.constant;
+      if (!productConstant) {
+        for (int i = 0; i < m; i++) {
+          if (x.constant) {
+            product(x.value, y.gradient[i]);
+          } else if (y.constant) {
+            product(x.gradient[i], y.value);
+          } else {
+            product(x.gradient[i], y.value);
+            double l = bounds[0];
+            double h = bounds[1];
+            product(x.value, y.gradient[i]);
+            sum(l, h, bounds[0], bounds[1]);
+          }
+          productLo[i] = bounds[0];
+          productHi[i] = bounds[1];
+        }
+      }
+      product(x.value, y.value);
+      if (!started) {
+        valueLo = bounds[0];
+        valueHi = bounds[1];
+        constant = productConstant;
+        copyProductGradient(productConstant);
+        started = true;
+        return this;
+      }
+      double pl = bounds[0];
+      double ph = bounds[1];
+      if (constant || productConstant) {
+        // one gradient is exactly 0: the sum keeps the other's, without arithmetic
+        if (constant) {
+          copyProductGradient(productConstant);
+        }
+      } else {
+        for (int i = 0; i < m; i++) {
+          sum(lo[i], hi[i], productLo[i], productHi[i]);
+          lo[i] = bounds[0];
+          hi[i] = bounds[1];
+        }
+      }
+      sum(valueLo, valueHi, pl, ph);
+      valueLo = bounds[0];
+      valueHi = bounds[1];
+      constant = constant && productConstant;
+      return this;
+    }
+
+    /** The sum as a jet. */
+    IntervalJet toJet() {
+      if (!started) {
+        throw new IllegalStateException("an empty sum of products");
+      }
+      Interval[] g = new Interval[m];
+      for (int i = 0; i < m; i++) {
+        g[i] = Interval.of(lo[i], hi[i]);
+      }
+      return new IntervalJet(Interval.of(valueLo, valueHi), g, constant);
+    }
+
+    private void copyProductGradient(boolean productConstant) {
+      for (int i = 0; i < m; i++) {
+        lo[i] = productConstant ? 0.0 : productLo[i];
+        hi[i] = productConstant ? 0.0 : productHi[i];
+      }
+    }
+
+    /** {@code bounds ← x × y}, as {@link Interval#multiply(Interval)} computes, checks and normalises it. */
+    private void product(Interval x, Interval y) {
+      bounds[0] = Interval.hullLo(x.lo(), x.hi(), y.lo(), y.hi(), false);
+      bounds[1] = Interval.hullHi(x.lo(), x.hi(), y.lo(), y.hi(), false);
+      settle();
+    }
+
+    /** {@code bounds ← [al, ah] + [bl, bh]}, as {@link Interval#add(Interval)} does. */
+    private void sum(double al, double ah, double bl, double bh) {
+      bounds[0] = Interval.sumLo(al, bl);
+      bounds[1] = Interval.sumHi(ah, bh);
+      settle();
+    }
+
+    private void settle() {
+      Interval.requireBounds(bounds[0], bounds[1]);
+      bounds[0] = Interval.normalised(bounds[0]);
+      bounds[1] = Interval.normalised(bounds[1]);
+    }
+
+    private void dimension(IntervalJet j) {
+      if (j.gradient.length != m) {
+        throw new IllegalArgumentException("jets in " + m + " and " + j.gradient.length + " variables");
+      }
+    }
+  }
+
   @Override
   public String toString() {
     return value + " d" + Arrays.toString(gradient);

@@ -158,19 +158,20 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
         if (b.isConstant()) {
           return a.coefficient(k).multiply(b.coefficient(0));
         }
-        IntervalJet s = a.coefficient(0).multiply(b.coefficient(k));
-        for (int j = 1; j <= k; j++) {
-          s = s.add(a.coefficient(j).multiply(b.coefficient(k - j)));
+        // s = a_0 b_k, then s = s + a_j b_{k−j}: the same bits, without two jets per term
+        IntervalJet.ProductSum s = new IntervalJet.ProductSum(zero.variables());
+        for (int j = 0; j <= k; j++) {
+          s.addProduct(a.coefficient(j), b.coefficient(k - j));
         }
-        return s;
+        return s.toJet();
       }
       case SQR: {
         TaylorSeries a = operand(left);
-        IntervalJet s = zero;
+        IntervalJet.ProductSum half = new IntervalJet.ProductSum(zero.variables()).start(zero);
         for (int j = 0; 2 * j < k; j++) {
-          s = s.add(a.coefficient(j).multiply(a.coefficient(k - j)));
+          half.addProduct(a.coefficient(j), a.coefficient(k - j));
         }
-        s = s.multiply(2.0);
+        IntervalJet s = half.toJet().multiply(2.0);
         if (k % 2 == 0) {
           s = s.add(a.coefficient(k / 2).sqr());
         }
@@ -181,11 +182,12 @@ public final class TaylorSeries implements Scalar<TaylorSeries> {
         if (k == 0) {
           return a.coefficient(0).exp();
         }
-        IntervalJet s = a.coefficient(1).multiply(coefficient(k - 1));
+        IntervalJet.ProductSum s = new IntervalJet.ProductSum(zero.variables());
+        s.addProduct(a.coefficient(1), coefficient(k - 1));
         for (int j = 2; j <= k; j++) {
-          s = s.add(a.coefficient(j).multiply(j).multiply(coefficient(k - j)));
+          s.addProduct(a.coefficient(j).multiply(j), coefficient(k - j));
         }
-        return s.divide(k);
+        return s.toJet().divide(k);
       }
       default:
         throw new IllegalStateException("unknown operation " + op);
