@@ -143,6 +143,25 @@ class IntervalTest {
     assertTrue(Interval.point(3.0).multiply(Interval.point(7.0)).width() > 0, "inexactness is not assumed away");
   }
 
+  /**
+   * A zero endpoint gives an exact zero bound, whichever factor it is in, while every other bound is widened: the
+   * straight-line product widens only the extremes when no endpoint is zero, and must not take that path when one
+   * is. A quotient's zero numerator is exact too; a zero-free divisor changes nothing.
+   */
+  @Test
+  void zeroEndpointsGiveExactZeroBoundsAndTheRestIsWidened() {
+    Interval pos = Interval.of(2.0, 3.0);
+    assertEquals(Interval.of(0.0, Math.nextUp(3.0)), Interval.of(0.0, 1.0).multiply(pos));
+    assertEquals(Interval.of(0.0, Math.nextUp(3.0)), pos.multiply(Interval.of(0.0, 1.0)));
+    assertEquals(Interval.of(Math.nextDown(-3.0), 0.0), Interval.of(-1.0, 0.0).multiply(pos));
+    assertEquals(Interval.of(Math.nextDown(-3.0), 0.0), pos.multiply(Interval.of(-1.0, 0.0)));
+    assertEquals(Interval.of(Math.nextDown(6.0), Math.nextUp(12.0)), pos.multiply(Interval.of(3.0, 4.0)));
+    assertEquals(Interval.of(Math.nextDown(-12.0), Math.nextUp(-6.0)), pos.multiply(Interval.of(-4.0, -3.0)));
+    assertEquals(Interval.of(0.0, Math.nextUp(0.5)), Interval.of(0.0, 1.0).divide(Interval.of(2.0, 4.0)));
+    assertEquals(Interval.of(Math.nextDown(0.5), Math.nextUp(1.5)), pos.divide(Interval.of(2.0, 4.0)));
+    assertTrue(Interval.ZERO.divide(pos).isZero());
+  }
+
   @Test
   void refusals() {
     assertThrows(ArithmeticException.class, () -> Interval.ONE.divide(Interval.of(-1.0, 1.0)));
