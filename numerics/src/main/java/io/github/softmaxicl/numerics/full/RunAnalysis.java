@@ -128,29 +128,45 @@ public final class RunAnalysis {
     return new Escape(Double.NaN, -1, -1, maxPredicted, Double.NaN);
   }
 
+  /**
+   * The least-squares slope of ln(−μ) against t over the contiguous samples from {@code from} with 10⁻³ μ* ≤ −μ ≤
+   * 0.1 μ*, NaN for fewer than 3 or no spread in t. Times are taken relative to the window's first (exact for
+   * nearby doubles) and the sums centred: the one-pass form m Σt² − (Σt)² cancels when the times lie far from 0
+   * against their spread, as late escapes over a short window do, and equal times give exactly no spread.
+   */
   private static double slope(List<TrajectorySample> traj, int from, int h, int i, double muStar) {
-    double st = 0;
-    double sy = 0;
-    double stt = 0;
-    double sty = 0;
-    int m = 0;
-    for (int s = from; s < traj.size(); s++) {
-      double mu = traj.get(s).state().mu(h, i);
-      if (-mu > 0.1 * muStar || -mu < 1e-3 * muStar) {
-        break;
-      }
-      double t = traj.get(s).t();
-      double y = FastMath.log(-mu);
-      st += t;
-      sy += y;
-      stt += t * t;
-      sty += t * y;
-      m++;
+    int end = from;
+    while (end < traj.size() && inFittingRange(traj.get(end).state().mu(h, i), muStar)) {
+      end++;
     }
+    int m = end - from;
     if (m < 3) {
       return Double.NaN;
     }
-    double den = m * stt - st * st;
-    return den > 0 ? (m * sty - st * sy) / den : Double.NaN;
+    double[] t = new double[m];
+    double[] y = new double[m];
+    double tMean = 0;
+    double yMean = 0;
+    double t0 = traj.get(from).t();
+    for (int k = 0; k < m; k++) {
+      t[k] = traj.get(from + k).t() - t0;
+      y[k] = FastMath.log(-traj.get(from + k).state().mu(h, i));
+      tMean += t[k];
+      yMean += y[k];
+    }
+    tMean /= m;
+    yMean /= m;
+    double stt = 0;
+    double sty = 0;
+    for (int k = 0; k < m; k++) {
+      double dt = t[k] - tMean;
+      stt += dt * dt;
+      sty += dt * (y[k] - yMean);
+    }
+    return stt > 0 ? sty / stt : Double.NaN;
+  }
+
+  private static boolean inFittingRange(double mu, double muStar) {
+    return -mu <= 0.1 * muStar && -mu >= 1e-3 * muStar;
   }
 }

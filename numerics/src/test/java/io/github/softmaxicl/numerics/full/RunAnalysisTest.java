@@ -119,6 +119,15 @@ class RunAnalysisTest {
     RunAnalysis.Escape brief = RunAnalysis.escape(short2, 1.0, limit);
     assertEquals(2.0, brief.time());
     assertTrue(Double.isNaN(brief.measured()));
+    // the same escape ≈ 3·10⁵ time units later, at times no double holds exactly: the rate is still found to 1e-9
+    // (each time is rounded by ≈ 3e-11 against a spread of 0.5 per sample; the one-pass normal equations
+    // m Σt² − (Σt)² lost ≈ 5 digits here to cancellation)
+    double offset = 1e6 / 3;
+    List<TrajectorySample> late = new ArrayList<>();
+    for (TrajectorySample sample : traj) {
+      late.add(TrajectorySample.reduced(offset + sample.t(), 1.0, sample.state()));
+    }
+    assertEquals(r, RunAnalysis.escape(late, offset + 1.0, limit).measured(), 1e-9);
     // an on-task μ falling is no escape
     List<TrajectorySample> onTask = new ArrayList<>();
     for (int k = 0; k <= 4; k++) {
@@ -265,8 +274,8 @@ class RunAnalysisTest {
     double[] drop = {-2e-3 * m0, -4e-3 * m0, -8e-3 * m0, -1e-3, -0.016 * m0};
     assertEquals(Math.log(2), RunAnalysis.escape(escapeTrajectory(omega, mu, times, drop, 1), 0.5, limit)
         .measured(), 1e-13);
-    // three samples at one time (0.1, where m Σt² − (Σt)² is exactly 0 in floating point) have no spread in t:
-    // no rate, whatever the values (for these the normal equations' other side is not exactly 0)
+    // three samples at one time (0.1, whose mean in floating point is not 0.1, so centring on it alone would leave a
+    // spread of ≈ 1e-17) have no spread in t: no rate, whatever the values
     for (double[] same : new double[][] {{2e-3, 4e-3, 8e-3}, {2e-3, 7e-3, 1.1e-2}, {5e-3, 9e-3, 1.3e-2}}) {
       RunAnalysis.Escape flat = RunAnalysis.escape(escapeTrajectory(omega, mu, new double[] {0.1, 0.1, 0.1},
           new double[] {-same[0], -same[1], -same[2]}, 1), 0.05, limit);
