@@ -24,22 +24,40 @@ import org.hipparchus.ode.nonstiff.interpolators.DormandPrince853StateInterpolat
  */
 final class LazyDerivativeDormandPrince853 extends DormandPrince853Integrator {
   /**
-   * The library's dense-output weights (DormandPrince853StateInterpolator.D: 7 rows of 16), read once. Reflection
-   * rather than a copy of the constants: one table, the library's, so the interpolated bits are the library's.
+   * The library's dense-output weights (DormandPrince853StateInterpolator.D: 7 rows of 16), read once, or null where
+   * they cannot be read. Reflection rather than a copy of the constants: one table, the library's, so the
+   * interpolated bits are the library's. It works on the class path, where the package runs (the shaded jar, the
+   * tests); with Hipparchus on the module path the field is not accessible, and the integrator then uses the
+   * library's own interpolator: the same bits, only slower.
    */
-  private static final double[][] D = libraryWeights();
+  private static final double @Nullable [][] LIBRARY_WEIGHTS =
+      weightsOf(DormandPrince853StateInterpolator.class, "D");
   private static final int STAGES = 16;
 
+  /** The weights this integrator's interpolators use; null for the library's own interpolator. */
+  private final double @Nullable [][] weights;
+
   LazyDerivativeDormandPrince853(double minStep, double maxStep, double[] absTol, double[] relTol) {
-    super(minStep, maxStep, absTol, relTol);
+    this(minStep, maxStep, absTol, relTol, LIBRARY_WEIGHTS);
   }
 
+  /** With given weights, or none (null: the library's interpolator), for the tests of the fallback. */
+  LazyDerivativeDormandPrince853(double minStep, double maxStep, double[] absTol, double[] relTol,
+      double @Nullable [][] weights) {
+    super(minStep, maxStep, absTol, relTol);
+    this.weights = weights;
+  }
+
+  /**
+   * A copy of the static {@code double[][]} field {@code name} of {@code owner} with rows cut to 16 entries, or null
+   * if it cannot be read (no such field; not accessible, e.g. a package of a named module that is not opened).
+   */
   // Field.get ignores its argument for a static field (its Javadoc: "it may be null"); the JDK's nullness annotation
   // asks for an object because of the instance case.
   @SuppressWarnings("nullness:argument")
-  private static double[][] libraryWeights() {
+  static double @Nullable [][] weightsOf(Class<?> owner, String name) {
     try {
-      Field f = DormandPrince853StateInterpolator.class.getDeclaredField("D");
+      Field f = owner.getDeclaredField(name);
       f.setAccessible(true);
       // A table of another shape (another Hipparchus version) fails LazyDerivativeDormandPrince853Test's bit
       // comparison, or here on an index.
@@ -49,27 +67,35 @@ final class LazyDerivativeDormandPrince853 extends DormandPrince853Integrator {
         copy[r] = Arrays.copyOf(d[r], STAGES);
       }
       return copy;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read Hipparchus's DP853 interpolation weights", e);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // RuntimeException: InaccessibleObjectException (module path), ClassCastException (another field type)
+      return null;
     }
   }
 
   @Override
   protected DormandPrince853StateInterpolator createInterpolator(boolean forward, double[][] yDotK,
       ODEStateAndDerivative globalPreviousState, ODEStateAndDerivative globalCurrentState, EquationsMapper mapper) {
+    double[][] d = weights;
+    if (d == null) {
+      return super.createInterpolator(forward, yDotK, globalPreviousState, globalCurrentState, mapper);
+    }
     // As the library: soft bounds equal to the global ones until the step is restricted.
     return new Interpolator(forward, yDotK, globalPreviousState, globalCurrentState, globalPreviousState,
-        globalCurrentState, mapper);
+        globalCurrentState, mapper, d);
   }
 
   /** The library's interpolator, with the state computed alone and the derivative on demand. */
   static final class Interpolator extends DormandPrince853StateInterpolator {
     private static final long serialVersionUID = 1L;
 
+    private final double[][] d;
+
     Interpolator(boolean forward, double[][] yDotK, ODEStateAndDerivative globalPreviousState,
         ODEStateAndDerivative globalCurrentState, ODEStateAndDerivative softPreviousState,
-        ODEStateAndDerivative softCurrentState, EquationsMapper mapper) {
+        ODEStateAndDerivative softCurrentState, EquationsMapper mapper, double[][] weights) {
       super(forward, yDotK, globalPreviousState, globalCurrentState, softPreviousState, softCurrentState, mapper);
+      this.d = weights;
     }
 
     @Override
@@ -78,7 +104,7 @@ final class LazyDerivativeDormandPrince853 extends DormandPrince853Integrator {
         ODEStateAndDerivative newSoftPreviousState, ODEStateAndDerivative newSoftCurrentState,
         EquationsMapper newMapper) {
       return new Interpolator(newForward, newYDotK, newGlobalPreviousState, newGlobalCurrentState,
-          newSoftPreviousState, newSoftCurrentState, newMapper);
+          newSoftPreviousState, newSoftCurrentState, newMapper, d);
     }
 
     /**
@@ -102,9 +128,10 @@ final class LazyDerivativeDormandPrince853 extends DormandPrince853Integrator {
       final double f5 = f4 * eta;
       final double f6 = f5 * theta;
       final double[] p = new double[STAGES];
+      final double[][] w = d;
       for (int i = 0; i < STAGES; ++i) {
-        p[i] = f0 * D[0][i] + f1 * D[1][i] + f2 * D[2][i] + f3 * D[3][i]
-            + f4 * D[4][i] + f5 * D[5][i] + f6 * D[6][i];
+        p[i] = f0 * w[0][i] + f1 * w[1][i] + f2 * w[2][i] + f3 * w[3][i]
+            + f4 * w[4][i] + f5 * w[5][i] + f6 * w[6][i];
       }
       double[] state = (fromPrevious ? getGlobalPreviousState() : getGlobalCurrentState()).getCompleteState();
       combine(state, p);
@@ -139,9 +166,10 @@ final class LazyDerivativeDormandPrince853 extends DormandPrince853Integrator {
       final double dot5 = theta2 * (theta * (theta * (15 - 6 * theta) - 12) + 3);
       final double dot6 = theta2 * (theta * (theta * (theta * (18 - 7 * theta) - 15) + 4));
       final double[] q = new double[STAGES];
+      final double[][] w = d;
       for (int i = 0; i < STAGES; ++i) {
-        q[i] = D[0][i] + dot1 * D[1][i] + dot2 * D[2][i] + dot3 * D[3][i]
-            + dot4 * D[4][i] + dot5 * D[5][i] + dot6 * D[6][i];
+        q[i] = w[0][i] + dot1 * w[1][i] + dot2 * w[2][i] + dot3 * w[3][i]
+            + dot4 * w[4][i] + dot5 * w[5][i] + dot6 * w[6][i];
       }
       double[] out = new double[yDotK[0].length];
       combine(out, q);

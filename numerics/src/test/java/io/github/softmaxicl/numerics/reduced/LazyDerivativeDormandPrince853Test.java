@@ -2,6 +2,8 @@ package io.github.softmaxicl.numerics.reduced;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,7 @@ import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.SecondaryODE;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.interpolators.DormandPrince853StateInterpolator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,36 @@ class LazyDerivativeDormandPrince853Test {
       assertTrue(rb instanceof LazyDerivativeDormandPrince853.Interpolator, "restriction keeps the lazy interpolator");
       assertSameAt(ra, rb, mid + 0.5 * (t1 - mid));
       assertSameAt(ra, rb, mid);
+    }
+  }
+
+  /**
+   * Where the library's weights cannot be read (Hipparchus on the module path: its package is not opened), the
+   * integrator falls back to the library's own interpolator: the same steps and bits, only slower. The unreadable
+   * case is shown on a field of java.base, which is not opened to the class path, and on a missing field.
+   */
+  @Test
+  void withoutTheLibrarysWeightsTheLibrarysInterpolatorIsUsed() {
+    assertNull(LazyDerivativeDormandPrince853.weightsOf(String.class, "value"), "java.lang is not opened");
+    assertNull(LazyDerivativeDormandPrince853.weightsOf(DormandPrince853StateInterpolator.class, "NO_SUCH_FIELD"));
+    double[][] d = LazyDerivativeDormandPrince853.weightsOf(DormandPrince853StateInterpolator.class, "D");
+    assertTrue(d != null && d.length == 7 && d[0].length == 16, "the library's 7 x 16 table is read");
+    Preset preset = Preset.SMALL;
+    int dim = 2 * preset.config().heads() * preset.config().tasks();
+    double tEnd = 150;
+    List<ODEStateInterpolator> library = steps(
+        new DormandPrince853Integrator(1e-12, tEnd, tolerances(dim), tolerances(dim)), preset, tEnd);
+    List<ODEStateInterpolator> fallback = steps(
+        new LazyDerivativeDormandPrince853(1e-12, tEnd, tolerances(dim), tolerances(dim), null), preset, tEnd);
+    assertEquals(library.size(), fallback.size(), "same steps");
+    for (int s = 0; s < library.size(); s++) {
+      ODEStateInterpolator a = library.get(s);
+      ODEStateInterpolator b = fallback.get(s);
+      assertFalse(b instanceof LazyDerivativeDormandPrince853.Interpolator, "the library's interpolator is used");
+      double t0 = a.getPreviousState().getTime();
+      double t1 = a.getCurrentState().getTime();
+      assertSameAt(a, b, t0 + 0.3 * (t1 - t0));
+      assertSameAt(a, b, t1);
     }
   }
 
