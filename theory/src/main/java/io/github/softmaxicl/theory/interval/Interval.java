@@ -180,48 +180,44 @@ public final class Interval implements Scalar<Interval> {
    * with a zero factor, or a quotient with a zero numerator (the divisor never contains 0 here).
    */
   private Interval endpointHull(Interval y, boolean quotient) {
-    return of(hullLo(lo, hi, y.lo, y.hi, quotient), hullHi(lo, hi, y.lo, y.hi, quotient));
+    Hull h = new Hull();
+    hull(lo, hi, y.lo, y.hi, quotient, h);
+    return of(h.lo, h.hi);
+  }
+
+  /** The two bounds of one product or quotient, before {@link #of} checks them (the jets keep one per operation). */
+  static final class Hull {
+    double lo;
+    double hi;
   }
 
   /**
-   * The lower bound of {@code [a, b] × [c, d]} (or {@code ÷}) as {@link #multiply(Interval)} computes it, before
-   * {@link #of} checks and normalises it: the least of the four endpoint results, each widened by an ulp unless
-   * it is exact (signed zeros, the only ties whose order could show, are normalised by {@code of}). A non-finite
-   * product or quotient is refused, the first in the order a·c, a·d, b·c, b·d. Straight-line, without arrays or
-   * {@code Math.min}: interval products are most of the validated integration's time (the Taylor coefficients'
-   * convolutions, {@link IntervalJet.ProductSum}); it looped over two arrays and widened all eight bounds before.
+   * The bounds of {@code [a, b] × [c, d]} (or {@code ÷}) as {@link #multiply(Interval)} computes them, before
+   * {@link #of} checks and normalises them, into {@code out}: the least and the greatest of the four endpoint
+   * results, each widened by an ulp unless it is exact (signed zeros, the only ties whose order could show, are
+   * normalised by {@code of}). A non-finite product or quotient is refused, the first in the order a·c, a·d, b·c,
+   * b·d. Straight-line, without arrays or {@code Math.min}/{@code max}: interval products are most of the validated
+   * integration's time (the Taylor coefficients' convolutions, {@link IntervalJet.ProductSum}); it looped over two
+   * arrays and widened all eight bounds before.
    */
-  static double hullLo(double a, double b, double c, double d, boolean quotient) {
+  static void hull(double a, double b, double c, double d, boolean quotient, Hull out) {
     double ac = finite(quotient ? a / c : a * c);
     double ad = finite(quotient ? a / d : a * d);
     double bc = finite(quotient ? b / c : b * c);
     double bd = finite(quotient ? b / d : b * d);
     if (noneExact(a, b, c, d, quotient)) {
       // each result is widened, and widening is monotone: the least widened result is the widened least
-      return Math.nextDown(lower(lower(ac, ad), lower(bc, bd)));
+      out.lo = Math.nextDown(lower(lower(ac, ad), lower(bc, bd)));
+      out.hi = Math.nextUp(upper(upper(ac, ad), upper(bc, bd)));
+      return;
     }
     boolean a0 = a == 0.0;
     boolean b0 = b == 0.0;
     boolean c0 = !quotient && c == 0.0;
     boolean d0 = !quotient && d == 0.0;
-    return lower(lower(a0 || c0 ? ac : Math.nextDown(ac), a0 || d0 ? ad : Math.nextDown(ad)),
+    out.lo = lower(lower(a0 || c0 ? ac : Math.nextDown(ac), a0 || d0 ? ad : Math.nextDown(ad)),
         lower(b0 || c0 ? bc : Math.nextDown(bc), b0 || d0 ? bd : Math.nextDown(bd)));
-  }
-
-  /** The upper bound, as {@link #hullLo} (its caller has already refused non-finite results). */
-  static double hullHi(double a, double b, double c, double d, boolean quotient) {
-    double ac = quotient ? a / c : a * c;
-    double ad = quotient ? a / d : a * d;
-    double bc = quotient ? b / c : b * c;
-    double bd = quotient ? b / d : b * d;
-    if (noneExact(a, b, c, d, quotient)) {
-      return Math.nextUp(upper(upper(ac, ad), upper(bc, bd)));
-    }
-    boolean a0 = a == 0.0;
-    boolean b0 = b == 0.0;
-    boolean c0 = !quotient && c == 0.0;
-    boolean d0 = !quotient && d == 0.0;
-    return upper(upper(a0 || c0 ? ac : Math.nextUp(ac), a0 || d0 ? ad : Math.nextUp(ad)),
+    out.hi = upper(upper(a0 || c0 ? ac : Math.nextUp(ac), a0 || d0 ? ad : Math.nextUp(ad)),
         upper(b0 || c0 ? bc : Math.nextUp(bc), b0 || d0 ? bd : Math.nextUp(bd)));
   }
 

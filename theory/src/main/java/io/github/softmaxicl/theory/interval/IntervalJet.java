@@ -101,15 +101,7 @@ public final class IntervalJet implements Scalar<IntervalJet> {
   public IntervalJet add(IntervalJet y) {
     sameDimension(y);
     double[] r = new double[b.length];
-    if (constant || y.constant) {
-      // one gradient is exactly 0: the sum keeps the other's, without arithmetic
-      System.arraycopy(constant ? y.b : b, 2, r, 2, b.length - 2);
-    } else {
-      for (int j = 2; j < b.length; j += 2) {
-        sum(b[j], b[j + 1], y.b[j], y.b[j + 1], r, j);
-      }
-    }
-    sum(b[0], b[1], y.b[0], y.b[1], r, 0);
+    sumInto(b, constant, y.b, y.constant, r);
     return new IntervalJet(r, constant && y.constant);
   }
 
@@ -130,12 +122,8 @@ public final class IntervalJet implements Scalar<IntervalJet> {
   public IntervalJet multiply(IntervalJet y) {
     sameDimension(y);
     double[] r = new double[b.length];
-    boolean both = constant && y.constant;
-    if (!both) {
-      productGradient(this, y, r);
-    }
-    product(b[0], b[1], y.b[0], y.b[1], false, r, 0);
-    return new IntervalJet(r, both);
+    productInto(this, y, r, new Interval.Hull());
+    return new IntervalJet(r, constant && y.constant);
   }
 
   @Override
@@ -163,8 +151,9 @@ public final class IntervalJet implements Scalar<IntervalJet> {
     Interval value = value();
     Interval twice = value.multiply(2.0);
     double[] r = new double[b.length];
+    Interval.Hull h = new Interval.Hull();
     for (int j = 2; j < b.length; j += 2) {
-      product(b[j], b[j + 1], twice.lo(), twice.hi(), false, r, j);
+      product(b[j], b[j + 1], twice.lo(), twice.hi(), false, r, j, h);
     }
     Interval square = value.sqr();
     r[0] = square.lo();
@@ -177,8 +166,9 @@ public final class IntervalJet implements Scalar<IntervalJet> {
   public IntervalJet exp() {
     Interval e = value().exp();
     double[] r = new double[b.length];
+    Interval.Hull h = new Interval.Hull();
     for (int j = 2; j < b.length; j += 2) {
-      product(b[j], b[j + 1], e.lo(), e.hi(), false, r, j);
+      product(b[j], b[j + 1], e.lo(), e.hi(), false, r, j, h);
     }
     r[0] = e.lo();
     r[1] = e.hi();
@@ -197,40 +187,60 @@ public final class IntervalJet implements Scalar<IntervalJet> {
   /** Every entry (gradient first, then value) times (or divided by) {@code [cl, ch]}, as Interval does it. */
   private static IntervalJet timesEach(double cl, double ch, boolean quotient, double[] x, boolean constant) {
     double[] r = new double[x.length];
+    Interval.Hull h = new Interval.Hull();
     for (int j = 2; j < x.length; j += 2) {
-      product(x[j], x[j + 1], cl, ch, quotient, r, j);
+      product(x[j], x[j + 1], cl, ch, quotient, r, j, h);
     }
-    product(x[0], x[1], cl, ch, quotient, r, 0);
+    product(x[0], x[1], cl, ch, quotient, r, 0, h);
     return new IntervalJet(r, constant);
   }
 
   /**
-   * {@code r}'s gradient ← the gradient of {@code x × y} by the chain rule, skipping the exact-zero products with
-   * a constant's gradient: {@code x·y'} if x is constant, {@code x'·y} if y is, else {@code x'·y + x·y'}.
+   * {@code r} ← the bounds of {@code x × y}: the gradient by the chain rule, skipping the exact-zero products with a
+   * constant's gradient ({@code x·y'} if x is constant, {@code x'·y} if y is, else {@code x'·y + x·y'}; nothing if
+   * both are, leaving r's gradient as it is), then the value.
    */
-  private static void productGradient(IntervalJet x, IntervalJet y, double[] r) {
+  private static void productInto(IntervalJet x, IntervalJet y, double[] r, Interval.Hull h) {
     double[] xb = x.b;
     double[] yb = y.b;
-    for (int j = 2; j < xb.length; j += 2) {
-      if (x.constant) {
-        product(xb[0], xb[1], yb[j], yb[j + 1], false, r, j);
-      } else if (y.constant) {
-        product(xb[j], xb[j + 1], yb[0], yb[1], false, r, j);
-      } else {
-        product(xb[j], xb[j + 1], yb[0], yb[1], false, r, j);
-        double l = r[j];
-        double h = r[j + 1];
-        product(xb[0], xb[1], yb[j], yb[j + 1], false, r, j);
-        sum(l, h, r[j], r[j + 1], r, j);
+    if (!(x.constant && y.constant)) {
+      for (int j = 2; j < xb.length; j += 2) {
+        if (x.constant) {
+          product(xb[0], xb[1], yb[j], yb[j + 1], false, r, j, h);
+        } else if (y.constant) {
+          product(xb[j], xb[j + 1], yb[0], yb[1], false, r, j, h);
+        } else {
+          product(xb[j], xb[j + 1], yb[0], yb[1], false, r, j, h);
+          double first = r[j];
+          double last = r[j + 1];
+          product(xb[0], xb[1], yb[j], yb[j + 1], false, r, j, h);
+          sum(first, last, r[j], r[j + 1], r, j);
+        }
       }
     }
+    product(xb[0], xb[1], yb[0], yb[1], false, r, 0, h);
+  }
+
+  /**
+   * {@code r} ← the bounds of {@code x + y} (r may be x): where one gradient is exactly 0 the sum keeps the other's
+   * without arithmetic, else entry by entry; then the value.
+   */
+  private static void sumInto(double[] x, boolean xConstant, double[] y, boolean yConstant, double[] r) {
+    if (xConstant || yConstant) {
+      System.arraycopy(xConstant ? y : x, 2, r, 2, r.length - 2);
+    } else {
+      for (int j = 2; j < r.length; j += 2) {
+        sum(x[j], x[j + 1], y[j], y[j + 1], r, j);
+      }
+    }
+    sum(x[0], x[1], y[0], y[1], r, 0);
   }
 
   /** {@code r[j], r[j + 1] ← [al, ah] × [bl, bh]} (or ÷), as {@link Interval#multiply(Interval)} does. */
-  private static void product(double al, double ah, double bl, double bh, boolean quotient, double[] r, int j) {
-    double l = Interval.hullLo(al, ah, bl, bh, quotient);
-    double h = Interval.hullHi(al, ah, bl, bh, quotient);
-    settle(l, h, r, j);
+  private static void product(double al, double ah, double bl, double bh, boolean quotient, double[] r, int j,
+      Interval.Hull h) {
+    Interval.hull(al, ah, bl, bh, quotient, h);
+    settle(h.lo, h.hi, r, j);
   }
 
   /** {@code r[j], r[j + 1] ← [al, ah] + [bl, bh]}, as {@link Interval#add(Interval)} does. */
@@ -260,6 +270,7 @@ public final class IntervalJet implements Scalar<IntervalJet> {
   static final class ProductSum {
     private final double[] s;
     private final double[] p;
+    private final Interval.Hull h = new Interval.Hull();
     private boolean constant;
     private boolean started;
 
@@ -285,27 +296,14 @@ public final class IntervalJet implements Scalar<IntervalJet> {
       boolean productConstant = x.constant && y.constant;
       // A constant product leaves p's gradient as it is: it is read below only while the sum is constant, and
       // until then every product was constant too, so p's gradient still holds the zeros it was created with.
-      if (!productConstant) {
-        productGradient(x, y, p);
-      }
-      product(x.b[0], x.b[1], y.b[0], y.b[1], false, p, 0);
+      productInto(x, y, p, h);
       if (!started) {
         System.arraycopy(p, 0, s, 0, s.length);
         constant = productConstant;
         started = true;
         return;
       }
-      if (constant || productConstant) {
-        // one gradient is exactly 0: the sum keeps the other's, without arithmetic
-        if (constant) {
-          System.arraycopy(p, 2, s, 2, s.length - 2);
-        }
-      } else {
-        for (int j = 2; j < s.length; j += 2) {
-          sum(s[j], s[j + 1], p[j], p[j + 1], s, j);
-        }
-      }
-      sum(s[0], s[1], p[0], p[1], s, 0);
+      sumInto(s, constant, p, productConstant, s);
       constant = constant && productConstant;
     }
 
