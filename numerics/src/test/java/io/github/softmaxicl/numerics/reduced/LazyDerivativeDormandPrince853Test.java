@@ -2,7 +2,6 @@ package io.github.softmaxicl.numerics.reduced;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +67,22 @@ class LazyDerivativeDormandPrince853Test {
         new DormandPrince853Integrator(1e-12, tEnd, tolerances(dim), tolerances(dim)), preset, tEnd);
     List<ODEStateInterpolator> lazy = steps(
         new LazyDerivativeDormandPrince853(1e-12, tEnd, tolerances(dim), tolerances(dim)), preset, tEnd);
-    assertEquals(library.size(), lazy.size(), "same steps");
     assertTrue(library.size() > 20, "enough steps: " + library.size());
+    assertSameSteps(library, lazy, true);
+  }
+
+  /**
+   * Step by step, {@code other} takes the library's steps and interpolates its bits: at 42 points of each step, at
+   * θ = ½ exactly, and on a restricted step (an event inside it); its interpolators are the lazy ones or the
+   * library's, as {@code lazy} says.
+   */
+  private static void assertSameSteps(List<ODEStateInterpolator> library, List<ODEStateInterpolator> other,
+      boolean lazy) {
+    assertEquals(library.size(), other.size(), "same steps");
     for (int s = 0; s < library.size(); s++) {
       ODEStateInterpolator a = library.get(s);
-      ODEStateInterpolator b = lazy.get(s);
-      assertTrue(b instanceof LazyDerivativeDormandPrince853.Interpolator, "the lazy interpolator is used");
+      ODEStateInterpolator b = other.get(s);
+      assertEquals(lazy, b instanceof LazyDerivativeDormandPrince853.Interpolator, "the lazy interpolator is used");
       double t0 = a.getPreviousState().getTime();
       double t1 = a.getCurrentState().getTime();
       assertEquals(t0, b.getPreviousState().getTime(), 0.0);
@@ -89,7 +98,8 @@ class LazyDerivativeDormandPrince853Test {
       double mid = t0 + 0.3 * (t1 - t0);
       ODEStateInterpolator ra = a.restrictStep(a.getInterpolatedState(mid), a.getCurrentState());
       ODEStateInterpolator rb = b.restrictStep(b.getInterpolatedState(mid), b.getCurrentState());
-      assertTrue(rb instanceof LazyDerivativeDormandPrince853.Interpolator, "restriction keeps the lazy interpolator");
+      assertEquals(lazy, rb instanceof LazyDerivativeDormandPrince853.Interpolator,
+          "restriction keeps the interpolator");
       assertSameAt(ra, rb, mid + 0.5 * (t1 - mid));
       assertSameAt(ra, rb, mid);
     }
@@ -113,16 +123,7 @@ class LazyDerivativeDormandPrince853Test {
         new DormandPrince853Integrator(1e-12, tEnd, tolerances(dim), tolerances(dim)), preset, tEnd);
     List<ODEStateInterpolator> fallback = steps(
         new LazyDerivativeDormandPrince853(1e-12, tEnd, tolerances(dim), tolerances(dim), null), preset, tEnd);
-    assertEquals(library.size(), fallback.size(), "same steps");
-    for (int s = 0; s < library.size(); s++) {
-      ODEStateInterpolator a = library.get(s);
-      ODEStateInterpolator b = fallback.get(s);
-      assertFalse(b instanceof LazyDerivativeDormandPrince853.Interpolator, "the library's interpolator is used");
-      double t0 = a.getPreviousState().getTime();
-      double t1 = a.getCurrentState().getTime();
-      assertSameAt(a, b, t0 + 0.3 * (t1 - t0));
-      assertSameAt(a, b, t1);
-    }
+    assertSameSteps(library, fallback, false);
   }
 
   /**
