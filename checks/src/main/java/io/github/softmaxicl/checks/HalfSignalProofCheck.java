@@ -100,27 +100,69 @@ public final class HalfSignalProofCheck {
     }
   }
 
-  /** The verdict for a floating-point run and the tube proved from its exact init. */
-  public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
-    return check(runId, run.config(), run.init(), run.halfSignalTimes(), run.tWarmupEnd(), run.tEmergenceEnd(),
-        run.taskWarmupEnds(), run.taskEmergenceEnds(), tube);
+  /**
+   * The floating-point run's marker times that the tube's certified enclosures are compared with: per task the
+   * half-signal time, the global t_w and t_e, and per task t_w,i and t_e,i (empty arrays: those are not checked).
+   * NaN where the run never reached a level. The arrays are copied in and out.
+   *
+   * @param halfSignal per task, the half-signal time
+   * @param warmupEnd t_w
+   * @param emergenceEnd t_e
+   * @param taskWarmupEnds per task t_w,i, or empty
+   * @param taskEmergenceEnds per task t_e,i, or empty
+   */
+  public record FloatingMarkers(double[] halfSignal, double warmupEnd, double emergenceEnd, double[] taskWarmupEnds,
+      double[] taskEmergenceEnds) {
+    /** Copies the arrays. */
+    public FloatingMarkers {
+      halfSignal = halfSignal.clone();
+      taskWarmupEnds = taskWarmupEnds.clone();
+      taskEmergenceEnds = taskEmergenceEnds.clone();
+    }
+
+    /** The half-signal times and the global t_w and t_e, without per-task markers (those are then not checked). */
+    public FloatingMarkers(double[] halfSignal, double warmupEnd, double emergenceEnd) {
+      this(halfSignal, warmupEnd, emergenceEnd, new double[0], new double[0]);
+    }
+
+    /** Every marker of a reduced run. */
+    public static FloatingMarkers of(ReducedRun run) {
+      return new FloatingMarkers(run.halfSignalTimes(), run.tWarmupEnd(), run.tEmergenceEnd(), run.taskWarmupEnds(),
+          run.taskEmergenceEnds());
+    }
+
+    @Override
+    public double[] halfSignal() {
+      return halfSignal.clone();
+    }
+
+    @Override
+    public double[] taskWarmupEnds() {
+      return taskWarmupEnds.clone();
+    }
+
+    @Override
+    public double[] taskEmergenceEnds() {
+      return taskEmergenceEnds.clone();
+    }
   }
 
-  /** As {@link #check(String, ProblemConfig, SpectralState, double[], double, double, double[], double[],
-   * ValidatedTube)} without the per-task t_w,i and t_e,i (not checked). */
-  public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
-      double floatingWarmupEnd, double floatingEmergenceEnd, ValidatedTube tube) {
-    return check(runId, c, init, floatingHalfSignal, floatingWarmupEnd, floatingEmergenceEnd, new double[0],
-        new double[0], tube);
+  /** The verdict for a floating-point run and the tube proved from its exact init. */
+  public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
+    return check(runId, run.config(), run.init(), FloatingMarkers.of(run), tube);
   }
 
   /**
-   * The verdict from the parts: the configuration and start the tube was proved from, the floating-point
-   * half-signal times, t_w and t_e, and the tube.
+   * The verdict from the parts: the configuration and start the tube was proved from, the floating-point run's
+   * marker times, and the tube.
    */
-  public static Result check(String runId, ProblemConfig c, SpectralState init, double[] floatingHalfSignal,
-      double floatingWarmupEnd, double floatingEmergenceEnd, double[] floatingTaskWarmupEnds,
-      double[] floatingTaskEmergenceEnds, ValidatedTube tube) {
+  public static Result check(String runId, ProblemConfig c, SpectralState init, FloatingMarkers floating,
+      ValidatedTube tube) {
+    double[] floatingHalfSignal = floating.halfSignal();
+    double floatingWarmupEnd = floating.warmupEnd();
+    double floatingEmergenceEnd = floating.emergenceEnd();
+    double[] floatingTaskWarmupEnds = floating.taskWarmupEnds();
+    double[] floatingTaskEmergenceEnds = floating.taskEmergenceEnds();
     List<String> ev = new ArrayList<>();
     // No CPU or wall time here: the evidence is part of the report, which must be byte-identical on a rerun.
     ev.add(ReducedRunChecks.fmt("validated tube: %d steps to t = %.6g (requested %.6g; floating-point t_e = %.6g)",

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.checks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,13 +37,38 @@ class HalfSignalProofCheckTest {
   }
 
   private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {
-    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), halfSignal,
-        small.tWarmupEnd(), small.tEmergenceEnd(), t);
+    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
+        new HalfSignalProofCheck.FloatingMarkers(halfSignal, small.tWarmupEnd(), small.tEmergenceEnd()), t);
   }
 
   private static HalfSignalProofCheck.Result checkMarkers(double tw, double te) {
-    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), small.halfSignalTimes(), tw,
-        te, tube);
+    return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
+        new HalfSignalProofCheck.FloatingMarkers(small.halfSignalTimes(), tw, te), tube);
+  }
+
+  /** A run's markers go in unchanged, and a caller changing its arrays afterwards changes nothing inside. */
+  @Test
+  void floatingMarkersAreTheRunsAndCopied() {
+    HalfSignalProofCheck.FloatingMarkers m = HalfSignalProofCheck.FloatingMarkers.of(small);
+    assertArrayEquals(small.halfSignalTimes(), m.halfSignal());
+    assertEquals(small.tWarmupEnd(), m.warmupEnd());
+    assertEquals(small.tEmergenceEnd(), m.emergenceEnd());
+    assertArrayEquals(small.taskWarmupEnds(), m.taskWarmupEnds());
+    assertArrayEquals(small.taskEmergenceEnds(), m.taskEmergenceEnds());
+    double[] half = {1.0, 2.0};
+    double[] taskEnds = {3.0, 4.0};
+    HalfSignalProofCheck.FloatingMarkers own = new HalfSignalProofCheck.FloatingMarkers(half, 5, 6, taskEnds,
+        taskEnds);
+    half[0] = -1;
+    taskEnds[0] = -1;
+    own.halfSignal()[1] = -1;
+    own.taskWarmupEnds()[1] = -1;
+    own.taskEmergenceEnds()[1] = -1;
+    assertArrayEquals(new double[] {1.0, 2.0}, own.halfSignal());
+    assertArrayEquals(new double[] {3.0, 4.0}, own.taskWarmupEnds());
+    assertArrayEquals(new double[] {3.0, 4.0}, own.taskEmergenceEnds());
+    assertEquals(0, new HalfSignalProofCheck.FloatingMarkers(half, 5, 6).taskWarmupEnds().length);
+    assertEquals(0, new HalfSignalProofCheck.FloatingMarkers(half, 5, 6).taskEmergenceEnds().length);
   }
 
   @Test
@@ -146,8 +172,8 @@ class HalfSignalProofCheckTest {
         Optional.empty(), 0.0);
     assertTrue(to100.complete());
     double[] half = small.halfSignalTimes();
-    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), half,
-        small.tWarmupEnd(), 50.0, to100);
+    HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
+        new HalfSignalProofCheck.FloatingMarkers(half, small.tWarmupEnd(), 50.0), to100);
     Verdict v = r.verdict();
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
     for (int i = 0; i < half.length; i++) {

@@ -15,8 +15,9 @@ class PerTaskMarkerProofTest {
   private static final ReducedRun RUN = SmallProofTube.RUN;
 
   private static HalfSignalProofCheck.Result check(double[] taskWarmup, double[] taskEmergence) {
-    return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(), RUN.halfSignalTimes(),
-        RUN.tWarmupEnd(), RUN.tEmergenceEnd(), taskWarmup, taskEmergence, SmallProofTube.TUBE);
+    return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(),
+        new HalfSignalProofCheck.FloatingMarkers(RUN.halfSignalTimes(), RUN.tWarmupEnd(), RUN.tEmergenceEnd(),
+            taskWarmup, taskEmergence), SmallProofTube.TUBE);
   }
 
   @Test

@@ -20,8 +20,9 @@ class ProofEvidenceTest {
 
   private static HalfSignalProofCheck.Result halfSignal(double[] half, double[] taskWarmupEnds,
       double[] taskEmergenceEnds) {
-    return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(), half, RUN.tWarmupEnd(),
-        RUN.tEmergenceEnd(), taskWarmupEnds, taskEmergenceEnds, SmallProofTube.TUBE);
+    return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(),
+        new HalfSignalProofCheck.FloatingMarkers(half, RUN.tWarmupEnd(), RUN.tEmergenceEnd(), taskWarmupEnds,
+            taskEmergenceEnds), SmallProofTube.TUBE);
   }
 
   @Test
