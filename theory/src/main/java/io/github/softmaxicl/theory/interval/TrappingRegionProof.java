@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Proves, in outward-rounded interval arithmetic, that a {@link TrappingRegion} B is forward invariant under the
@@ -142,20 +143,10 @@ public final class TrappingRegionProof {
   private static Condition positiveDefinite(OnTaskLoss loss, int i, TaskBox box) {
     String what = "Hessian of L_" + (i + 1) + " positive definite over the pair's box (at most one stationary "
         + "point): determinant > 0 and d2/domega2 > 0 on every sub-box";
-    Deque<TaskBox> todo = new ArrayDeque<>();
-    todo.push(box);
-    @org.checkerframework.checker.nullness.qual.Nullable Interval hull = null;
-    int pieces = 0;
-    while (!todo.isEmpty()) {
-      TaskBox piece = todo.pop();
+    return bisect(what, box, piece -> {
       SymmetricIntervalMatrix2 h = loss.hessian(piece);
-      pieces++;
       if (h.isPositiveDefinite()) {
-        hull = hull == null ? h.determinant() : hull.hull(h.determinant());
-        continue;
-      }
-      if (pieces + todo.size() >= MAX_PIECES) {
-        return new Condition(what, h.determinant(), false, pieces);
+        return new Attempt<>(h.determinant(), true, List.of());
       }
       // Bisect the side that is wider relative to its value (both are positive here); ω on a tie.
       Interval w = piece.omega();
@@ -165,10 +156,9 @@ public final class TrappingRegionProof {
       double mid = x.midpoint();
       Interval a = Interval.of(x.lo(), mid);
       Interval b = Interval.of(mid, x.hi());
-      todo.push(splitOmega ? new TaskBox(b, m) : new TaskBox(w, b));
-      todo.push(splitOmega ? new TaskBox(a, m) : new TaskBox(w, a));
-    }
-    return new Condition(what, hull == null ? Interval.ZERO : hull, hull != null, pieces);
+      return new Attempt<>(h.determinant(), false, splitOmega ? List.of(new TaskBox(a, m), new TaskBox(b, m))
+          : List.of(new TaskBox(w, a), new TaskBox(w, b)));
+    });
   }
 
   /** Condition 4: the slants of the spare heads' ω faces. */
@@ -237,21 +227,14 @@ public final class TrappingRegionProof {
    * reported is the hull over the proved sub-boxes, or that of the first sub-box that could not be proved.
    */
   private static Condition provePositive(String what, List<Interval> box, int q, double factor, LossJets eval) {
-    Deque<List<Interval>> todo = new ArrayDeque<>();
-    todo.push(box);
-    @org.checkerframework.checker.nullness.qual.Nullable Interval proved = null;
-    int pieces = 0;
-    while (!todo.isEmpty()) {
-      List<Interval> piece = todo.pop();
+    return bisect(what, box, piece -> {
       LossJets.Enclosure e = eval.meanValue(piece, q, factor);
-      pieces++;
       if (e.value().isPositive()) {
-        proved = proved == null ? e.value() : proved.hull(e.value());
-        continue;
+        return new Attempt<>(e.value(), true, List.of());
       }
-      // Proved non-positive on a whole sub-box, nothing left to split, or out of budget: not proved.
-      if (e.value().hi() <= 0 || e.split() < 0 || pieces + todo.size() >= MAX_PIECES) {
-        return new Condition(what, e.value(), false, pieces);
+      // Proved non-positive on a whole sub-box, or nothing left to split: not proved.
+      if (e.value().hi() <= 0 || e.split() < 0) {
+        return new Attempt<>(e.value(), false, List.of());
       }
       Interval x = piece.get(e.split());
       double mid = x.midpoint();
@@ -259,8 +242,40 @@ public final class TrappingRegionProof {
       left.set(e.split(), Interval.of(x.lo(), mid));
       List<Interval> right = new ArrayList<>(piece);
       right.set(e.split(), Interval.of(mid, x.hi()));
-      todo.push(right);
-      todo.push(left);
+      return new Attempt<>(e.value(), false, List.of(left, right));
+    });
+  }
+
+  /**
+   * One attempt at a piece of a box: the enclosure it found, whether that proves the condition there, and if not
+   * the halves to try instead (none: the piece cannot or need not be split, so the condition is not proved).
+   */
+  private record Attempt<B extends Object>(Interval enclosure, boolean proved, List<B> halves) {}
+
+  /**
+   * Branch and bound, depth first: the condition proved on {@code box} or on every piece bisection makes of it,
+   * at most {@link #MAX_PIECES} pieces in all. The enclosure reported is the hull over the proved pieces, or that of
+   * the first piece that could not be proved (no halves, or out of budget).
+   */
+  private static <B extends Object> Condition bisect(String what, B box, Function<B, Attempt<B>> attempt) {
+    Deque<B> todo = new ArrayDeque<>();
+    todo.push(box);
+    @org.checkerframework.checker.nullness.qual.Nullable Interval proved = null;
+    int pieces = 0;
+    while (!todo.isEmpty()) {
+      Attempt<B> a = attempt.apply(todo.pop());
+      pieces++;
+      if (a.proved()) {
+        proved = proved == null ? a.enclosure() : proved.hull(a.enclosure());
+        continue;
+      }
+      if (a.halves().isEmpty() || pieces + todo.size() >= MAX_PIECES) {
+        return new Condition(what, a.enclosure(), false, pieces);
+      }
+      // The first half is tried first.
+      for (int k = a.halves().size() - 1; k >= 0; k--) {
+        todo.push(a.halves().get(k));
+      }
     }
     return new Condition(what, proved == null ? Interval.ZERO : proved, proved != null, pieces);
   }
