@@ -118,6 +118,53 @@ class TrappingRegionBisectionTest {
     assertFalse(hessian.proved());
     assertTrue(hessian.pieces() >= TrappingRegionProof.MAX_PIECES / 2 + 1, "pieces " + hessian.pieces());
     assertTrue(hessian.pieces() <= TrappingRegionProof.MAX_PIECES + 1, "pieces " + hessian.pieces());
+    // Exactly where it stops: depth first, the lower half of each split before the upper, the enclosure that of the
+    // piece at which the budget ran out (a walk of the documented rule, not the proof's own stack).
+    TaskBox pair = new TaskBox(b.magnitudes().get(LogCoordinateFlow.omegaIndex(c, 0, 0)),
+        b.magnitudes().get(LogCoordinateFlow.muIndex(c, 0, 0)));
+    BudgetWalk walk = new BudgetWalk(OnTaskLoss.of(c, 0));
+    walk.visit(pair, 0);
+    Interval stop = walk.stoppedAt;
+    assertTrue(stop != null, "the rule's walk ends on the budget");
+    assertEquals(walk.pieces, hessian.pieces(), hessian.toString());
+    assertEquals(stop, hessian.enclosure(), hessian.toString());
+  }
+
+  /**
+   * The Hessian condition's bisection walked recursively, with the boxes still waiting (one upper half per split
+   * above the current box) counted as the proof's stack would hold them.
+   */
+  private static final class BudgetWalk {
+    private final OnTaskLoss loss;
+    int pieces;
+    @org.checkerframework.checker.nullness.qual.Nullable Interval stoppedAt;
+
+    BudgetWalk(OnTaskLoss loss) {
+      this.loss = loss;
+    }
+
+    void visit(TaskBox box, int waiting) {
+      if (stoppedAt != null) {
+        return;
+      }
+      SymmetricIntervalMatrix2 h = loss.hessian(box);
+      pieces++;
+      if (h.isPositiveDefinite()) {
+        return;
+      }
+      if (pieces + waiting >= TrappingRegionProof.MAX_PIECES) {
+        stoppedAt = h.determinant();
+        return;
+      }
+      Interval w = box.omega();
+      Interval m = box.mu();
+      boolean splitOmega = w.width() / w.hi() >= m.width() / m.hi();
+      Interval x = splitOmega ? w : m;
+      Interval a = Interval.of(x.lo(), x.midpoint());
+      Interval b = Interval.of(x.midpoint(), x.hi());
+      visit(splitOmega ? new TaskBox(a, m) : new TaskBox(w, a), waiting + 1);
+      visit(splitOmega ? new TaskBox(b, m) : new TaskBox(w, b), waiting);
+    }
   }
 
   /**
