@@ -41,7 +41,7 @@ public final class LadderExperiment {
     double k = StrictMath.max(1.0,
         crit / (Initialisations.paper(c).omega(0, 0) * StrictMath.sqrt((double) l * draws)));
     ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
-    double tEnd = 1.5 * guide.tEmergenceEnd();
+    double tEnd = 1.5 * guide.markers().emergenceEnd();
     for (int a = 5; a < args.length; a++) {
       long seed = Long.parseLong(args[a]);
       long t0 = System.nanoTime();

@@ -34,8 +34,9 @@ public final class PaperSgdMeasurement {
         p.preset().id(), p.batch(), p.step().describe(), (System.nanoTime() - t0) * 1e-9, r.sgd().steps(),
         r.prompts(), r.authorsPrompts(), f.tEnd());
     System.out.printf(Locale.ROOT, "t_w %.2f / reduced %.2f; t_e %.2f / reduced %.2f; half-signal %s / reduced %s%n",
-        f.tWarmupEnd(), r.reduced().tWarmupEnd(), f.tEmergenceEnd(), r.reduced().tEmergenceEnd(),
-        Arrays.toString(r.halfSignalTimes()), Arrays.toString(r.reduced().halfSignalTimes()));
+        f.markers().warmupEnd(), r.reduced().markers().warmupEnd(), f.markers().emergenceEnd(),
+        r.reduced().markers().emergenceEnd(), Arrays.toString(r.halfSignalTimes()),
+        Arrays.toString(r.reduced().markers().halfSignal()));
     System.out.printf(Locale.ROOT, "sigma plain %s, cv %s; delta achieved %s (without CV the same schedule: %s)%n",
         Arrays.toString(r.sigmaPlain()), Arrays.toString(r.sigmaControlVariate()),
         Arrays.toString(r.deltaAchieved()), Arrays.toString(r.deltaWithoutControlVariate()));

@@ -38,7 +38,7 @@ public final class FullDynamicsChecks {
    */
   static double[] halfSignalModelError(ReducedRun red) {
     ProblemConfig c = red.config();
-    double[] half = red.halfSignalTimes();
+    double[] half = red.markers().halfSignal();
     int[] alloc = red.allocation();
     double[] out = new double[c.tasks()];
     for (int i = 0; i < out.length; i++) {
@@ -386,7 +386,7 @@ public final class FullDynamicsChecks {
     ReducedRun reduced = r.reduced();
     ProblemConfig c = run.config();
     double[] sgdHalf = r.halfSignalTimes();
-    double[] redHalf = reduced.halfSignalTimes();
+    double[] redHalf = reduced.markers().halfSignal();
     double worst = 0;
     double delta = 0;
     for (int i = 0; i < c.tasks(); i++) {
@@ -405,7 +405,8 @@ public final class FullDynamicsChecks {
     ev.add(ReducedRunChecks.fmt("%d steps, %d prompts (the authors' protocol: %.3g prompts), batch %d",
         r.sgd().steps(), r.prompts(), (double) r.authorsPrompts(), run.batch()));
     ev.add(ReducedRunChecks.fmt("warm-up end SGD %.5g vs reduced %.5g; emergence end SGD %.5g vs reduced %.5g",
-        run.tWarmupEnd(), reduced.tWarmupEnd(), run.tEmergenceEnd(), reduced.tEmergenceEnd()));
+        run.markers().warmupEnd(), reduced.markers().warmupEnd(), run.markers().emergenceEnd(),
+            reduced.markers().emergenceEnd()));
     ev.add(endState(run));
     boolean holds = ratio <= 1 && Double.isFinite(ratio);
     return Verdicts.of(Claims.P6_SGD, runId, holds, ratio, Claims.P6_SGD.tolerance(), ev);

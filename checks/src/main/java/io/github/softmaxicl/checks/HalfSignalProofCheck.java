@@ -1,5 +1,6 @@
 package io.github.softmaxicl.checks;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.CrossingUniqueness;
 import io.github.softmaxicl.numerics.validated.LossCrossing;
@@ -100,64 +101,24 @@ public final class HalfSignalProofCheck {
     }
   }
 
-  /**
-   * The floating-point run's marker times that the tube's certified enclosures are compared with: per task the
-   * half-signal time, the global t_w and t_e, and per task t_w,i and t_e,i (empty arrays: those are not checked).
-   * NaN where the run never reached a level. The arrays are copied in and out.
-   *
-   * @param halfSignal per task, the half-signal time
-   * @param warmupEnd t_w
-   * @param emergenceEnd t_e
-   * @param taskWarmupEnds per task t_w,i, or empty
-   * @param taskEmergenceEnds per task t_e,i, or empty
-   */
-  public record FloatingMarkers(double[] halfSignal, double warmupEnd, double emergenceEnd, double[] taskWarmupEnds,
-      double[] taskEmergenceEnds) {
-    /** Copies the arrays. */
-    public FloatingMarkers {
-      halfSignal = halfSignal.clone();
-      taskWarmupEnds = taskWarmupEnds.clone();
-      taskEmergenceEnds = taskEmergenceEnds.clone();
-    }
-
-    /** The half-signal times and the global t_w and t_e, without per-task markers (those are then not checked). */
-    public FloatingMarkers(double[] halfSignal, double warmupEnd, double emergenceEnd) {
-      this(halfSignal, warmupEnd, emergenceEnd, new double[0], new double[0]);
-    }
-
-    /** Every marker of a reduced run. */
-    public static FloatingMarkers of(ReducedRun run) {
-      return new FloatingMarkers(run.halfSignalTimes(), run.tWarmupEnd(), run.tEmergenceEnd(), run.taskWarmupEnds(),
-          run.taskEmergenceEnds());
-    }
-
-    @Override
-    public double[] halfSignal() {
-      return halfSignal.clone();
-    }
-
-    @Override
-    public double[] taskWarmupEnds() {
-      return taskWarmupEnds.clone();
-    }
-
-    @Override
-    public double[] taskEmergenceEnds() {
-      return taskEmergenceEnds.clone();
-    }
-  }
-
   /** The verdict for a floating-point run and the tube proved from its exact init. */
   public static Result check(String runId, ReducedRun run, ValidatedTube tube) {
-    return check(runId, run.config(), run.init(), FloatingMarkers.of(run), tube);
+    return check(runId, run.config(), run.init(), run.markers(), tube);
   }
 
   /**
    * The verdict from the parts: the configuration and start the tube was proved from, the floating-point run's
-   * marker times, and the tube.
+   * marker times (each compared with its certified enclosure; NaN where the run never reached a level), and the
+   * tube.
+   *
+   * @throws IllegalArgumentException if the markers are not for the configuration's n tasks
    */
-  public static Result check(String runId, ProblemConfig c, SpectralState init, FloatingMarkers floating,
+  public static Result check(String runId, ProblemConfig c, SpectralState init, MarkerTimes floating,
       ValidatedTube tube) {
+    if (floating.tasks() != c.tasks()) {
+      throw new IllegalArgumentException("markers for " + floating.tasks() + " tasks, the configuration has "
+          + c.tasks());
+    }
     double[] floatingHalfSignal = floating.halfSignal();
     double floatingWarmupEnd = floating.warmupEnd();
     double floatingEmergenceEnd = floating.emergenceEnd();
@@ -223,17 +184,13 @@ public final class HalfSignalProofCheck {
         new MarkerEnclosure("t_e", phases.emergenceEnd(), floatingEmergenceEnd)));
     // The task of each marker (−1 for the global t_w and t_e, whose uniqueness is the line above).
     List<Integer> markerTasks = new ArrayList<>(List.of(-1, -1));
-    if (floatingTaskWarmupEnds.length > 0 || floatingTaskEmergenceEnds.length > 0) {
-      // Per-task markers: first crossings of L_i, certified without uniqueness (L_i need not decrease).
-      for (LossCrossing.TaskPhaseTimes p : LossCrossing.taskPhaseTimes(tube, c, init)) {
-        int i = p.task();
-        markers.add(new MarkerEnclosure("t_w," + (i + 1), p.warmupEnd(),
-            i < floatingTaskWarmupEnds.length ? floatingTaskWarmupEnds[i] : Double.NaN));
-        markers.add(new MarkerEnclosure("t_e," + (i + 1), p.emergenceEnd(),
-            i < floatingTaskEmergenceEnds.length ? floatingTaskEmergenceEnds[i] : Double.NaN));
-        markerTasks.add(i);
-        markerTasks.add(i);
-      }
+    // Per-task markers: first crossings of L_i, certified without uniqueness (L_i need not decrease).
+    for (LossCrossing.TaskPhaseTimes p : LossCrossing.taskPhaseTimes(tube, c, init)) {
+      int i = p.task();
+      markers.add(new MarkerEnclosure("t_w," + (i + 1), p.warmupEnd(), floatingTaskWarmupEnds[i]));
+      markers.add(new MarkerEnclosure("t_e," + (i + 1), p.emergenceEnd(), floatingTaskEmergenceEnds[i]));
+      markerTasks.add(i);
+      markerTasks.add(i);
     }
     for (int k = 0; k < markers.size(); k++) {
       MarkerEnclosure m = markers.get(k);

@@ -124,7 +124,7 @@ public final class ReducedRunChecks {
     // The tail is compared with itself at a quarter of the horizon, or at twice the last emergence end if that is
     // later (before it the off-task omega are still rising with the warm-up).
     double lastEmergence = 0;
-    for (double te : run.taskEmergenceEnds()) {
+    for (double te : run.markers().taskEmergenceEnds()) {
       lastEmergence = Math.max(lastEmergence, Double.isFinite(te) ? te : run.tEnd());
     }
     double tRef = Math.max(run.tEnd() / 4, 2 * lastEmergence);
@@ -240,13 +240,13 @@ public final class ReducedRunChecks {
   }
 
   static Verdict phases(String runId, ReducedRun run, WarmupTimes w) {
-    double[] half = run.halfSignalTimes();
-    double[] tw = run.taskWarmupEnds();
-    double[] te = run.taskEmergenceEnds();
+    double[] half = run.markers().halfSignal();
+    double[] tw = run.markers().taskWarmupEnds();
+    double[] te = run.markers().taskEmergenceEnds();
     double acc = run.eventTimeAccuracy();
     List<String> ev = new ArrayList<>();
     ev.add(fmt("global markers (F of all tasks; they bracket the tasks' emergences): t_w = %.6g, t_e = %.6g",
-        run.tWarmupEnd(), run.tEmergenceEnd()));
+        run.markers().warmupEnd(), run.markers().emergenceEnd()));
     boolean ordered = true;
     double worst = 0;
     for (int i = 0; i < half.length; i++) {
@@ -266,10 +266,10 @@ public final class ReducedRunChecks {
   }
 
   static Verdict emergence(String runId, ReducedRun run, WarmupTimes w, ReducedRun halfScale) {
-    double[] tw = run.taskWarmupEnds();
-    double[] te = run.taskEmergenceEnds();
-    double[] tw2 = halfScale.taskWarmupEnds();
-    double[] te2 = halfScale.taskEmergenceEnds();
+    double[] tw = run.markers().taskWarmupEnds();
+    double[] te = run.markers().taskEmergenceEnds();
+    double[] tw2 = halfScale.markers().taskWarmupEnds();
+    double[] te2 = halfScale.markers().taskEmergenceEnds();
     List<String> ev = new ArrayList<>();
     ev.add("start scaled by 1/2: the warm-up doubles, the emergence window W_i = t_e,i - t_w,i stays");
     double worst = 0;
@@ -306,7 +306,7 @@ public final class ReducedRunChecks {
   }
 
   static Verdict inclination(String runId, ReducedRun run, PhaseReference reference) {
-    double[] tw = run.taskWarmupEnds();
+    double[] tw = run.markers().taskWarmupEnds();
     int[] favourite = predictedAllocation(run.init());
     double worst = 0;
     List<String> ev = new ArrayList<>();

@@ -82,7 +82,7 @@ class AllocationProofCheckTest {
     Verdict v = check(small.allocation(), shortTube).verdict();
     assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
     ValidatedTube stopped = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(),
-        small.tEmergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
+        small.markers().emergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
     assertFalse(stopped.complete());
     assertEquals(Verdict.Status.ERROR, check(small.allocation(), stopped).verdict().status());
   }

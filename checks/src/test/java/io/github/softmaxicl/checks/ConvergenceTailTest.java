@@ -93,8 +93,8 @@ class ConvergenceTailTest {
 
   private static ReducedRun withFinalState(SpectralState s) {
     return new ReducedRun(run.config(), run.init(), run.integratorName(), run.relTol(), run.absTol(),
-        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.tWarmupEnd(),
-        run.tEmergenceEnd(), run.halfSignalTimes(), run.taskWarmupEnds(), run.taskEmergenceEnds(), run.allocation(),
+        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.markers(),
+        run.allocation(),
         s, run.logAbsMuFinal(), run.gradientNorm(), run.velocityNorm(), run.evaluations(), run.wallSeconds(),
         run.tailStart(), run.trajectory());
   }

@@ -31,7 +31,7 @@ class FullDynamicsChecksTest {
     int draws = 1024;
     double k = Math.max(1.0, 7.5 / (Initialisations.paper(c).omega(0, 0) * Math.sqrt(10.0 * draws)));
     ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
-    computed = FullVsReduced.compare(c, k, draws, 7L, 1.5 * guide.tEmergenceEnd(),
+    computed = FullVsReduced.compare(c, k, draws, 7L, 1.5 * guide.markers().emergenceEnd(),
         new FullVsReduced.Options().threads(1));
   }
 
@@ -78,7 +78,7 @@ class FullDynamicsChecksTest {
     // The evidence states the largest relative deviation and each task's budget 3 delta + model error.
     double worst = 0;
     double delta = 0;
-    double[] red = r.reduced().halfSignalTimes();
+    double[] red = r.reduced().markers().halfSignal();
     for (int i = 0; i < red.length; i++) {
       worst = Math.max(worst, Math.abs(r.halfSignalTimes()[i] - red[i]) / red[i]);
       delta = Math.max(delta, r.deltaAchieved()[i]);
@@ -151,7 +151,7 @@ class FullDynamicsChecksTest {
     return new FullRun(
         f.config(), f.dynamics(), f.method(), f.relTol(), f.absTol(), f.batch(), f.seed(), f.initScale(),
         f.perturbation(), f.symmetrised(), f.prompts(), f.independentDraws(), f.tEnd(), f.f0(), f.fFinal(),
-        f.fFresh(), f.fFreshSe(), f.fStar(), f.tWarmupEnd(), f.tEmergenceEnd(), f.finalState(), offStructureNorm,
+        f.fFresh(), f.fFreshSe(), f.fStar(), f.markers(), f.finalState(), offStructureNorm,
         f.trajectory(), f.evaluations(), f.lossEvaluations(), f.wallSeconds(), f.escapeTime(), f.escapeHead(),
         f.escapeTask(), f.saddleRatePredicted(), f.saddleRateMeasured());
   }

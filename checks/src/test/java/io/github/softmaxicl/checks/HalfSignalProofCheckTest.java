@@ -1,10 +1,11 @@
 package io.github.softmaxicl.checks;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.LohnerTaylorIntegrator;
 import io.github.softmaxicl.numerics.validated.ReducedLogTaylorField;
@@ -38,37 +39,31 @@ class HalfSignalProofCheckTest {
 
   private static HalfSignalProofCheck.Result check(double[] halfSignal, ValidatedTube t) {
     return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
-        new HalfSignalProofCheck.FloatingMarkers(halfSignal, small.tWarmupEnd(), small.tEmergenceEnd()), t);
+        new MarkerTimes(small.markers().warmupEnd(), small.markers().emergenceEnd(), halfSignal,
+            small.markers().taskWarmupEnds(), small.markers().taskEmergenceEnds()), t);
   }
 
   private static HalfSignalProofCheck.Result checkMarkers(double tw, double te) {
     return HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
-        new HalfSignalProofCheck.FloatingMarkers(small.halfSignalTimes(), tw, te), tube);
+        new MarkerTimes(tw, te, small.markers().halfSignal(), small.markers().taskWarmupEnds(),
+            small.markers().taskEmergenceEnds()), tube);
   }
 
-  /** A run's markers go in unchanged, and a caller changing its arrays afterwards changes nothing inside. */
+  /**
+   * A run is checked against its own markers (the two entry points agree to the evidence), and markers for another
+   * number of tasks are refused rather than read past their end or short of it.
+   */
   @Test
-  void floatingMarkersAreTheRunsAndCopied() {
-    HalfSignalProofCheck.FloatingMarkers m = HalfSignalProofCheck.FloatingMarkers.of(small);
-    assertArrayEquals(small.halfSignalTimes(), m.halfSignal());
-    assertEquals(small.tWarmupEnd(), m.warmupEnd());
-    assertEquals(small.tEmergenceEnd(), m.emergenceEnd());
-    assertArrayEquals(small.taskWarmupEnds(), m.taskWarmupEnds());
-    assertArrayEquals(small.taskEmergenceEnds(), m.taskEmergenceEnds());
-    double[] half = {1.0, 2.0};
-    double[] taskEnds = {3.0, 4.0};
-    HalfSignalProofCheck.FloatingMarkers own = new HalfSignalProofCheck.FloatingMarkers(half, 5, 6, taskEnds,
-        taskEnds);
-    half[0] = -1;
-    taskEnds[0] = -1;
-    own.halfSignal()[1] = -1;
-    own.taskWarmupEnds()[1] = -1;
-    own.taskEmergenceEnds()[1] = -1;
-    assertArrayEquals(new double[] {1.0, 2.0}, own.halfSignal());
-    assertArrayEquals(new double[] {3.0, 4.0}, own.taskWarmupEnds());
-    assertArrayEquals(new double[] {3.0, 4.0}, own.taskEmergenceEnds());
-    assertEquals(0, new HalfSignalProofCheck.FloatingMarkers(half, 5, 6).taskWarmupEnds().length);
-    assertEquals(0, new HalfSignalProofCheck.FloatingMarkers(half, 5, 6).taskEmergenceEnds().length);
+  void theRunsOwnMarkersAreCheckedAndOtherTaskCountsRefused() {
+    Verdict whole = HalfSignalProofCheck.check("small-reduced", small, tube).verdict();
+    Verdict parts = HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), small.markers(), tube)
+        .verdict();
+    assertEquals(whole.status(), parts.status());
+    assertEquals(whole.evidence(), parts.evidence());
+    MarkerTimes three = MarkerTimes.withoutTaskPhases(1, 2, new double[3]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> HalfSignalProofCheck.check("small-reduced", small.config(), small.init(), three, tube));
+    assertEquals("markers for 3 tasks, the configuration has 2", e.getMessage());
   }
 
   @Test
@@ -104,18 +99,19 @@ class HalfSignalProofCheckTest {
    */
   @Test
   void aShiftedPhaseMarkerFails() {
-    HalfSignalProofCheck.Result r = checkMarkers(small.tWarmupEnd(), small.tEmergenceEnd());
+    HalfSignalProofCheck.Result r = checkMarkers(small.markers().warmupEnd(), small.markers().emergenceEnd());
     Interval te = r.markers().get(1).enclosure().orElseThrow();
     // Past the enclosure but inside the tube (which ends 5 after t_e): a time outside the tube is an error instead.
-    Verdict late = checkMarkers(small.tWarmupEnd(), te.hi() + 0.01 * te.width()).verdict();
+    Verdict late = checkMarkers(small.markers().warmupEnd(), te.hi() + 0.01 * te.width()).verdict();
     assertEquals(Verdict.Status.FAIL, late.status(), late.evidence().toString());
     assertTrue(late.measured() > 1, "position " + late.measured());
     assertTrue(late.evidence().stream().anyMatch(l -> l.startsWith("t_e") && l.contains("OUTSIDE")),
         late.evidence().toString());
     Interval tw = r.markers().get(0).enclosure().orElseThrow();
-    assertEquals(Verdict.Status.FAIL, checkMarkers(tw.lo() - tw.width(), small.tEmergenceEnd()).verdict().status());
+    assertEquals(Verdict.Status.FAIL, checkMarkers(tw.lo() - tw.width(),
+        small.markers().emergenceEnd()).verdict().status());
     // A floating-point run that never reached 0.99 F(0), where the proof says F does: fail.
-    assertEquals(Verdict.Status.FAIL, checkMarkers(Double.NaN, small.tEmergenceEnd()).verdict().status());
+    assertEquals(Verdict.Status.FAIL, checkMarkers(Double.NaN, small.markers().emergenceEnd()).verdict().status());
   }
 
   /**
@@ -124,7 +120,7 @@ class HalfSignalProofCheckTest {
    */
   @Test
   void aFloatingPointTimeOutsideItsEnclosureFails() {
-    double[] t = small.halfSignalTimes();
+    double[] t = small.markers().halfSignal();
     Interval e = check(t, tube).tasks().get(0).enclosure().orElseThrow();
     double[] late = t.clone();
     late[0] = e.hi() + 0.01 * e.width();
@@ -143,9 +139,9 @@ class HalfSignalProofCheckTest {
   @Test
   void aTubeThatStoppedEarlyIsAnError() {
     ValidatedTube stopped = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(),
-        small.tEmergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
+        small.markers().emergenceEnd() + 5.0, new LohnerTaylorIntegrator.Settings(12, 1e-12, 50.0, 10));
     assertFalse(stopped.complete());
-    Verdict v = check(small.halfSignalTimes(), stopped).verdict();
+    Verdict v = check(small.markers().halfSignal(), stopped).verdict();
     assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
     String reason = stopped.stopReason().orElseThrow();
     assertTrue(v.evidence().stream().anyMatch(l -> l.contains(reason)), v.evidence().toString());
@@ -156,7 +152,7 @@ class HalfSignalProofCheckTest {
   void aTubeEndingBeforeEmergenceIsAnError() {
     ValidatedTube shortTube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), 20.0, SETTINGS);
     assertTrue(shortTube.complete());
-    Verdict v = check(small.halfSignalTimes(), shortTube).verdict();
+    Verdict v = check(small.markers().halfSignal(), shortTube).verdict();
     assertEquals(Verdict.Status.ERROR, v.status(), v.evidence().toString());
   }
 
@@ -171,9 +167,10 @@ class HalfSignalProofCheckTest {
     ValidatedTube to100 = new ValidatedTube(tube.initial(), tube.steps().subList(0, k + 1), tube.steps().get(k).t1(),
         Optional.empty(), 0.0);
     assertTrue(to100.complete());
-    double[] half = small.halfSignalTimes();
+    double[] half = small.markers().halfSignal();
     HalfSignalProofCheck.Result r = HalfSignalProofCheck.check("small-reduced", small.config(), small.init(),
-        new HalfSignalProofCheck.FloatingMarkers(half, small.tWarmupEnd(), 50.0), to100);
+        new MarkerTimes(small.markers().warmupEnd(), 50.0, half, small.markers().taskWarmupEnds(),
+            small.markers().taskEmergenceEnds()), to100);
     Verdict v = r.verdict();
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
     for (int i = 0; i < half.length; i++) {

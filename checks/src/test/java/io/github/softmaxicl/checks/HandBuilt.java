@@ -1,8 +1,10 @@
 package io.github.softmaxicl.checks;
 
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.full.FullRun;
+import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
@@ -69,7 +71,8 @@ final class HandBuilt {
 
     ReducedRun build() {
       return new ReducedRun(config, init, "hand-built", 1e-10, 1e-12, eventTimeAccuracy, tEnd, 1.0, fFinal, fStar,
-          tWarmupEnd, tEmergenceEnd, half, warmupEnds, emergenceEnds, allocation, finalState, logAbsMu, 0.0, 0.0,
+          new MarkerTimes(tWarmupEnd, tEmergenceEnd, half, warmupEnds, emergenceEnds), allocation, finalState,
+              logAbsMu, 0.0, 0.0,
           0L, 0.0, Double.NaN, trajectory);
     }
   }
@@ -84,7 +87,9 @@ final class HandBuilt {
   static FullRun full(ProblemConfig c, SpectralState finalState, double offStructureNorm,
       List<TrajectorySample> trajectory, double escapeTime) {
     return new FullRun(c, Dynamics.FULL, "hand-built", 1e-8, 1e-12, 0, 1L, 1.0, 0.0, true, 64L, 16L, 100.0, 1.0,
-        0.5, 0.55, 0.01, 0.5, 10.0, 20.0, finalState, offStructureNorm, trajectory, 0L, 0L, 0.0, escapeTime,
+        0.5, 0.55, 0.01, 0.5,
+        MarkerTimes.withoutTaskPhases(10.0, 20.0, RunAnalysis.halfSignalTimes(trajectory, c)), finalState,
+            offStructureNorm, trajectory, 0L, 0L, 0.0, escapeTime,
         Double.isNaN(escapeTime) ? -1 : 1, Double.isNaN(escapeTime) ? -1 : 0, 0.1, 0.1);
   }
 }

@@ -3,6 +3,7 @@ package io.github.softmaxicl.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class PerTaskMarkerProofTest {
 
   private static HalfSignalProofCheck.Result check(double[] taskWarmup, double[] taskEmergence) {
     return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(),
-        new HalfSignalProofCheck.FloatingMarkers(RUN.halfSignalTimes(), RUN.tWarmupEnd(), RUN.tEmergenceEnd(),
+        new MarkerTimes(RUN.markers().warmupEnd(), RUN.markers().emergenceEnd(), RUN.markers().halfSignal(),
             taskWarmup, taskEmergence), SmallProofTube.TUBE);
   }
 
@@ -41,14 +42,14 @@ class PerTaskMarkerProofTest {
     HalfSignalProofCheck.Result ok = HalfSignalProofCheck.check("small-reduced", RUN, SmallProofTube.TUBE);
     HalfSignalProofCheck.MarkerEnclosure te2 = ok.markers().stream().filter(m -> m.marker().equals("t_e,2"))
         .findFirst().orElseThrow();
-    double[] emergence = RUN.taskEmergenceEnds();
+    double[] emergence = RUN.markers().taskEmergenceEnds();
     // One enclosure width past its upper end.
     emergence[1] = te2.enclosure().get().hi() + te2.enclosure().get().width();
-    Verdict v = check(RUN.taskWarmupEnds(), emergence).verdict();
+    Verdict v = check(RUN.markers().taskWarmupEnds(), emergence).verdict();
     assertEquals(Verdict.Status.FAIL, v.status(), v.evidence().toString());
-    double[] warmup = RUN.taskWarmupEnds();
+    double[] warmup = RUN.markers().taskWarmupEnds();
     warmup[0] *= 0.9;
-    Verdict w = check(warmup, RUN.taskEmergenceEnds()).verdict();
+    Verdict w = check(warmup, RUN.markers().taskEmergenceEnds()).verdict();
     assertEquals(Verdict.Status.FAIL, w.status(), w.evidence().toString());
   }
 }

@@ -3,6 +3,7 @@ package io.github.softmaxicl.checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.numerics.validated.TubeStep;
 import io.github.softmaxicl.theory.SpectralState;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The P2-proof, P3-proof and tube-plot checks on the {@code small} tube ({@link SmallProofTube}) at their edges: a
- * floating-point time on an end of its certified enclosure (endpoints included, position 1), per-task marker lists
- * shorter than the tasks, and the evidence lines a reviewer reads against the enclosures themselves.
+ * floating-point time on an end of its certified enclosure (endpoints included, position 1), per-task markers the
+ * floating-point run lacks (NaN), and the evidence lines a reviewer reads against the enclosures themselves.
  */
 class ProofEvidenceTest {
   private static final ReducedRun RUN = SmallProofTube.RUN;
@@ -21,7 +22,7 @@ class ProofEvidenceTest {
   private static HalfSignalProofCheck.Result halfSignal(double[] half, double[] taskWarmupEnds,
       double[] taskEmergenceEnds) {
     return HalfSignalProofCheck.check("small-reduced", RUN.config(), RUN.init(),
-        new HalfSignalProofCheck.FloatingMarkers(half, RUN.tWarmupEnd(), RUN.tEmergenceEnd(), taskWarmupEnds,
+        new MarkerTimes(RUN.markers().warmupEnd(), RUN.markers().emergenceEnd(), half, taskWarmupEnds,
             taskEmergenceEnds), SmallProofTube.TUBE);
   }
 
@@ -31,7 +32,8 @@ class ProofEvidenceTest {
     Interval e0 = r.tasks().get(0).enclosure().orElseThrow();
     Interval e1 = r.tasks().get(1).enclosure().orElseThrow();
     double[] half = {e0.hi(), e1.lo()};
-    HalfSignalProofCheck.Result ends = halfSignal(half, RUN.taskWarmupEnds(), RUN.taskEmergenceEnds());
+    HalfSignalProofCheck.Result ends = halfSignal(half, RUN.markers().taskWarmupEnds(),
+        RUN.markers().taskEmergenceEnds());
     assertTrue(ends.tasks().get(0).inside());
     assertTrue(ends.tasks().get(1).inside());
     assertEquals(1.0, ends.tasks().get(0).position(), 1e-9);
@@ -63,7 +65,7 @@ class ProofEvidenceTest {
         + "(the only crossing in it: L_i proved decreasing there); floating point %.9g, inside (position %.3f)",
         me.lo(), me.hi(), me.width(), me.width() / me.midpoint(),
         m.floatingPoint(), m.position())), ev.toString());
-    TubeStep step = SmallProofTube.TUBE.stepAt(RUN.tEmergenceEnd()).orElseThrow();
+    TubeStep step = SmallProofTube.TUBE.stepAt(RUN.markers().emergenceEnd()).orElseThrow();
     double widest = 0;
     for (Interval i : step.overStep()) {
       widest = Math.max(widest, i.width());
@@ -74,9 +76,10 @@ class ProofEvidenceTest {
 
   @Test
   void perTaskMarkersMissingFromTheFloatingPointRunFail() {
-    double[] tw = RUN.taskWarmupEnds();
-    double[] te = RUN.taskEmergenceEnds();
-    HalfSignalProofCheck.Result r = halfSignal(RUN.halfSignalTimes(), new double[] {tw[0]}, new double[] {te[0]});
+    double[] tw = RUN.markers().taskWarmupEnds();
+    double[] te = RUN.markers().taskEmergenceEnds();
+    HalfSignalProofCheck.Result r = halfSignal(RUN.markers().halfSignal(), new double[] {tw[0], Double.NaN},
+        new double[] {te[0], Double.NaN});
     assertEquals(List.of("t_w", "t_e", "t_w,1", "t_e,1", "t_w,2", "t_e,2"), r.markers().stream()
         .map(HalfSignalProofCheck.MarkerEnclosure::marker).toList());
     assertEquals(tw[0], r.markers().get(2).floatingPoint(), 0.0);
@@ -138,9 +141,9 @@ class ProofEvidenceTest {
         .position()));
     assertTrue(Double.isNaN(new HalfSignalProofCheck.MarkerEnclosure("t_e", java.util.Optional.empty(), 1.0)
         .position()));
-    double[] half = RUN.halfSignalTimes();
+    double[] half = RUN.markers().halfSignal();
     half[0] = Double.NaN;
-    Verdict v = halfSignal(half, RUN.taskWarmupEnds(), RUN.taskEmergenceEnds()).verdict();
+    Verdict v = halfSignal(half, RUN.markers().taskWarmupEnds(), RUN.markers().taskEmergenceEnds()).verdict();
     assertEquals(Verdict.Status.FAIL, v.status());
     assertTrue(Double.isNaN(v.measured()), "no position without a floating-point time: " + v.measured());
   }

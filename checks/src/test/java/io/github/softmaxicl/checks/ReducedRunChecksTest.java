@@ -42,7 +42,7 @@ class ReducedRunChecksTest {
       WarmupTimes w = WarmupPredictor.predict(c, init);
       ReducedRun run = ReducedFlowRunner.run(c, init, tEnd, OPTIONS);
       ReducedRun half = ReducedFlowRunner.run(c, init.scaled(0.5), 6 * w.latest(), OPTIONS);
-      double[] tw = run.taskWarmupEnds();
+      double[] tw = run.markers().taskWarmupEnds();
       double[][] mu = new double[c.tasks()][];
       for (int i = 0; i < mu.length; i++) {
         mu[i] = WarmupPredictor.muAt(c, init, i, tw[i]);
@@ -198,8 +198,8 @@ class ReducedRunChecksTest {
     samples.set(sample, new io.github.softmaxicl.numerics.TrajectorySample(t.t(), t.loss(),
         SpectralState.of(w, t.state().muArray()), t.offStructureNorm()));
     return new ReducedRun(run.config(), run.init(), run.integratorName(), run.relTol(), run.absTol(),
-        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.tWarmupEnd(),
-        run.tEmergenceEnd(), run.halfSignalTimes(), run.taskWarmupEnds(), run.taskEmergenceEnds(), run.allocation(),
+        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.markers(),
+        run.allocation(),
         run.finalState(), run.logAbsMuFinal(), run.gradientNorm(), run.velocityNorm(), run.evaluations(),
         run.wallSeconds(),
         run.tailStart(), samples);
@@ -213,7 +213,7 @@ class ReducedRunChecksTest {
     ReducedRun run = ReducedFlowRunner.run(UNEQUAL, Initialisations.paper(UNEQUAL), 3e4, OPTIONS);
     assertEquals(Verdict.Status.PASS, ReducedRunChecks.saturation("x", run).status());
     int k = 0;
-    while (run.trajectory().get(k).t() < run.taskEmergenceEnds()[0]) {
+    while (run.trajectory().get(k).t() < run.markers().taskEmergenceEnds()[0]) {
       k++;
     }
     SpectralState s = run.trajectory().get(k).state();
@@ -272,7 +272,7 @@ class ReducedRunChecksTest {
     for (int k = 0; k < 8; k++) {
       AllocationProperty.Case c = AllocationProperty.draw(1000 + k);
       ReducedRun run = ReducedFlowRunner.run(c.config(), c.init(), 3e4, OPTIONS);
-      results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.tEmergenceEnd()));
+      results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.markers().emergenceEnd()));
     }
     Verdict v = AllocationProperty.verdict(results, 1000, 3e4);
     assertEquals(Verdict.Status.PASS, v.status(), v.evidence().toString());

@@ -42,8 +42,8 @@ class SaturationTightRunTest {
     samples.set(k, new TrajectorySample(s.t(), s.loss(), SpectralState.of(w, s.state().muArray()),
         s.offStructureNorm()));
     return new ReducedRun(run.config(), run.init(), run.integratorName(), run.relTol(), run.absTol(),
-        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.tWarmupEnd(),
-        run.tEmergenceEnd(), run.halfSignalTimes(), run.taskWarmupEnds(), run.taskEmergenceEnds(), run.allocation(),
+        run.eventTimeAccuracy(), run.tEnd(), run.f0(), run.fFinal(), run.fStar(), run.markers(),
+        run.allocation(),
         run.finalState(), run.logAbsMuFinal(), run.gradientNorm(), run.velocityNorm(), run.evaluations(),
         run.wallSeconds(), run.tailStart(), samples);
   }

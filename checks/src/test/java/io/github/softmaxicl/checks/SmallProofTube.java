@@ -21,7 +21,7 @@ final class SmallProofTube {
     Preset p = Preset.SMALL;
     RUN = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(), ReducedFlowOptions.defaults());
     FIELD = new ReducedLogTaylorField(RUN.config(), RUN.init());
-    TUBE = LohnerTaylorIntegrator.integrate(FIELD, FIELD.startEnclosure(), RUN.tEmergenceEnd() + 5.0,
+    TUBE = LohnerTaylorIntegrator.integrate(FIELD, FIELD.startEnclosure(), RUN.markers().emergenceEnd() + 5.0,
         LohnerTaylorIntegrator.Settings.reducedFlowProof());
   }
 

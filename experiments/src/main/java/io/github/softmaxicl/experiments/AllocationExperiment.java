@@ -36,7 +36,7 @@ public final class AllocationExperiment implements Experiment {
         AllocationProperty.Case c = AllocationProperty.draw(settings.allocationFirstSeed() + k);
         ReducedRun run = ReducedFlowRunner.run(c.config(), c.init(), settings.allocationTEnd(),
             ReducedFlowOptions.defaults());
-        results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.tEmergenceEnd()));
+        results.add(new AllocationProperty.CaseResult(c, run.allocation(), run.markers().emergenceEnd()));
         context.progress().count("P3 allocation property", k + 1, cases);
       }
       return AllocationProperty.verdict(results, settings.allocationFirstSeed(), settings.allocationTEnd());

@@ -59,7 +59,8 @@ public final class FullFlowExperiment implements PerRunExperiment {
     try {
       ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, z.initScale()), spec.tEnd(),
           ReducedFlowOptions.defaults());
-      double tEnd = Double.isFinite(guide.tEmergenceEnd()) ? 1.5 * guide.tEmergenceEnd() : spec.tEnd();
+      double guideEmergence = guide.markers().emergenceEnd();
+      double tEnd = Double.isFinite(guideEmergence) ? 1.5 * guideEmergence : spec.tEnd();
       progress.message(String.format(Locale.ROOT, "%s: full gradient flow, k = %.4g, N = %d draws x %d "
           + "images (criterion %.3g), to t = %.4g", id, z.initScale(), z.draws(), 1 << (2 * c.tasks()),
           z.criterion(), tEnd));

@@ -50,7 +50,7 @@ final class HalfSignalProof {
    * verdict for each and no plot.
    */
   static Outcome prove(String runId, ReducedRun run, List<Claim> claims) {
-    double te = run.tEmergenceEnd();
+    double te = run.markers().emergenceEnd();
     if (!(te > 0) || !Double.isFinite(te)) {
       return verdictsOnly(Failures.errors(claims, runId, "the floating-point run has no end of emergence t_e (" + te
           + ") to prove the tube past"));
@@ -59,7 +59,7 @@ final class HalfSignalProof {
       ReducedLogTaylorField field = new ReducedLogTaylorField(run.config(), run.init());
       // With unequal blocks a task can reach its own t_e,i after the global t_e: the tube covers the latest.
       double last = te;
-      for (double tei : run.taskEmergenceEnds()) {
+      for (double tei : run.markers().taskEmergenceEnds()) {
         last = Double.isFinite(tei) ? Math.max(last, tei) : last;
       }
       boolean trap = claims.contains(Claims.P1_PROOF);

@@ -51,7 +51,7 @@ public final class LadderExperiment implements Experiment {
       ProblemConfig c = ProblemConfig.of(2 * b, new int[] {b, b}, 2, r.promptLength(), 0.0, 1.0);
       double k = FullDynamicsPlan.initScaleFor(c, r.draws(), r.criterion());
       ReducedRun guide = ReducedFlowRunner.run(c, Initialisations.paper(c, k), 3e4, ReducedFlowOptions.defaults());
-      double tEnd = 1.5 * guide.tEmergenceEnd();
+      double tEnd = 1.5 * guide.markers().emergenceEnd();
       context.progress().message(String.format(Locale.ROOT, "P6 ladder: blocks %d+%d, L = %d, N = %d draws, "
           + "criterion %.3g, to t = %.4g, on %d independent samples", b, b, r.promptLength(), r.draws(),
           r.criterion(), tEnd, samples));

@@ -103,7 +103,7 @@ final class ReducedInstanceRun {
    */
   private static Optional<PhaseReference> reference(ProblemConfig c, SpectralState init, WarmupTimes w,
       ReducedRun run) {
-    double[] tw = run.taskWarmupEnds();
+    double[] tw = run.markers().taskWarmupEnds();
     double[][] predicted = new double[c.tasks()][];
     for (int i = 0; i < predicted.length; i++) {
       if (Double.isFinite(tw[i]) && tw[i] < w.blowUp(i)) {

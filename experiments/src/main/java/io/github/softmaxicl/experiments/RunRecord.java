@@ -1,10 +1,10 @@
 package io.github.softmaxicl.experiments;
 
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,12 +26,8 @@ import java.util.Optional;
  * @param f0 F(0)
  * @param fFinal F(t_end)
  * @param fStar F* of MODEL.md §6
- * @param tWarmupEnd end of warm-up (MODEL.md §7); NaN if not reached
- * @param tEmergenceEnd end of emergence (MODEL.md §7); NaN if not reached
- * @param halfSignalTimes per-task half-signal times (MODEL.md §7), NaN where not reached
- * @param taskWarmupEnds per-task end of warm-up t_w,i (docs/P2-PHASES.md §3), NaN where not reached or not
- *     computed (the full dynamics)
- * @param taskEmergenceEnds per-task end of emergence t_e,i, NaN where not reached or not computed
+ * @param markers t_w, t_e (MODEL.md §7) and per task the half-signal time, t_w,i and t_e,i (docs/P2-PHASES.md §3),
+ *     NaN where not reached or not computed (the full dynamics have no t_w,i, t_e,i)
  * @param omegaFinal ω at t_end, H×n
  * @param muFinal μ at t_end, H×n
  * @param evaluations number of loss/gradient evaluations
@@ -43,8 +39,7 @@ import java.util.Optional;
  * @param fullModel the full-model quantities; empty for the reduced flow
  */
 public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, String init, double initScale,
-    long seed, IntegratorInfo integrator, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+    long seed, IntegratorInfo integrator, double tEnd, double f0, double fFinal, double fStar, MarkerTimes markers,
     double[][] omegaFinal, double[][] muFinal, long evaluations,
     double wallSeconds, List<TrajectorySample> trajectory, List<TrajectorySample> emergenceSamples,
     Optional<FullModelSection> fullModel) {
@@ -62,9 +57,6 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     Objects.requireNonNull(init);
     Objects.requireNonNull(integrator);
     Objects.requireNonNull(fullModel);
-    halfSignalTimes = halfSignalTimes.clone();
-    taskWarmupEnds = taskWarmupEnds.clone();
-    taskEmergenceEnds = taskEmergenceEnds.clone();
     omegaFinal = copy(omegaFinal);
     muFinal = copy(muFinal);
     trajectory = List.copyOf(trajectory);
@@ -72,12 +64,9 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     String id = name + "-" + dynamics.id();
     int heads = config.heads();
     int n = config.tasks();
-    if (taskWarmupEnds.length != n || taskEmergenceEnds.length != n) {
-      throw new IllegalArgumentException(id + ": per-task markers need " + n + " entries");
-    }
-    if (halfSignalTimes.length != n) {
-      throw new IllegalArgumentException(id + ": half_signal_times needs " + n + " entries (got "
-          + halfSignalTimes.length + ")");
+    if (markers.tasks() != n) {
+      throw new IllegalArgumentException(id + ": half_signal_times and the per-task markers need " + n
+          + " entries (got " + markers.tasks() + ")");
     }
     checkShape(id, "omega_final", omegaFinal, heads, n);
     checkShape(id, "mu_final", muFinal, heads, n);
@@ -151,24 +140,6 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     return "runs/" + runId() + ".csv";
   }
 
-  /** Per-task half-signal times, NaN where not reached; a copy. */
-  @Override
-  public double[] halfSignalTimes() {
-    return halfSignalTimes.clone();
-  }
-
-  /** Per-task end of warm-up t_w,i (NaN where not reached or not computed); a copy. */
-  @Override
-  public double[] taskWarmupEnds() {
-    return taskWarmupEnds.clone();
-  }
-
-  /** Per-task end of emergence t_e,i (NaN where not reached or not computed); a copy. */
-  @Override
-  public double[] taskEmergenceEnds() {
-    return taskEmergenceEnds.clone();
-  }
-
   /** ω at t_end, H×n; a copy. */
   @Override
   public double[][] omegaFinal() {
@@ -216,11 +187,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
     private double f0 = Double.NaN;
     private double fFinal = Double.NaN;
     private double fStar = Double.NaN;
-    private double tWarmupEnd = Double.NaN;
-    private double tEmergenceEnd = Double.NaN;
-    private double[] halfSignalTimes;
-    private double[] taskWarmupEnds;
-    private double[] taskEmergenceEnds;
+    private MarkerTimes markers;
     private double[][] omegaFinal;
     private double[][] muFinal;
     private long evaluations;
@@ -235,10 +202,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       this.config = Objects.requireNonNull(config);
       this.integrator = Objects.requireNonNull(integrator);
       int n = config.tasks();
-      this.halfSignalTimes = new double[n];
-      Arrays.fill(halfSignalTimes, Double.NaN);
-      this.taskWarmupEnds = halfSignalTimes.clone();
-      this.taskEmergenceEnds = halfSignalTimes.clone();
+      this.markers = MarkerTimes.none(n);
       this.omegaFinal = new double[config.heads()][n];
       this.muFinal = new double[config.heads()][n];
     }
@@ -270,18 +234,9 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
       return this;
     }
 
-    /** Phase markers (NaN if not reached) and per-task half-signal times. */
-    public Builder phases(double warmupEnd, double emergenceEnd, double[] halfSignal) {
-      this.tWarmupEnd = warmupEnd;
-      this.tEmergenceEnd = emergenceEnd;
-      this.halfSignalTimes = halfSignal.clone();
-      return this;
-    }
-
-    /** Per-task phase markers t_w,i and t_e,i (reduced flow; NaN if not reached). */
-    public Builder taskPhases(double[] warmupEnds, double[] emergenceEnds) {
-      this.taskWarmupEnds = warmupEnds.clone();
-      this.taskEmergenceEnds = emergenceEnds.clone();
+    /** The phase-marker times (NaN where not reached or not computed; every one NaN unless set). */
+    public Builder markers(MarkerTimes times) {
+      this.markers = Objects.requireNonNull(times);
       return this;
     }
 
@@ -324,8 +279,7 @@ public record RunRecord(String name, Dynamics dynamics, ProblemConfig config, St
      */
     public RunRecord build() {
       return new RunRecord(name, dynamics, config, init, initScale, seed, integrator, tEnd, f0, fFinal, fStar,
-          tWarmupEnd, tEmergenceEnd, halfSignalTimes, taskWarmupEnds, taskEmergenceEnds, omegaFinal, muFinal, evaluations, wallSeconds, trajectory,
-          emergenceSamples, fullModel);
+          markers, omegaFinal, muFinal, evaluations, wallSeconds, trajectory, emergenceSamples, fullModel);
     }
   }
 }

@@ -52,7 +52,7 @@ public final class SgdExperiment implements PerRunExperiment {
     try {
       // The protocol stops after emergence, at most at twice the reduced flow's t_e: the progress horizon.
       ReducedRun reference = protocol.reference();
-      double tEnd = 2 * reference.tEmergenceEnd();
+      double tEnd = 2 * reference.markers().emergenceEnd();
       PaperSgdProtocol.Result r = protocol.run(spec.seed(), context.threads(), reference,
           (t, loss, eta) -> progress.progress(id, t, tEnd, loss));
       out.run(RunRecords.of(spec, Dynamics.SGD, r.sgd().run(), r.reduced()));

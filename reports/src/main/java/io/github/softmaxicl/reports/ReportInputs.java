@@ -76,10 +76,9 @@ final class ReportInputs {
     List<TrajectorySample> prediction = section == null ? List.of() : section.reducedPrediction();
     IntegratorInfo in = r.integrator();
     return new RunFacts(r.runId(), kind, r.config(), r.init(), r.initScale(), r.seed(), prompts, r.tEnd(),
-        r.f0(), r.fFinal(), r.fStar(), r.tWarmupEnd(), r.tEmergenceEnd(), r.halfSignalTimes(), r.allocation(), full,
+        r.f0(), r.fFinal(), r.fStar(), r.markers(), r.allocation(), full,
         new RunFacts.Integrator(in.name(), in.relTol(), in.absTol(), in.learningRate()), r.evaluations(),
-        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), prediction, r.taskWarmupEnds(), r.taskEmergenceEnds(),
-        r.emergenceSamples());
+        r.wallSeconds(), r.trajectoryCsv(), r.trajectory(), prediction, r.emergenceSamples());
   }
 
   static RunKind kind(Dynamics d) {

@@ -192,17 +192,17 @@ public final class ResultsJsonWriter {
     number(g, "F0", r.f0());
     number(g, "F_final", r.fFinal());
     number(g, "F_star", r.fStar());
-    number(g, "t_warmup_end", r.tWarmupEnd());
-    number(g, "t_emergence_end", r.tEmergenceEnd());
+    number(g, "t_warmup_end", r.markers().warmupEnd());
+    number(g, "t_emergence_end", r.markers().emergenceEnd());
     g.writeArrayFieldStart("half_signal_times");
-    for (double t : r.halfSignalTimes()) {
+    for (double t : r.markers().halfSignal()) {
       number(g, t);
     }
     g.writeEndArray();
     // Per-task markers (docs/P2-PHASES.md §3): computed by event detectors of the reduced flow only, null otherwise.
     boolean reduced = r.dynamics() == Dynamics.REDUCED;
-    numbersOrNull(g, "task_warmup_end", reduced ? r.taskWarmupEnds() : null);
-    numbersOrNull(g, "task_emergence_end", reduced ? r.taskEmergenceEnds() : null);
+    numbersOrNull(g, "task_warmup_end", reduced ? r.markers().taskWarmupEnds() : null);
+    numbersOrNull(g, "task_emergence_end", reduced ? r.markers().taskEmergenceEnds() : null);
     g.writeArrayFieldStart("allocation");
     for (int h : r.allocation()) {
       if (h < 0) {

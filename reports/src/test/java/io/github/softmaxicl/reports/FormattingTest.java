@@ -4,6 +4,7 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -66,7 +67,7 @@ class FormattingTest {
         new double[][] {{5, 0.5}, {-1e-3, 6}}));
     RunRecord r = RunRecord.builder("small", Dynamics.REDUCED, Preset.SMALL.config(),
         IntegratorInfo.ode("DormandPrince853", 1e-9, 1e-12)).tEnd(1.5).losses(2, 1, 0.9)
-        .phases(0.5, Double.NaN, new double[] {0.7, Double.NaN})
+        .markers(MarkerTimes.withoutTaskPhases(0.5, Double.NaN, new double[] {0.7, Double.NaN}))
         .finalState(s1.omegaArray(), s1.muArray()).trajectory(List.of(s0, s1)).build();
     assertArrayEquals(new int[] {0, 1}, r.allocation(), "task 0: head 0 (2.5 > -3e-4); task 1: head 1 (3.6)");
     StringWriter w = new StringWriter();

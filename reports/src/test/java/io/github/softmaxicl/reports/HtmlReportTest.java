@@ -4,6 +4,7 @@ import io.github.softmaxicl.experiments.JobRequest;
 import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.Mode;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -55,8 +56,8 @@ class HtmlReportTest {
     assertEquals(-1, SampleSearch.exact(s, Double.NaN));
     assertEquals(k, SampleSearch.nearest(s, Math.nextUp(s.get(k).t())));
     // The synthetic record's markers are sample times, as the integrator's event samples are.
-    assertTrue(SampleSearch.exact(s, r.tWarmupEnd()) >= 0);
-    assertTrue(SampleSearch.exact(s, r.tEmergenceEnd()) >= 0);
+    assertTrue(SampleSearch.exact(s, r.markers().warmupEnd()) >= 0);
+    assertTrue(SampleSearch.exact(s, r.markers().emergenceEnd()) >= 0);
     List<TrajectorySample> head = SampleSearch.upTo(s, s.get(k).t());
     assertEquals(k + 2, head.size(), "samples up to t and the first one after it");
   }
@@ -69,10 +70,10 @@ class HtmlReportTest {
     // Loss window, excess log-log, emergence close-up, mu linear, mu log, omega.
     assertEquals(6, run.plots, run.titles.toString());
     assertTrue(run.titles.stream().anyMatch(t -> t.startsWith("Close-up of emergence")), run.titles.toString());
-    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tWarmupEnd())));
-    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.tEmergenceEnd())));
+    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.markers().warmupEnd())));
+    assertTrue(run.text.contains("event sample, t = " + Numbers.human(r.markers().emergenceEnd())));
     assertFalse(run.text.contains("NEAREST"));
-    double end = PlotWindow.end(r.tEnd(), r.tEmergenceEnd(), r.tEnd());
+    double end = PlotWindow.end(r.tEnd(), r.markers().emergenceEnd(), r.tEnd());
     assertTrue(run.text.contains("[0, " + Numbers.human(end) + "]"), "window stated");
     assertTrue(end < r.tEnd(), "the synthetic emergence ends well before t_end");
     assertTrue(run.text.contains("Log–log slope of F − F*"));
@@ -83,7 +84,7 @@ class HtmlReportTest {
     RunRecord full = SyntheticJob.record(SPEC, Dynamics.REDUCED);
     RunRecord r = RunRecord.builder("nan", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
         .losses(full.f0(), full.fFinal(), full.fStar())
-        .phases(full.tWarmupEnd(), Double.NaN, full.halfSignalTimes())
+        .markers(MarkerTimes.withoutTaskPhases(full.markers().warmupEnd(), Double.NaN, full.markers().halfSignal()))
         .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).build();
     String html = render(List.of(r), List.of(), List.of());
     Section run = section(html, "run-nan-reduced");
@@ -103,7 +104,7 @@ class HtmlReportTest {
     List<io.github.softmaxicl.numerics.TrajectorySample> grid = full.trajectory().subList(1, 6);
     RunRecord r = RunRecord.builder("grid", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
         .losses(full.f0(), full.fFinal(), full.fStar())
-        .phases(full.tWarmupEnd(), Double.NaN, full.halfSignalTimes())
+        .markers(MarkerTimes.withoutTaskPhases(full.markers().warmupEnd(), Double.NaN, full.markers().halfSignal()))
         .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).emergenceSamples(grid).build();
     Section run = section(render(List.of(r), List.of(), List.of()), "run-grid-reduced");
     assertEquals(6, run.plots, run.titles.toString());
@@ -119,7 +120,8 @@ class HtmlReportTest {
     double above = full.f0() + 1;
     RunRecord r = RunRecord.builder("below", Dynamics.REDUCED, full.config(), full.integrator()).tEnd(full.tEnd())
         .losses(full.f0(), full.fFinal(), above)
-        .phases(full.tWarmupEnd(), full.tEmergenceEnd(), full.halfSignalTimes())
+        .markers(MarkerTimes.withoutTaskPhases(full.markers().warmupEnd(), full.markers().emergenceEnd(),
+            full.markers().halfSignal()))
         .finalState(full.omegaFinal(), full.muFinal()).trajectory(full.trajectory()).build();
     Section run = section(render(List.of(r), List.of(), List.of()), "run-below-reduced");
     String svg = run.svgs.stream().filter(x -> x.contains("Excess loss")).findFirst().orElseThrow();
@@ -161,8 +163,7 @@ class HtmlReportTest {
     RunRecord.Builder b = RunRecord.builder("small", Dynamics.REDUCED, p.config(),
             IntegratorInfo.ode(run.integratorName(), run.relTol(), run.absTol()))
         .tEnd(run.tEnd()).losses(run.f0(), run.fFinal(), run.fStar())
-        .phases(run.tWarmupEnd(), run.tEmergenceEnd(), run.halfSignalTimes())
-        .taskPhases(run.taskWarmupEnds(), run.taskEmergenceEnds())
+        .markers(run.markers())
         .finalState(run.omegaFinal(), run.muFinal()).trajectory(run.trajectory());
     int dense = runVerticesInsideEmergence(b.emergenceSamples(run.emergenceSamples()).build());
     int recorded = runVerticesInsideEmergence(b.emergenceSamples(List.of()).build());
@@ -228,8 +229,9 @@ class HtmlReportTest {
     assertEquals("0.00123", Numbers.brief(0.00123));
     RunRecord base = SyntheticJob.record(SPEC, Dynamics.REDUCED);
     RunRecord r = RunRecord.builder("tiny", Dynamics.REDUCED, base.config(), base.integrator()).tEnd(base.tEnd())
-        .losses(base.f0(), 5.0 + 1.2e-13, 5.0).phases(base.tWarmupEnd(), base.tEmergenceEnd(),
-            base.halfSignalTimes()).finalState(base.omegaFinal(), base.muFinal()).trajectory(base.trajectory())
+        .losses(base.f0(), 5.0 + 1.2e-13, 5.0).markers(MarkerTimes.withoutTaskPhases(base.markers().warmupEnd(),
+            base.markers().emergenceEnd(), base.markers().halfSignal())).finalState(base.omegaFinal(),
+                base.muFinal()).trajectory(base.trajectory())
         .build();
     String html = render(List.of(r), List.of(), List.of());
     // F(t_end) − F* is 1.2e-13 up to the rounding of 5 + 1.2e-13 (one ulp of 5 is 8.9e-16, i.e. < 1 % of it).

@@ -6,6 +6,7 @@ import io.github.softmaxicl.experiments.JobResult;
 import io.github.softmaxicl.experiments.ProgressSink;
 import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.experiments.RunSpec;
 import io.github.softmaxicl.experiments.RunRecord;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -167,7 +168,7 @@ final class SyntheticJob implements Job {
         .seed(spec.seed())
         .tEnd(tEnd)
         .losses(f0, last.loss(), fStar)
-        .phases(tw, te, half)
+        .markers(MarkerTimes.withoutTaskPhases(tw, te, half))
         .finalState(last.omegaArray(), last.muArray())
         .cost(12345, 1.5)
         .trajectory(samples);

@@ -128,8 +128,7 @@ public final class FullVsReduced {
    * without a reduced emergence.
    */
   static Optional<EmergenceWindow> denseWindow(ReducedRun reduced, double tEnd) {
-    return EmergenceWindow.of(reduced.tWarmupEnd(), reduced.tEmergenceEnd(), reduced.taskWarmupEnds(),
-        reduced.taskEmergenceEnds()).flatMap(w -> {
+    return reduced.markers().emergenceWindow().flatMap(w -> {
           double lo = FastMath.max(0, w.lo() - w.delta());
           double hi = FastMath.min(tEnd, w.hi() + w.delta());
           return hi > lo ? Optional.of(new EmergenceWindow(lo, hi, w.delta()))
@@ -172,8 +171,8 @@ public final class FullVsReduced {
     ErrorBudget budget = ErrorBudget.of(config, criterion, draws, options.controlVariate, growth);
     return new Comparison(config, initScale, draws, seed, criterion, tWindow, maxOmega, maxMu,
         RunAnalysis.allocation(full.finalState()), reduced.allocation(),
-        RunAnalysis.halfSignalTimes(full.trajectory(), config), reduced.halfSignalTimes(), full.tEmergenceEnd(),
-        reduced.tEmergenceEnd(), budget, full, reduced);
+        full.markers().halfSignal(), reduced.markers().halfSignal(), full.markers().emergenceEnd(),
+        reduced.markers().emergenceEnd(), budget, full, reduced);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -234,7 +235,8 @@ public final class FullGradientFlow {
     double wall = (o.clock.getAsLong() - wallStart) * 1e-9;
     return new FullRun(c, Dynamics.FULL, o.controlVariate ? "DormandPrince54 + control variate" : "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
         o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
-        fresh.standardError(), fStar, warmup.time, tEmergence, ro.state(), ro.offStructureNorm(), traj,
+        fresh.standardError(), fStar, MarkerTimes.withoutTaskPhases(warmup.time, tEmergence,
+            RunAnalysis.halfSignalTimes(traj, c)), ro.state(), ro.offStructureNorm(), traj,
         ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),
         esc.measured(), dense);
   }

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.theory.ProblemConfig;
@@ -28,8 +29,9 @@ import java.util.List;
  * @param fFresh loss of the final weights on fresh prompts
  * @param fFreshSe its standard error
  * @param fStar F* of the reduced limit used for the emergence marker
- * @param tWarmupEnd first t with F ≤ 0.99 F(0)
- * @param tEmergenceEnd first t with F − F* ≤ 0.01 (F(0) − F*)
+ * @param markers t_w (first t with F ≤ 0.99 F(0)) and t_e (first t with F − F* ≤ 0.01 (F(0) − F*)), located by
+ *     the flow's events or, for SGD, at recorded steps; the per-task half-signal times read off the recorded
+ *     trajectory ({@link RunAnalysis#halfSignalTimes}); no per-task t_w,i and t_e,i (NaN)
  * @param finalState spectral read-out of the final weights
  * @param offStructureNorm off-structure norm of the final weights
  * @param trajectory recorded samples, in time order
@@ -48,13 +50,16 @@ import java.util.List;
  */
 public record FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
     long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
-    double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
+    double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, MarkerTimes markers,
+    SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
     long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
     double saddleRatePredicted, double saddleRateMeasured, List<TrajectorySample> emergenceSamples) {
 
   /** Copies the sample lists so the record stays immutable. */
   public FullRun {
+    if (markers.tasks() != config.tasks()) {
+      throw new IllegalArgumentException("markers need " + config.tasks() + " tasks (got " + markers.tasks() + ")");
+    }
     trajectory = List.copyOf(trajectory);
     emergenceSamples = List.copyOf(emergenceSamples);
   }
@@ -62,12 +67,12 @@ public record FullRun(ProblemConfig config, Dynamics dynamics, String method, do
   /** A run without dense emergence samples (SGD, or a flow that was not asked for them). */
   public FullRun(ProblemConfig config, Dynamics dynamics, String method, double relTol, double absTol, int batch,
       long seed, double initScale, double perturbation, boolean symmetrised, long prompts, long independentDraws,
-      double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, double tWarmupEnd,
-      double tEmergenceEnd, SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
+      double tEnd, double f0, double fFinal, double fFresh, double fFreshSe, double fStar, MarkerTimes markers,
+      SpectralState finalState, double offStructureNorm, List<TrajectorySample> trajectory,
       long evaluations, long lossEvaluations, double wallSeconds, double escapeTime, int escapeHead, int escapeTask,
       double saddleRatePredicted, double saddleRateMeasured) {
     this(config, dynamics, method, relTol, absTol, batch, seed, initScale, perturbation, symmetrised, prompts,
-        independentDraws, tEnd, f0, fFinal, fFresh, fFreshSe, fStar, tWarmupEnd, tEmergenceEnd, finalState,
+        independentDraws, tEnd, f0, fFinal, fFresh, fFreshSe, fStar, markers, finalState,
         offStructureNorm, trajectory, evaluations, lossEvaluations, wallSeconds, escapeTime, escapeHead, escapeTask,
         saddleRatePredicted, saddleRateMeasured, List.of());
   }

@@ -112,10 +112,11 @@ public final class PaperSgdProtocol {
       }
       StochasticGradientDescent.Options o = new StochasticGradientDescent.Options().batch(batch).adaptive(step)
           .controlVariate(true).steps(maxSteps).recordEvery(recordEvery).freshPrompts(10_000)
-          .stopAtEmergence(true).stopAfterHalfSignal(0.03).tEnd(2 * reduced.tEmergenceEnd()).progress(progress);
+          .stopAtEmergence(true).stopAfterHalfSignal(0.03).tEnd(2 * reduced.markers().emergenceEnd())
+          .progress(progress);
       sgd = StochasticGradientDescent.runDetailed(model, start, seed, o);
     }
-    double[] half = RunAnalysis.halfSignalTimes(sgd.run().trajectory(), c);
+    double[] half = sgd.run().markers().halfSignal();
     double warmEnd = Double.POSITIVE_INFINITY;
     for (double t : half) {
       if (!Double.isNaN(t)) {

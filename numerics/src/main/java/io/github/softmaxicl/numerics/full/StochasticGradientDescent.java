@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.full;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.FullModelFailure;
 import io.github.softmaxicl.numerics.TrajectorySample;
 
@@ -277,7 +278,8 @@ public final class StochasticGradientDescent {
     double wall = (o.clock.getAsLong() - wallStart) * 1e-9;
     FullRun run = new FullRun(c, Dynamics.SGD, method, Double.NaN, Double.NaN, o.batch, seed, o.initScale,
         o.perturbation, o.symmetrised, k * (long) o.batch, k * (long) draws, t, f0, lastWindow,
-        fresh.mean(), fresh.standardError(), fStar, tWarm, tEmergence, ro.state(), ro.offStructureNorm(), traj,
+        fresh.mean(), fresh.standardError(), fStar, MarkerTimes.withoutTaskPhases(tWarm, tEmergence,
+            RunAnalysis.halfSignalTimes(traj, c)), ro.state(), ro.offStructureNorm(), traj,
         k, 2L, wall, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());
     return new SgdRun(run, etaTrace, k, o.controlVariate);
   }

@@ -1,6 +1,7 @@
 package io.github.softmaxicl.numerics.reduced;
 
 import io.github.softmaxicl.numerics.EmergenceWindow;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.ReducedFlowFailure;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.BalancedSpectralField;
@@ -186,17 +187,16 @@ public final class ReducedFlowRunner {
     SpectralGradient grad = loss.gradient(end);
     double velocity = norm(field.velocity(end));
     long evaluations = ode.evaluations();
+    MarkerTimes times = markers.times();
     List<TrajectorySample> emergenceSamples = options.denseWindowSamples() == 0 ? List.of()
-        : EmergenceWindow.of(markers.time(Markers.WARMUP), markers.time(Markers.EMERGENCE), markers.taskWarmupEnds(),
-            markers.taskEmergenceEnds())
+        : times.emergenceWindow()
             .map(w -> denseSamples(config, init, field, options, dense, w, tEnd))
             .orElse(List.of());
     double wall = (System.nanoTime() - start) * 1e-9;
     return new ReducedRun(config, init, options.integratorName(), options.relTol(), options.absTol(),
-        options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, markers.time(Markers.WARMUP),
-        markers.time(Markers.EMERGENCE), markers.halfSignalTimes(), markers.taskWarmupEnds(),
-        markers.taskEmergenceEnds(), allocation(end), end, logAbsMu(y, config.heads(), n), grad.norm(), velocity,
-        evaluations, wall, tailStart, recorder.samples(), emergenceSamples);
+        options.eventTimeAccuracy(), tEnd, f0, fFinal, fStar, times, allocation(end), end,
+        logAbsMu(y, config.heads(), n), grad.norm(), velocity, evaluations, wall, tailStart, recorder.samples(),
+        emergenceSamples);
   }
 
   private static ReducedFlowOde newOde(ProblemConfig config, SpectralState init, BalancedSpectralField field,
@@ -488,9 +488,6 @@ public final class ReducedFlowRunner {
       return times[which];
     }
 
-    double[] halfSignalTimes() {
-      return Arrays.copyOfRange(times, HALF_SIGNAL, HALF_SIGNAL + tasks);
-    }
 
     int taskWarmup(int task) {
       return HALF_SIGNAL + tasks + task;
@@ -500,12 +497,11 @@ public final class ReducedFlowRunner {
       return HALF_SIGNAL + 2 * tasks + task;
     }
 
-    double[] taskWarmupEnds() {
-      return Arrays.copyOfRange(times, taskWarmup(0), taskWarmup(0) + tasks);
-    }
-
-    double[] taskEmergenceEnds() {
-      return Arrays.copyOfRange(times, taskEmergence(0), taskEmergence(0) + tasks);
+    /** The located times as the run reports them. */
+    MarkerTimes times() {
+      return new MarkerTimes(times[WARMUP], times[EMERGENCE], Arrays.copyOfRange(times, HALF_SIGNAL,
+          HALF_SIGNAL + tasks), Arrays.copyOfRange(times, taskWarmup(0), taskWarmup(0) + tasks),
+          Arrays.copyOfRange(times, taskEmergence(0), taskEmergence(0) + tasks));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.softmaxicl.numerics.reduced;
 
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import io.github.softmaxicl.theory.SpectralState;
@@ -20,13 +21,7 @@ import java.util.List;
  * @param f0 F(0)
  * @param fFinal F(t_end)
  * @param fStar closed-form F* of the one-head-per-task limit (MODEL.md §6)
- * @param tWarmupEnd end of warm-up t_w (NaN if not reached)
- * @param tEmergenceEnd end of emergence t_e (NaN if not reached)
- * @param halfSignalTimes per-task half-signal times (NaN where not reached)
- * @param taskWarmupEnds per-task end of warm-up t_w,i: first t with L_i(t) ≤ 0.99 L_i(0) (NaN if not reached;
- *     docs/P2-PHASES.md §3)
- * @param taskEmergenceEnds per-task end of emergence t_e,i: first t with L_i(t) − L_i* ≤ 0.01 (L_i(0) − L_i*)
- *     (NaN if not reached)
+ * @param markers t_w, t_e, and per task the half-signal time, t_w,i and t_e,i (NaN where not reached)
  * @param allocation for each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0)
  * @param finalState ω and μ at t_end
  * @param logAbsMuFinal ln|μ_i^h| at t_end, H×n, read from the flow's log coordinates: the off-task μ decay
@@ -46,19 +41,15 @@ import java.util.List;
  *     when switched off); for plots only: no marker, check or count is computed from them
  */
 public record ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
-    double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+    double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, MarkerTimes markers,
     int[] allocation, SpectralState finalState, double[][] logAbsMuFinal,
     double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
     List<TrajectorySample> trajectory, List<TrajectorySample> emergenceSamples) {
 
   /** Copies the arrays and the trajectory. */
   public ReducedRun {
-    halfSignalTimes = halfSignalTimes.clone();
-    taskWarmupEnds = taskWarmupEnds.clone();
-    taskEmergenceEnds = taskEmergenceEnds.clone();
-    if (taskWarmupEnds.length != halfSignalTimes.length || taskEmergenceEnds.length != halfSignalTimes.length) {
-      throw new IllegalArgumentException("per-task marker arrays differ in length");
+    if (markers.tasks() != config.tasks()) {
+      throw new IllegalArgumentException("markers need " + config.tasks() + " tasks (got " + markers.tasks() + ")");
     }
     allocation = allocation.clone();
     logAbsMuFinal = copy(logAbsMuFinal);
@@ -71,14 +62,13 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
 
   /** A run without dense emergence samples (a record built from stored values, or by a test). */
   public ReducedRun(ProblemConfig config, SpectralState init, String integratorName, double relTol,
-      double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-      double tEmergenceEnd, double[] halfSignalTimes, double[] taskWarmupEnds, double[] taskEmergenceEnds,
+      double absTol, double eventTimeAccuracy, double tEnd, double f0, double fFinal, double fStar, MarkerTimes markers,
       int[] allocation, SpectralState finalState, double[][] logAbsMuFinal,
       double gradientNorm, double velocityNorm, long evaluations, double wallSeconds, double tailStart,
       List<TrajectorySample> trajectory) {
-    this(config, init, integratorName, relTol, absTol, eventTimeAccuracy, tEnd, f0, fFinal, fStar, tWarmupEnd,
-        tEmergenceEnd, halfSignalTimes, taskWarmupEnds, taskEmergenceEnds, allocation, finalState, logAbsMuFinal,
-        gradientNorm, velocityNorm, evaluations, wallSeconds, tailStart, trajectory, List.of());
+    this(config, init, integratorName, relTol, absTol, eventTimeAccuracy, tEnd, f0, fFinal, fStar, markers,
+        allocation, finalState, logAbsMuFinal, gradientNorm, velocityNorm, evaluations, wallSeconds, tailStart,
+        trajectory, List.of());
   }
 
   private static double[][] copy(double[][] a) {
@@ -95,24 +85,6 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
     return copy(logAbsMuFinal);
   }
 
-  /** Per-task half-signal times (NaN where not reached); a copy. */
-  @Override
-  public double[] halfSignalTimes() {
-    return halfSignalTimes.clone();
-  }
-
-  /** Per-task end of warm-up t_w,i (NaN where not reached); a copy. */
-  @Override
-  public double[] taskWarmupEnds() {
-    return taskWarmupEnds.clone();
-  }
-
-  /** Per-task end of emergence t_e,i (NaN where not reached); a copy. */
-  @Override
-  public double[] taskEmergenceEnds() {
-    return taskEmergenceEnds.clone();
-  }
-
   /** For each task i, the head with the largest μ_i^h ω_i^h at t_end (heads from 0); a copy. */
   @Override
   public int[] allocation() {
@@ -127,10 +99,5 @@ public record ReducedRun(ProblemConfig config, SpectralState init, String integr
   /** μ at t_end, H×n. */
   public double[][] muFinal() {
     return finalState.muArray();
-  }
-
-  /** (t_e − t_w) / t_w: length of the emergence window relative to the warm-up (NaN if not reached). */
-  public double emergenceWindowRatio() {
-    return (tEmergenceEnd - tWarmupEnd) / tWarmupEnd;
   }
 }

@@ -101,8 +101,8 @@ class DriftAndComparisonFastTest {
   void theDenseWindowIsTheReducedWindowWidenedByDeltaAndCutToTheRun() {
     ReducedRun r = ReducedFlowRunner.run(C, Initialisations.paper(C, K), T_END,
         ReducedFlowOptions.defaults().withSampling(400, 400));
-    Optional<EmergenceWindow> w0 = EmergenceWindow.of(r.tWarmupEnd(), r.tEmergenceEnd(), r.taskWarmupEnds(),
-        r.taskEmergenceEnds());
+    Optional<EmergenceWindow> w0 = EmergenceWindow.of(r.markers().warmupEnd(), r.markers().emergenceEnd(),
+        r.markers().taskWarmupEnds(), r.markers().taskEmergenceEnds());
     assertTrue(w0.isPresent(), "no reduced emergence by t = " + T_END);
     EmergenceWindow w = w0.orElseThrow();
     EmergenceWindow wide = FullVsReduced.denseWindow(r, 1e9).orElseThrow();
@@ -132,7 +132,7 @@ class DriftAndComparisonFastTest {
     SpectralState init = Initialisations.paper(C, K);
     ReducedRun reduced = ReducedFlowRunner.run(C, init, T_END, o.reduced);
     assertEquals(reduced.trajectory().size(), cmp.reduced().trajectory().size());
-    assertEquals(reduced.tEmergenceEnd(), cmp.reduced().tEmergenceEnd());
+    assertEquals(reduced.markers().emergenceEnd(), cmp.reduced().markers().emergenceEnd());
     // The full run is the flow on the stored symmetrised sample with the comparison's settings, bit for bit.
     PromptSampler sampler = PromptSampler.of(C, SEED, DRAWS, true);
     FullRun full;
@@ -197,9 +197,9 @@ class DriftAndComparisonFastTest {
     assertArrayEquals(RunAnalysis.allocation(full.finalState()), cmp.fullAllocation());
     assertArrayEquals(reduced.allocation(), cmp.reducedAllocation());
     assertArrayEquals(RunAnalysis.halfSignalTimes(full.trajectory(), C), cmp.fullHalfSignalTimes());
-    assertArrayEquals(reduced.halfSignalTimes(), cmp.reducedHalfSignalTimes());
-    assertEquals(full.tEmergenceEnd(), cmp.fullEmergenceEnd());
-    assertEquals(reduced.tEmergenceEnd(), cmp.reducedEmergenceEnd());
+    assertArrayEquals(reduced.markers().halfSignal(), cmp.reducedHalfSignalTimes());
+    assertEquals(full.markers().emergenceEnd(), cmp.fullEmergenceEnd());
+    assertEquals(reduced.markers().emergenceEnd(), cmp.reducedEmergenceEnd());
     assertEquals(K, cmp.initScale());
     assertEquals(DRAWS, cmp.draws());
     assertEquals(SEED, cmp.seed());

@@ -24,7 +24,7 @@ class DynamicsTest {
       FullRun run = FullGradientFlow.run(m, sample, true, sampler.draws(), AttentionWeights.paperInit(C, k), o);
       List<TrajectorySample> traj = run.trajectory();
       System.out.printf("flow: F0 %.4f -> %.4f (fresh %.4f ± %.4f), t_w %.4f, t_e %.4f, evals %d+%d, off %.2e, %.2fs%n",
-          run.f0(), run.fFinal(), run.fFresh(), run.fFreshSe(), run.tWarmupEnd(), run.tEmergenceEnd(),
+          run.f0(), run.fFinal(), run.fFresh(), run.fFreshSe(), run.markers().warmupEnd(), run.markers().emergenceEnd(),
           run.evaluations(), run.lossEvaluations(), run.offStructureNorm(), run.wallSeconds());
       // dF/dt = −‖∇F‖² ≤ 0 along the exact flow; the integrator's error per step (rel. 1e-8) is far below the
       // loss decrease between recorded samples, so recorded losses must not increase.
@@ -33,11 +33,11 @@ class DynamicsTest {
       }
       // The warm-up event lies between the last sample above 0.99 F0 and the first at or below it.
       double level = 0.99 * run.f0();
-      assertFalse(Double.isNaN(run.tWarmupEnd()), "warm-up end not reached");
+      assertFalse(Double.isNaN(run.markers().warmupEnd()), "warm-up end not reached");
       for (TrajectorySample p : traj) {
-        if (p.t() < run.tWarmupEnd() - 1e-9) {
+        if (p.t() < run.markers().warmupEnd() - 1e-9) {
           assertTrue(p.loss() > level - 1e-12, "sample before t_w below the level at t = " + p.t());
-        } else if (p.t() > run.tWarmupEnd() + 1e-9) {
+        } else if (p.t() > run.markers().warmupEnd() + 1e-9) {
           assertTrue(p.loss() <= level + 1e-12, "sample after t_w above the level at t = " + p.t());
         }
         // Symmetrised sample: structure kept to round-off (see StructurePreservationTest for the budget; the

@@ -143,7 +143,7 @@ class FlowStepTest {
       assertEquals(3, r.independentDraws());
       LimitPoint lp = LimitPoint.of(C);
       assertEquals(lp.fStar(), r.fStar());
-      RunAnalysis.Escape esc = RunAnalysis.escape(tr, r.tEmergenceEnd(), lp);
+      RunAnalysis.Escape esc = RunAnalysis.escape(tr, r.markers().emergenceEnd(), lp);
       assertEquals(esc.time(), r.escapeTime(), 0.0);
       assertEquals(esc.head(), r.escapeHead());
       assertEquals(esc.task(), r.escapeTask());
@@ -172,7 +172,7 @@ class FlowStepTest {
       FullGradientFlow.Options o = new FullGradientFlow.Options().tEnd(3).tolerances(1e-10, 1e-12).fresh(2, 1L);
       FullRun ref = FullGradientFlow.run(m, sample, false, 6, start(), o);
       double f0 = ref.f0();
-      double tw = ref.tWarmupEnd();
+      double tw = ref.markers().warmupEnd();
       assertTrue(tw > 0 && tw < 3, "warm-up end " + tw);
       // A limit whose F* (σ = 0: F* ∝ s², μ*, ω* unchanged) puts the level F* + 0.01 (F(0) − F*) a quarter of the
       // way from F(t_end) to 0.99 F(0), so that it is crossed inside the run, after t_w.
@@ -182,10 +182,10 @@ class FlowStepTest {
       double level = limit.fStar() + 0.01 * (f0 - limit.fStar());
       FullRun withLimit = FullGradientFlow.run(m, sample, false, 6, start(),
           new FullGradientFlow.Options().tEnd(3).tolerances(1e-10, 1e-12).fresh(2, 1L).limit(limit));
-      double te = withLimit.tEmergenceEnd();
+      double te = withLimit.markers().emergenceEnd();
       assertTrue(te > tw && te < 3, "emergence end " + te + " for level " + level + ", F(t_end) " + ref.fFinal());
       assertEquals(limit.fStar(), withLimit.fStar());
-      assertEquals(tw, withLimit.tWarmupEnd(), 1e-9);
+      assertEquals(tw, withLimit.markers().warmupEnd(), 1e-9);
       // Read the same flow's dense output exactly at t_w and t_e (a window with n = 2 samples at its ends).
       FullRun dw = FullGradientFlow.run(m, sample, false, 6, start(), new FullGradientFlow.Options().tEnd(3)
           .tolerances(1e-10, 1e-12).fresh(2, 1L).limit(limit).denseWindow(new EmergenceWindow(tw, te, 1), 2));
@@ -203,8 +203,8 @@ class FlowStepTest {
           2 * f0 / LimitPoint.of(C).fStar()));
       FullRun above = FullGradientFlow.run(m, sample, false, 6, start(),
           new FullGradientFlow.Options().tEnd(3).tolerances(1e-10, 1e-12).fresh(2, 1L).limit(high));
-      assertTrue(Double.isNaN(above.tEmergenceEnd()));
-      assertEquals(tw, above.tWarmupEnd(), 1e-9);
+      assertTrue(Double.isNaN(above.markers().emergenceEnd()));
+      assertEquals(tw, above.markers().warmupEnd(), 1e-9);
     }
   }
 

@@ -41,8 +41,8 @@ class FullFlowDenseOutputTest {
       // The handler only reads interpolators: same steps, events, counts and recorded samples, bit for bit.
       assertEquals(plain.evaluations(), dense.evaluations());
       assertEquals(plain.lossEvaluations(), dense.lossEvaluations());
-      assertEquals(plain.tWarmupEnd(), dense.tWarmupEnd());
-      assertEquals(plain.tEmergenceEnd(), dense.tEmergenceEnd());
+      assertEquals(plain.markers().warmupEnd(), dense.markers().warmupEnd());
+      assertEquals(plain.markers().emergenceEnd(), dense.markers().emergenceEnd());
       assertEquals(plain.fFinal(), dense.fFinal());
       assertEquals(plain.trajectory().size(), dense.trajectory().size());
       for (int j = 0; j < plain.trajectory().size(); j++) {

@@ -60,7 +60,7 @@ class LimitTieTest {
           .fresh(2, 1L).limit(atStart));
       FullRun high = FullGradientFlow.run(m, sample, false, 6, start(), new FullGradientFlow.Options().tEnd(0.5)
           .fresh(2, 1L).limit(above));
-      assertTrue(Double.isNaN(tie.tEmergenceEnd()));
+      assertTrue(Double.isNaN(tie.markers().emergenceEnd()));
       assertEquals(high.lossEvaluations(), tie.lossEvaluations());
       assertEquals(high.trajectory().size(), tie.trajectory().size());
     }
@@ -82,7 +82,7 @@ class LimitTieTest {
       assertTrue(lowest < f0, "the run falls below F(0)");
       LimitPoint atStart = limitWhere(f -> f, f0, f0);
       FullRun tie = StochasticGradientDescent.run(m, start(), SEED, sgd().limit(atStart).stopAtEmergence(true));
-      assertTrue(Double.isNaN(tie.tEmergenceEnd()));
+      assertTrue(Double.isNaN(tie.markers().emergenceEnd()));
       assertEquals(ref.trajectory().size(), tie.trajectory().size());
       assertEquals(ref.tEnd(), tie.tEnd());
     }
@@ -109,7 +109,7 @@ class LimitTieTest {
       FullRun stopped = StochasticGradientDescent.run(m, start(), SEED, sgd().limit(limit).stopAtEmergence(true));
       assertEquals(at + 1, stopped.trajectory().size());
       assertEquals(ref.trajectory().get(at).t(), stopped.tEnd());
-      assertEquals(ref.trajectory().get(at).t(), stopped.tEmergenceEnd());
+      assertEquals(ref.trajectory().get(at).t(), stopped.markers().emergenceEnd());
     }
   }
 
@@ -168,7 +168,7 @@ class LimitTieTest {
       double tEnd = 1;
       FullRun r = FullGradientFlow.run(m, sample, false, 6, Fixtures.randomWeights(C, 0.01, 3L),
           new FullGradientFlow.Options().tEnd(tEnd).tolerances(1e-11, 1e-15).fresh(2, 1L));
-      assertTrue(Double.isNaN(r.tWarmupEnd()), "no warm-up event: " + r.tWarmupEnd());
+      assertTrue(Double.isNaN(r.markers().warmupEnd()), "no warm-up event: " + r.markers().warmupEnd());
       double longest = 0;
       for (int s = 1; s < r.trajectory().size(); s++) {
         longest = Math.max(longest, r.trajectory().get(s).t() - r.trajectory().get(s - 1).t());
@@ -193,7 +193,7 @@ class LimitTieTest {
       AttentionWeights nearSaddle = Fixtures.randomWeights(C, 0.01, 3L);
       FullRun ref = FullGradientFlow.run(m, sample, false, 6, nearSaddle, new FullGradientFlow.Options().tEnd(1)
           .tolerances(1e-11, 1e-15).fresh(2, 1L));
-      assertTrue(Double.isNaN(ref.tWarmupEnd()) && ref.trajectory().size() > 10, "no event, many steps");
+      assertTrue(Double.isNaN(ref.markers().warmupEnd()) && ref.trajectory().size() > 10, "no event, many steps");
       double t1 = ref.trajectory().get(1).t();
       FullRun spaced = FullGradientFlow.run(m, sample, false, 6, nearSaddle, new FullGradientFlow.Options().tEnd(1)
           .tolerances(1e-11, 1e-15).fresh(2, 1L).recordSpacing(t1));

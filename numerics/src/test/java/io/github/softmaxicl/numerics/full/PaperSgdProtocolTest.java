@@ -34,7 +34,7 @@ class PaperSgdProtocolTest {
     assertEquals(8, protocol.batch());
     assertSame(step, protocol.step());
     ReducedRun reduced = ReducedFlowRunner.run(C, Initialisations.paper(C, 400), 2, ReducedFlowOptions.defaults());
-    double te = reduced.tEmergenceEnd();
+    double te = reduced.markers().emergenceEnd();
     assertTrue(te > 0 && te < 1, "reduced t_e " + te);
     long seed = 12L;
     PaperSgdProtocol.Result r = protocol.run(seed, 1, reduced, Progress.NONE);
@@ -90,7 +90,7 @@ class PaperSgdProtocolTest {
   void theReferenceIsTheReducedFlowFromThePresetsPaperInitToItsDefaultEnd() {
     ReducedRun expected = ReducedFlowRunner.run(C, P.initialState(), P.defaultTEnd(), ReducedFlowOptions.defaults());
     ReducedRun got = PaperSgdProtocol.of(P, 8, AdaptiveStep.of(0.05, 0.1, 1.05, 1.0), 5, 40).reference();
-    assertEquals(expected.tEmergenceEnd(), got.tEmergenceEnd());
+    assertEquals(expected.markers().emergenceEnd(), got.markers().emergenceEnd());
     assertEquals(expected.trajectory().size(), got.trajectory().size());
     assertEquals(P.defaultTEnd(), got.trajectory().get(got.trajectory().size() - 1).t());
   }

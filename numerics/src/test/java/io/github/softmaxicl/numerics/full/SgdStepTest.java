@@ -163,9 +163,9 @@ class SgdStepTest {
       assertEquals(5, sgd.steps());
       // The phase markers are the recorded loss's crossings; F(0) is far above F* here, so both are looked for.
       double f0 = r.f0();
-      assertEquals(RunAnalysis.firstCrossing(tr, 0.99 * f0), r.tWarmupEnd());
+      assertEquals(RunAnalysis.firstCrossing(tr, 0.99 * f0), r.markers().warmupEnd());
       assertTrue(f0 > r.fStar());
-      assertEquals(RunAnalysis.firstCrossing(tr, r.fStar() + 0.01 * (f0 - r.fStar())), r.tEmergenceEnd(), 0.0);
+      assertEquals(RunAnalysis.firstCrossing(tr, r.fStar() + 0.01 * (f0 - r.fStar())), r.markers().emergenceEnd(), 0.0);
     }
   }
 
@@ -277,7 +277,7 @@ class SgdStepTest {
       assertEquals(first + 1, stopped.trajectory().size());
       assertEquals(ref.trajectory().get(first).t(), stopped.tEnd());
       assertEquals(limit.fStar(), stopped.fStar());
-      assertEquals(RunAnalysis.firstCrossing(stopped.trajectory(), level), stopped.tEmergenceEnd());
+      assertEquals(RunAnalysis.firstCrossing(stopped.trajectory(), level), stopped.markers().emergenceEnd());
       // Without the flag the same limit does not stop it.
       FullRun through = StochasticGradientDescent.run(m, start(), SEED, new StochasticGradientDescent.Options()
           .batch(8).steps(12).rate(LearningRate.constant(0.2)).recordEvery(1).freshPrompts(8).limit(limit));

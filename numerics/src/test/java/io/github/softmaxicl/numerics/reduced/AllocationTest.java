@@ -61,7 +61,7 @@ class AllocationTest {
     ReducedRun run = ReducedFlowRunner.run(c, init, 3e4, ReducedFlowOptions.defaults());
     String what = describe(seed, c, init, predicted, run);
     System.out.println(what);
-    assertTrue(Double.isFinite(run.tEmergenceEnd()), "no emergence by t = 3e4: " + what);
+    assertTrue(Double.isFinite(run.markers().emergenceEnd()), "no emergence by t = 3e4: " + what);
     assertArrayEquals(predicted, run.allocation(), what);
   }
 
@@ -81,7 +81,7 @@ class AllocationTest {
     ReducedRun run = ReducedFlowRunner.run(c, init, 3e4, ReducedFlowOptions.defaults());
     int[] actual = run.allocation();
     boolean injective = Arrays.stream(actual).distinct().count() == actual.length;
-    boolean emerged = Double.isFinite(run.tEmergenceEnd());
+    boolean emerged = Double.isFinite(run.markers().emergenceEnd());
     String what = describe(seed, c, init, predicted, run) + ", F_final/F* = " + run.fFinal() / run.fStar();
     System.out.println("[shared argmax head] " + what);
     assertTrue(emerged == injective, "neither course (a) nor (b): " + what);
@@ -101,7 +101,7 @@ class AllocationTest {
   private static String describe(long seed, ProblemConfig c, SpectralState init, int[] predicted, ReducedRun run) {
     return "seed " + seed + ", " + c + ", mu(0)/L^-1.5 = " + Arrays.deepToString(scaledMu(init, c)) + ", predicted "
         + Arrays.toString(predicted) + ", actual " + Arrays.toString(run.allocation()) + ", t_e = "
-        + run.tEmergenceEnd();
+        + run.markers().emergenceEnd();
   }
 
   static SpectralState randomStart(ProblemConfig c, long seed) {

@@ -32,11 +32,11 @@ class DenseEmergenceSamplesTest {
     ReducedRun off = ReducedFlowRunner.run(preset.config(), preset.initialState(), preset.defaultTEnd(),
         ON.withDenseWindowSamples(0));
     assertTrue(off.emergenceSamples().isEmpty());
-    assertEquals(off.tWarmupEnd(), on.tWarmupEnd());
-    assertEquals(off.tEmergenceEnd(), on.tEmergenceEnd());
-    assertArrayEquals(off.halfSignalTimes(), on.halfSignalTimes());
-    assertArrayEquals(off.taskWarmupEnds(), on.taskWarmupEnds());
-    assertArrayEquals(off.taskEmergenceEnds(), on.taskEmergenceEnds());
+    assertEquals(off.markers().warmupEnd(), on.markers().warmupEnd());
+    assertEquals(off.markers().emergenceEnd(), on.markers().emergenceEnd());
+    assertArrayEquals(off.markers().halfSignal(), on.markers().halfSignal());
+    assertArrayEquals(off.markers().taskWarmupEnds(), on.markers().taskWarmupEnds());
+    assertArrayEquals(off.markers().taskEmergenceEnds(), on.markers().taskEmergenceEnds());
     assertEquals(off.fFinal(), on.fFinal());
     assertEquals(off.tailStart(), on.tailStart());
     assertEquals(off.evaluations(), on.evaluations());
@@ -57,13 +57,14 @@ class DenseEmergenceSamplesTest {
   @EnumSource(Preset.class)
   void manySamplesCoverTheWindowInOrder(Preset preset) {
     ReducedRun run = ReducedFlowRunner.run(preset.config(), preset.initialState(), preset.defaultTEnd(), ON);
-    EmergenceWindow w = EmergenceWindow.of(run.tWarmupEnd(), run.tEmergenceEnd(), run.taskWarmupEnds(),
-        run.taskEmergenceEnds()).orElseThrow();
+    EmergenceWindow w = EmergenceWindow.of(run.markers().warmupEnd(), run.markers().emergenceEnd(),
+        run.markers().taskWarmupEnds(), run.markers().taskEmergenceEnds()).orElseThrow();
     List<TrajectorySample> s = run.emergenceSamples();
     assertEquals(ON.denseWindowSamples(), s.size());
     assertEquals(w.lo(), s.get(0).t());
     assertEquals(w.hi(), s.get(s.size() - 1).t(), "the window ends before t_end, past the explicit leg");
-    long inside = s.stream().filter(x -> x.t() >= run.tWarmupEnd() && x.t() <= run.tEmergenceEnd()).count();
+    long inside = s.stream().filter(x -> x.t() >= run.markers().warmupEnd() && x.t() <= run.markers().emergenceEnd())
+        .count();
     // [t_w, t_e] is Δ of a window at most 3Δ wide (wider when per-task windows stick out): ≥ 1/3 of the grid,
     // less one point at each end.
     assertTrue(inside >= 100, preset.id() + ": only " + inside + " samples in [t_w, t_e]");
@@ -129,9 +130,10 @@ class DenseEmergenceSamplesTest {
       m[i][i] = 0.5 * ClosedForms.muStar(c, i);
     }
     ReducedRun run = ReducedFlowRunner.run(c, Initialisations.custom(c, w, m), 300, ON);
-    EmergenceWindow window = EmergenceWindow.of(run.tWarmupEnd(), run.tEmergenceEnd(), run.taskWarmupEnds(),
-        run.taskEmergenceEnds()).orElseThrow();
-    assertEquals(0.0, window.lo(), 0.0, "t_w = " + run.tWarmupEnd() + ", t_e = " + run.tEmergenceEnd());
+    EmergenceWindow window = EmergenceWindow.of(run.markers().warmupEnd(), run.markers().emergenceEnd(),
+        run.markers().taskWarmupEnds(), run.markers().taskEmergenceEnds()).orElseThrow();
+    assertEquals(0.0, window.lo(), 0.0,
+        "t_w = " + run.markers().warmupEnd() + ", t_e = " + run.markers().emergenceEnd());
     List<TrajectorySample> s = run.emergenceSamples();
     assertEquals(ON.denseWindowSamples(), s.size());
     assertEquals(0.0, s.get(0).t(), 0.0);

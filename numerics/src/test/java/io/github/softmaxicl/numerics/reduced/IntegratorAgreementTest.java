@@ -43,13 +43,16 @@ class IntegratorAgreementTest {
       System.out.printf("%s vs %s (tol %.0e, %d evals, %.1f ms): dF/F=%.2e dtw/tw=%.2e dte/te=%.2e dhalf/t=%.2e"
           + " state=%.2e (production: %d evals, %.1f ms)%n", preset.id(), other.integratorName(), other.relTol(),
           other.evaluations(), other.wallSeconds() * 1e3, rel(fast.fFinal(), other.fFinal()),
-          rel(fast.tWarmupEnd(), other.tWarmupEnd()), rel(fast.tEmergenceEnd(), other.tEmergenceEnd()),
-          maxRel(fast.halfSignalTimes(), other.halfSignalTimes()), stateDifference(c, fast, other),
+          rel(fast.markers().warmupEnd(), other.markers().warmupEnd()), rel(fast.markers().emergenceEnd(),
+              other.markers().emergenceEnd()),
+          maxRel(fast.markers().halfSignal(), other.markers().halfSignal()), stateDifference(c, fast, other),
           fast.evaluations(), fast.wallSeconds() * 1e3);
       assertEquals(0.0, rel(fast.fFinal(), other.fFinal()), 1e-9, "F_final vs " + other.integratorName());
-      assertEquals(0.0, rel(fast.tWarmupEnd(), other.tWarmupEnd()), 1e-7, "t_w vs " + other.integratorName());
-      assertEquals(0.0, rel(fast.tEmergenceEnd(), other.tEmergenceEnd()), 1e-7, "t_e vs " + other.integratorName());
-      assertEquals(0.0, maxRel(fast.halfSignalTimes(), other.halfSignalTimes()), 1e-7, "half-signal times");
+      assertEquals(0.0, rel(fast.markers().warmupEnd(), other.markers().warmupEnd()), 1e-7,
+          "t_w vs " + other.integratorName());
+      assertEquals(0.0, rel(fast.markers().emergenceEnd(), other.markers().emergenceEnd()), 1e-7,
+          "t_e vs " + other.integratorName());
+      assertEquals(0.0, maxRel(fast.markers().halfSignal(), other.markers().halfSignal()), 1e-7, "half-signal times");
       assertTrue(stateDifference(c, fast, other) <= 1.0, "final state differs beyond budget");
     }
     assertTrue(fast.evaluations() * 10 < plain.evaluations(), "the stiff tail should save evaluations");

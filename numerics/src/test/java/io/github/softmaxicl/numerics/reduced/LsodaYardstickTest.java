@@ -88,10 +88,10 @@ class LsodaYardstickTest {
    */
   private static void assertAgrees(ReducedRun r, double f, double[] twTe, double[] half, double[] logMu) {
     assertEquals(f, r.fFinal(), 1e-9 * f, "F(t_end)");
-    assertEquals(twTe[0], r.tWarmupEnd(), 1e-7 * twTe[0], "t_w");
-    assertEquals(twTe[1], r.tEmergenceEnd(), 1e-7 * twTe[1], "t_e");
+    assertEquals(twTe[0], r.markers().warmupEnd(), 1e-7 * twTe[0], "t_w");
+    assertEquals(twTe[1], r.markers().emergenceEnd(), 1e-7 * twTe[1], "t_e");
     for (int i = 0; i < half.length; i++) {
-      assertEquals(half[i], r.halfSignalTimes()[i], 1e-7 * half[i], "half-signal time of task " + i);
+      assertEquals(half[i], r.markers().halfSignal()[i], 1e-7 * half[i], "half-signal time of task " + i);
     }
     double[][] got = r.logAbsMuFinal();
     int tasks = got[0].length;

@@ -41,16 +41,19 @@ class MarkerDeadlineTest {
     assertTrue(0.99 * taskZeroLoss0 < ClosedForms.taskLossStar(C, 0), "L_0(0) = " + taskZeroLoss0);
     ReducedRun r = ReducedFlowRunner.run(C, init, 300, OPTIONS);
 
-    assertTrue(Double.isFinite(r.tWarmupEnd()) && Double.isFinite(r.tEmergenceEnd()), "global markers located");
-    assertEquals(0.0, r.halfSignalTimes()[0], 0.0, "task 0's half signal is met at the start");
-    assertTrue(Double.isFinite(r.halfSignalTimes()[1]), "task 1's half signal is located");
-    assertTrue(Double.isNaN(r.taskWarmupEnds()[0]), "task 0's warm-up is never reached: " + r.taskWarmupEnds()[0]);
-    assertTrue(r.taskWarmupEnds()[1] < r.tEmergenceEnd() && r.taskEmergenceEnds()[1] < 2 * r.tEmergenceEnd(),
+    assertTrue(Double.isFinite(r.markers().warmupEnd()) && Double.isFinite(r.markers().emergenceEnd()),
+        "global markers located");
+    assertEquals(0.0, r.markers().halfSignal()[0], 0.0, "task 0's half signal is met at the start");
+    assertTrue(Double.isFinite(r.markers().halfSignal()[1]), "task 1's half signal is located");
+    assertTrue(Double.isNaN(r.markers().taskWarmupEnds()[0]),
+        "task 0's warm-up is never reached: " + r.markers().taskWarmupEnds()[0]);
+    assertTrue(r.markers().taskWarmupEnds()[1] < r.markers().emergenceEnd()
+        && r.markers().taskEmergenceEnds()[1] < 2 * r.markers().emergenceEnd(),
         "task 1's own markers are located before the deadline");
     // The explicit leg stops at the deadline 2·t_e: the stop is the root of t − 2·t_e, located by the Brent solver
     // to the options' absolute event-time accuracy (1e-9; the relative 1e-14 adds 2.5e-12 at t ≈ 246).
-    double budget = OPTIONS.eventTimeAccuracy() + 1e-14 * 2 * r.tEmergenceEnd();
-    assertEquals(2 * r.tEmergenceEnd(), r.tailStart(), budget);
+    double budget = OPTIONS.eventTimeAccuracy() + 1e-14 * 2 * r.markers().emergenceEnd();
+    assertEquals(2 * r.markers().emergenceEnd(), r.tailStart(), budget);
   }
 
   /**
@@ -70,14 +73,15 @@ class MarkerDeadlineTest {
     double[] task0 = loss.taskLosses(init);
     ReducedRun r = ReducedFlowRunner.run(C, init, 300, OPTIONS);
     double fStar = ClosedForms.fStar(C);
-    assertRelative(0.99 * f0, loss.value(stateAt(r, r.tWarmupEnd())), "F at t_w");
-    assertRelative(fStar + 0.01 * (f0 - fStar), loss.value(stateAt(r, r.tEmergenceEnd())), "F at t_e");
-    SpectralState half = stateAt(r, r.halfSignalTimes()[1]);
+    assertRelative(0.99 * f0, loss.value(stateAt(r, r.markers().warmupEnd())), "F at t_w");
+    assertRelative(fStar + 0.01 * (f0 - fStar), loss.value(stateAt(r, r.markers().emergenceEnd())), "F at t_e");
+    SpectralState half = stateAt(r, r.markers().halfSignal()[1]);
     double signal = Math.max(half.mu(0, 1) * half.omega(0, 1), half.mu(1, 1) * half.omega(1, 1));
     assertRelative(0.5 * ClosedForms.muStar(C, 1) * ClosedForms.omegaStar(C, 1), signal, "half signal of task 1");
-    assertRelative(0.99 * task0[1], loss.taskLosses(stateAt(r, r.taskWarmupEnds()[1]))[1], "L_1 at t_w,1");
+    assertRelative(0.99 * task0[1], loss.taskLosses(stateAt(r, r.markers().taskWarmupEnds()[1]))[1], "L_1 at t_w,1");
     double star1 = ClosedForms.taskLossStar(C, 1);
-    assertRelative(star1 + 0.01 * (task0[1] - star1), loss.taskLosses(stateAt(r, r.taskEmergenceEnds()[1]))[1],
+    assertRelative(star1 + 0.01 * (task0[1] - star1), loss.taskLosses(stateAt(r,
+        r.markers().taskEmergenceEnds()[1]))[1],
         "L_1 at t_e,1");
   }
 

@@ -90,10 +90,10 @@ class ReducedFlowConvergenceTest {
         }
         predicted += a * delta / n;
         double k = 4 * a / (n * FastMath.sqrt(c.tokenDim()));
-        TrajectorySample early = nearest(run.trajectory(), FastMath.max(tEnd / 10, 2 * run.tEmergenceEnd()));
+        TrajectorySample early = nearest(run.trajectory(), FastMath.max(tEnd / 10, 2 * run.markers().emergenceEnd()));
         // The decay law needs a window [max(t_end/10, 2 t_e), t_end] of at least a factor 2 in t (extra-head
         // emerges at t_e ≈ 2170, so its t_end = 3000 run only checks the gap).
-        boolean window = early.t() >= 2 * run.tEmergenceEnd() && early.t() <= tEnd / 2;
+        boolean window = early.t() >= 2 * run.markers().emergenceEnd() && early.t() <= tEnd / 2;
         for (int j = 0; j < n; j++) {
           if (j == i) {
             continue;
@@ -111,7 +111,7 @@ class ReducedFlowConvergenceTest {
       assertEquals(1.0, gap / predicted, 0.05, "gap vs envelope prediction at t_end " + tEnd);
       assertTrue(gap < previousGap, "gap must shrink as t_end grows");
       assertTrue(run.velocityNorm() < previousVelocity, "velocity (balanced-metric gradient) must shrink");
-      if (tEnd >= 10 * run.tEmergenceEnd()) {
+      if (tEnd >= 10 * run.markers().emergenceEnd()) {
         // ω t k − 1 = −(1/ω(t₀) − k t₀)/(1/ω(t)) = O(1/t) once in the 1/t regime.
         assertTrue(productError < previousProductError, "omega * t must settle towards 1/k");
         previousProductError = productError;

@@ -29,16 +29,17 @@ class ReducedFlowPhaseTest {
   void markersAreOrderedAndEmergenceIsAbrupt(Preset preset) {
     ProblemConfig c = preset.config();
     ReducedRun run = ReducedFlowRunner.run(c, preset.initialState(), preset.defaultTEnd(), ReducedFlowOptions.defaults());
-    double tw = run.tWarmupEnd();
-    double te = run.tEmergenceEnd();
-    double[] half = run.halfSignalTimes();
+    double tw = run.markers().warmupEnd();
+    double te = run.markers().emergenceEnd();
+    double[] half = run.markers().halfSignal();
     System.out.printf("%s: t_w=%.6f t_e=%.6f (t_e-t_w)/t_w=%.5f half-signal=%s samples=%d%n", preset.id(), tw, te,
-        run.emergenceWindowRatio(), Arrays.toString(half), run.trajectory().size());
+        run.markers().emergenceWindowRatio(), Arrays.toString(half), run.trajectory().size());
     assertTrue(tw > 0 && te > tw, "t_w = " + tw + ", t_e = " + te);
     for (double th : half) {
       assertTrue(th > tw && th <= te, "half-signal time " + th + " outside (t_w, t_e]");
     }
-    assertTrue(run.emergenceWindowRatio() < 0.25, "emergence window ratio " + run.emergenceWindowRatio());
+    assertTrue(run.markers().emergenceWindowRatio() < 0.25,
+        "emergence window ratio " + run.markers().emergenceWindowRatio());
     assertEquals(PhaseMarkers.warmupThreshold(run.f0()), sampleAt(run.trajectory(), tw).loss(), 1e-9 * run.f0());
     assertEquals(PhaseMarkers.emergenceThreshold(run.f0(), run.fStar()), sampleAt(run.trajectory(), te).loss(),
         1e-9 * run.f0());
@@ -64,7 +65,7 @@ class ReducedFlowPhaseTest {
     ProblemConfig c = preset.config();
     ReducedRun run = ReducedFlowRunner.run(c, preset.initialState(), preset.defaultTEnd(), ReducedFlowOptions.defaults());
     SpectralState s0 = run.init();
-    SpectralState sw = sampleAt(run.trajectory(), run.tWarmupEnd()).state();
+    SpectralState sw = sampleAt(run.trajectory(), run.markers().warmupEnd()).state();
     for (int h = 0; h < FastMath.min(c.heads(), c.tasks()); h++) {
       double growth = inclination(sw, h) / inclination(s0, h);
       System.out.printf("%s head %d: inclination %.3f at t=0, %.3f at t_w, growth %.2f%n", preset.id(), h,

@@ -23,9 +23,10 @@ class ReducedFlowProgressTest {
 
     // One report per recorded sample: before the warm-up ends, inside the emergence window and in the tail.
     assertEquals(observed.trajectory().size(), seen.size());
-    assertTrue(seen.stream().anyMatch(s -> s[0] > 0 && s[0] < observed.tWarmupEnd()));
-    assertTrue(seen.stream().anyMatch(s -> s[0] > observed.tWarmupEnd() && s[0] < observed.tEmergenceEnd()));
-    assertTrue(seen.stream().anyMatch(s -> s[0] > 10 * observed.tEmergenceEnd()));
+    assertTrue(seen.stream().anyMatch(s -> s[0] > 0 && s[0] < observed.markers().warmupEnd()));
+    assertTrue(seen.stream().anyMatch(s -> s[0] > observed.markers().warmupEnd()
+        && s[0] < observed.markers().emergenceEnd()));
+    assertTrue(seen.stream().anyMatch(s -> s[0] > 10 * observed.markers().emergenceEnd()));
     for (int k = 1; k < seen.size(); k++) {
       assertTrue(seen.get(k)[0] > seen.get(k - 1)[0], "times increase");
       assertEquals(observed.trajectory().get(k).loss(), seen.get(k)[1], 0.0, "the reported loss is the sample's");
@@ -33,6 +34,6 @@ class ReducedFlowProgressTest {
     // Observing only: bit-identical results and evaluation counts.
     assertEquals(silent.fFinal(), observed.fFinal(), 0.0);
     assertEquals(silent.evaluations(), observed.evaluations());
-    assertArrayEquals(silent.halfSignalTimes(), observed.halfSignalTimes(), 0.0);
+    assertArrayEquals(silent.markers().halfSignal(), observed.markers().halfSignal(), 0.0);
   }
 }

@@ -33,8 +33,9 @@ class ReducedFlowRunnerTest {
   }
 
   private static List<Double> markerTimes(ReducedRun r) {
-    List<Double> m = new ArrayList<>(List.of(r.tWarmupEnd(), r.tEmergenceEnd()));
-    for (double[] a : new double[][] {r.halfSignalTimes(), r.taskWarmupEnds(), r.taskEmergenceEnds()}) {
+    List<Double> m = new ArrayList<>(List.of(r.markers().warmupEnd(), r.markers().emergenceEnd()));
+    for (double[] a : new double[][] {r.markers().halfSignal(), r.markers().taskWarmupEnds(),
+        r.markers().taskEmergenceEnds()}) {
       for (double v : a) {
         m.add(v);
       }
@@ -67,7 +68,7 @@ class ReducedFlowRunnerTest {
   @Test
   void noTailWhenTheRunEndsBeforeTheMarkers() {
     ReducedRun r = run(100, OPTIONS);
-    assertTrue(Double.isNaN(r.tWarmupEnd()), "t = 100 is before the warm-up ends (≈ 113)");
+    assertTrue(Double.isNaN(r.markers().warmupEnd()), "t = 100 is before the warm-up ends (≈ 113)");
     assertTrue(Double.isNaN(r.tailStart()), "tail start " + r.tailStart());
     assertEquals(100.0, r.trajectory().get(r.trajectory().size() - 1).t(), 0.0);
   }
@@ -76,7 +77,7 @@ class ReducedFlowRunnerTest {
   void trajectoryIsUniformInsideTheEmergenceWindowAndGeometricAfterIt() {
     ReducedRun r = run(300, OPTIONS);
     List<Double> markers = markerTimes(r);
-    double spacing = r.tWarmupEnd() / OPTIONS.windowSamplesPerWarmup();
+    double spacing = r.markers().warmupEnd() / OPTIONS.windowSamplesPerWarmup();
     double tFirst = 1e-6 * 300;
     List<TrajectorySample> s = r.trajectory();
     int inside = 0;
@@ -86,12 +87,12 @@ class ReducedFlowRunnerTest {
       if (markers.contains(t) || t == 300.0) {
         continue;
       }
-      if (t > r.tWarmupEnd() && t <= r.tEmergenceEnd()) {
+      if (t > r.markers().warmupEnd() && t <= r.markers().emergenceEnd()) {
         // Each window sample is one spacing after the previous sample (regular or marker); the sum t_prev + spacing
         // is rounded once, so 1e-12 (≈ 2·10³ ulps at t ≈ 120) is ample.
         assertEquals(s.get(k - 1).t() + spacing, t, 1e-12, "window sample " + k);
         inside++;
-      } else if (t > r.tEmergenceEnd()) {
+      } else if (t > r.markers().emergenceEnd()) {
         // Back on the grid tFirst·10^(j/40): j is an integer up to the rounding of log10 (≈ 1e-13 here).
         double j = OPTIONS.samplesPerDecade() * FastMath.log10(t / tFirst);
         assertEquals(FastMath.rint(j), j, 1e-9, "sample after t_e at " + t);

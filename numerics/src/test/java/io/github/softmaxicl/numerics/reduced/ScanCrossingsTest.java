@@ -80,9 +80,10 @@ class ScanCrossingsTest {
     LeadingOrderLoss loss = new LeadingOrderLoss(c);
     double[] l0 = loss.taskLosses(init);
     for (int i = 0; i < c.tasks(); i++) {
-      double te = run.taskEmergenceEnds()[i];
+      double te = run.markers().taskEmergenceEnds()[i];
       assertTrue(Double.isFinite(te), "task " + i + ": t_e,i = " + te);
-      assertTrue(run.halfSignalTimes()[i] <= te && te < 2 * run.tEmergenceEnd(), "task " + i + " in order: " + te);
+      assertTrue(run.markers().halfSignal()[i] <= te && te < 2 * run.markers().emergenceEnd(),
+          "task " + i + " in order: " + te);
       // At the marker the task's loss is at its level (to the event-time accuracy times |dL_i/dt| < 1).
       double level = PhaseMarkers.emergenceThreshold(l0[i], ClosedForms.taskLossStar(c, i));
       TrajectorySample at = run.trajectory().stream().filter(s -> s.t() == te).findFirst().orElseThrow();

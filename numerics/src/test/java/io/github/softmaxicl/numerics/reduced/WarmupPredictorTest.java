@@ -52,11 +52,11 @@ class WarmupPredictorTest {
       ReducedRun run = ReducedFlowRunner.run(p.config(), p.initialState(), p.defaultTEnd(),
           ReducedFlowOptions.defaults());
       for (int i = 0; i < p.config().tasks(); i++) {
-        double half = run.halfSignalTimes()[i];
+        double half = run.markers().halfSignal()[i];
         assertTrue(Math.abs(half - w.blowUp(i)) <= w.tau(i), p.id() + " task " + i + ": " + half + " vs "
             + w.blowUp(i) + " +- " + w.tau(i));
-        assertTrue(run.taskWarmupEnds()[i] < half && half <= run.taskEmergenceEnds()[i], p.id());
-        double[] mu = WarmupPredictor.muAt(p.config(), p.initialState(), i, run.taskWarmupEnds()[i]);
+        assertTrue(run.markers().taskWarmupEnds()[i] < half && half <= run.markers().taskEmergenceEnds()[i], p.id());
+        double[] mu = WarmupPredictor.muAt(p.config(), p.initialState(), i, run.markers().taskWarmupEnds()[i]);
         assertTrue(mu[i] > 10 * p.initialState().mu(i, i), "the favourite grows in the warm-up");
       }
     }

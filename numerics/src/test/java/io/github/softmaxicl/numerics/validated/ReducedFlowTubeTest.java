@@ -45,8 +45,8 @@ class ReducedFlowTubeTest {
     start = PRESET.initialState();
     y0 = new BalancedSpectralField(new LeadingOrderLoss(config), start).toLog(start);
     ReducedRun run = ReducedFlowRunner.run(config, start, PRESET.defaultTEnd(), ReducedFlowOptions.defaults());
-    tEmergence = run.tEmergenceEnd();
-    halfSignal = run.halfSignalTimes();
+    tEmergence = run.markers().emergenceEnd();
+    halfSignal = run.markers().halfSignal();
     ReducedLogTaylorField field = new ReducedLogTaylorField(config, start);
     tube = LohnerTaylorIntegrator.integrate(field, field.startEnclosure(), tEmergence + 5.0, SETTINGS);
     System.out.printf("validated small: %d steps to t = %.3f (t_e = %.3f) in %.2f s, final width %.3e%n",

@@ -20,7 +20,7 @@ final class AllocationHeatmaps {
   static void render(StringBuilder sb, RunFacts r) {
     List<TrajectorySample> s = r.trajectory();
     String[] names = {"t = 0 (start)", "end of warm-up t_w", "end of emergence t_e", "t_end"};
-    double[] at = {s.get(0).t(), r.tWarmupEnd(), r.tEmergenceEnd(), r.lastSampleTime()};
+    double[] at = {s.get(0).t(), r.markers().warmupEnd(), r.markers().emergenceEnd(), r.lastSampleTime()};
     int heads = r.config().heads();
     int n = r.config().tasks();
     sb.append("<div class=\"figs\">\n");

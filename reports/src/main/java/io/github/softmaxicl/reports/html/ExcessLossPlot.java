@@ -38,7 +38,7 @@ final class ExcessLossPlot {
     String slope = "";
     if (tail.last() > 0) {
       int last = tail.last();
-      double start = TailSlope.guideStart(t[last], r.tEmergenceEnd());
+      double start = TailSlope.guideStart(t[last], r.markers().emergenceEnd());
       if (start < t[last]) {
         double ratio = t[last] / start;
         p.line(new Svg.Series("guide ∝ 1/t", new double[] {start, t[last]}, new double[] {y[last] * ratio, y[last]},

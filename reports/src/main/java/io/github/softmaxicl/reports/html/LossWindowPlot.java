@@ -25,22 +25,22 @@ final class LossWindowPlot {
           Trajectories.losses(pred, 0), PlotStyles.PREDICTION, false));
     }
     p.ref(new Svg.Marker("F*", r.fStar(), true, PlotStyles.F_STAR));
-    p.ref(new Svg.Marker("t_w (end of warm-up)", r.tWarmupEnd(), false, PlotStyles.WARM_UP));
-    p.ref(new Svg.Marker("t_e (end of emergence)", r.tEmergenceEnd(), false, PlotStyles.EMERGENCE));
+    p.ref(new Svg.Marker("t_w (end of warm-up)", r.markers().warmupEnd(), false, PlotStyles.WARM_UP));
+    p.ref(new Svg.Marker("t_e (end of emergence)", r.markers().emergenceEnd(), false, PlotStyles.EMERGENCE));
     halfSignals(p, r);
     RunFacts.FullModel full = r.full();
     if (full != null && Double.isFinite(full.escapeTime()) && full.escapeTime() <= end) {
       p.ref(new Svg.Marker("saddle escape", full.escapeTime(), false, PlotStyles.ESCAPE));
     }
     Figure.append(sb, p.render(id, Figure.WIDE, 300),
-        PlotWindow.explain(end, r.tEnd(), r.tEmergenceEnd()) + ". F* is the loss of the one-head-per-task"
+        PlotWindow.explain(end, r.tEnd(), r.markers().emergenceEnd()) + ". F* is the loss of the one-head-per-task"
         + " limit (MODEL.md §6); t<sub>w</sub>: first F ≤ 0.99 F(0), t<sub>e</sub>: first F − F* ≤ 0.01 (F(0) − F*)"
         + " (§7).", Figure.WIDE);
   }
 
   /** One vertical marker per task at its half-signal time. */
   static void halfSignals(Svg.Plot p, RunFacts r) {
-    double[] half = r.halfSignalTimes();
+    double[] half = r.markers().halfSignal();
     for (int i = 0; i < half.length; i++) {
       p.ref(new Svg.Marker("half-signal, task " + (i + 1), half[i], false, PlotStyles.halfSignal(i)));
     }
@@ -48,7 +48,7 @@ final class LossWindowPlot {
 
   /** The t_w and t_e markers with short labels. */
   static void phaseMarkers(Svg.Plot p, RunFacts r) {
-    p.ref(new Svg.Marker("t_w", r.tWarmupEnd(), false, PlotStyles.WARM_UP));
-    p.ref(new Svg.Marker("t_e", r.tEmergenceEnd(), false, PlotStyles.EMERGENCE));
+    p.ref(new Svg.Marker("t_w", r.markers().warmupEnd(), false, PlotStyles.WARM_UP));
+    p.ref(new Svg.Marker("t_e", r.markers().emergenceEnd(), false, PlotStyles.EMERGENCE));
   }
 }

@@ -26,7 +26,7 @@ final class OffStructurePlot {
     Svg.Plot p = new Svg.Plot("Norm of the weights outside the decomposable structure (linear t, log y)",
         "t (gradient-flow time, dimensionless)", "off-structure norm (Frobenius, log scale)", false, true);
     p.line(new Svg.Series("off-structure norm", Trajectories.times(s), v, PlotStyles.OFF_STRUCTURE, false));
-    p.ref(new Svg.Marker("t_e", r.tEmergenceEnd(), false, PlotStyles.EMERGENCE));
+    p.ref(new Svg.Marker("t_e", r.markers().emergenceEnd(), false, PlotStyles.EMERGENCE));
     p.ref(new Svg.Marker("saddle escape", full.escapeTime(), false, PlotStyles.ESCAPE_ON_NORM));
     Figure.append(sb, p.render(id, Figure.WIDE, 300), "The whole run. " + growth(full, largest)
         + (dropped == 0 ? "" : " " + dropped + " sample" + (dropped == 1 ? "" : "s") + " with norm 0 (e.g. an"

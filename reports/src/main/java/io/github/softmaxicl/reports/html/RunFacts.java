@@ -2,6 +2,7 @@ package io.github.softmaxicl.reports.html;
 
 import io.github.softmaxicl.reports.Numbers;
 import io.github.softmaxicl.numerics.EmergenceWindow;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.List;
@@ -14,30 +15,26 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * stored.
  *
  * @param prompts prompts per step (SGD) or in the fixed sample (full flow); null for the reduced flow
- * @param halfSignalTimes per task, NaN if not reached
+ * @param markers t_w, t_e and per task the half-signal time, t_w,i and t_e,i; NaN where not reached or not
+ *     computed
  * @param allocation per task, the head with the largest μ·ω at t_end, or -1
  * @param full the full-model quantities; null for reduced runs
  * @param trajectory the recorded samples, sorted by t, at least one
  * @param prediction the reduced flow from the same start (full-model runs), else empty
- * @param taskWarmupEnds per-task end of warm-up t_w,i, NaN where not reached or not computed
- * @param taskEmergenceEnds per-task end of emergence t_e,i, NaN where not reached or not computed
  * @param emergenceSamples the integrator's dense output across {@link #emergenceWindow()}, in time order; empty
  *     where the dynamics provides none (the close-up then joins the recorded samples)
  */
 public record RunFacts(String id, RunKind kind, ProblemConfig config, String init, double initScale, long seed,
-    @Nullable Integer prompts, double tEnd, double f0, double fFinal, double fStar, double tWarmupEnd,
-    double tEmergenceEnd, double[] halfSignalTimes, int[] allocation, @Nullable FullModel full,
+    @Nullable Integer prompts, double tEnd, double f0, double fFinal, double fStar, MarkerTimes markers,
+    int[] allocation, @Nullable FullModel full,
     Integrator integrator, long evaluations, double wallSeconds, String trajectoryCsv,
-    List<TrajectorySample> trajectory, List<TrajectorySample> prediction, double[] taskWarmupEnds,
-    double[] taskEmergenceEnds, List<TrajectorySample> emergenceSamples) {
+    List<TrajectorySample> trajectory, List<TrajectorySample> prediction,
+    List<TrajectorySample> emergenceSamples) {
   /** Copies the arrays and lists. */
   public RunFacts {
-    halfSignalTimes = halfSignalTimes.clone();
     allocation = allocation.clone();
     trajectory = List.copyOf(trajectory);
     prediction = List.copyOf(prediction);
-    taskWarmupEnds = taskWarmupEnds.clone();
-    taskEmergenceEnds = taskEmergenceEnds.clone();
     emergenceSamples = List.copyOf(emergenceSamples);
     if (trajectory.isEmpty()) {
       throw new IllegalArgumentException("run " + id + " has no samples");
@@ -65,21 +62,9 @@ public record RunFacts(String id, RunKind kind, ProblemConfig config, String ini
     }
   }
 
-  /** Per-task t_w,i; a copy. */
-  @Override
-  public double[] taskWarmupEnds() {
-    return taskWarmupEnds.clone();
-  }
-
-  /** Per-task t_e,i; a copy. */
-  @Override
-  public double[] taskEmergenceEnds() {
-    return taskEmergenceEnds.clone();
-  }
-
   /** The close-up's range (the range the dense samples were taken across), empty without emergence. */
   Optional<EmergenceWindow> emergenceWindow() {
-    return EmergenceWindow.of(tWarmupEnd, tEmergenceEnd, taskWarmupEnds, taskEmergenceEnds);
+    return markers.emergenceWindow();
   }
 
   /** Time of the last sample. */

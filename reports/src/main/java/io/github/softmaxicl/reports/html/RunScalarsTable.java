@@ -16,9 +16,9 @@ final class RunScalarsTable {
     // F(t_end) and F* agree to many digits; their difference is what a reader wants to see.
     rows.add(new String[] {"F(t_end) − F*", Numbers.human(r.fFinal() - r.fStar())});
     rows.add(new String[] {"F(t_end) / F* − 1", Numbers.human(r.fFinal() / r.fStar() - 1)});
-    rows.add(new String[] {"end of warm-up t_w", RunSection.marker(r.tWarmupEnd())});
-    rows.add(new String[] {"end of emergence t_e", RunSection.marker(r.tEmergenceEnd())});
-    double[] half = r.halfSignalTimes();
+    rows.add(new String[] {"end of warm-up t_w", RunSection.marker(r.markers().warmupEnd())});
+    rows.add(new String[] {"end of emergence t_e", RunSection.marker(r.markers().emergenceEnd())});
+    double[] half = r.markers().halfSignal();
     int[] alloc = r.allocation();
     StringBuilder hs = new StringBuilder();
     StringBuilder al = new StringBuilder();

@@ -30,7 +30,7 @@ final class RunSection {
       }
     }
     sb.append(count == 0 ? "none" : "").append(".</p>\n");
-    double end = PlotWindow.end(r.tEnd(), r.tEmergenceEnd(), r.lastSampleTime());
+    double end = PlotWindow.end(r.tEnd(), r.markers().emergenceEnd(), r.lastSampleTime());
     sb.append("<div class=\"figs\">\n");
     RunScalarsTable.render(sb, r, end);
     LossWindowPlot.render(sb, r, end, ids.next());

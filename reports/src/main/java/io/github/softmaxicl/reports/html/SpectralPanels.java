@@ -17,7 +17,7 @@ final class SpectralPanels {
   static void render(StringBuilder sb, RunFacts r, double end, PlotIds ids) {
     List<TrajectorySample> run = SampleSearch.upTo(r.trajectory(), end);
     List<TrajectorySample> pred = SampleSearch.upTo(r.prediction(), end);
-    String window = PlotWindow.explain(end, r.tEnd(), r.tEmergenceEnd()) + ", as in the loss plot.";
+    String window = PlotWindow.explain(end, r.tEnd(), r.markers().emergenceEnd()) + ", as in the loss plot.";
     if (pred.isEmpty()) {
       reducedPanels(sb, r, end, run, window, ids);
     } else {
