@@ -1,6 +1,7 @@
 package io.github.softmaxicl.numerics;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -91,8 +92,8 @@ public record MarkerTimes(double warmupEnd, double emergenceEnd, double[] halfSi
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(new double[] {warmupEnd, emergenceEnd}) + 31 * Arrays.hashCode(halfSignal)
-        + 961 * (Arrays.hashCode(taskWarmupEnds) + 31 * Arrays.hashCode(taskEmergenceEnds));
+    return Objects.hash(warmupEnd, emergenceEnd, Arrays.hashCode(halfSignal), Arrays.hashCode(taskWarmupEnds),
+        Arrays.hashCode(taskEmergenceEnds));
   }
 
   @Override
