@@ -1,6 +1,7 @@
 package io.github.softmaxicl.numerics.full;
 
 import io.github.softmaxicl.numerics.TrajectorySample;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,16 @@ class DynamicsTest {
       }
       assertEquals(20.0, run.tEnd(), 1e-12);
       assertTrue(run.evaluations() > 0);
+      assertMarkersReadOffTheTrajectory(run);
+    }
+  }
+
+  /** A full-model run's half-signal times are its recorded trajectory's; it has no per-task t_w,i, t_e,i. */
+  private static void assertMarkersReadOffTheTrajectory(FullRun run) {
+    assertArrayEquals(RunAnalysis.halfSignalTimes(run.trajectory(), C), run.markers().halfSignal(), 0.0);
+    for (int i = 0; i < C.tasks(); i++) {
+      assertTrue(Double.isNaN(run.markers().taskWarmupEnds()[i]));
+      assertTrue(Double.isNaN(run.markers().taskEmergenceEnds()[i]));
     }
   }
 
@@ -75,5 +86,6 @@ class DynamicsTest {
       }
     }
     assertEquals(one.fFresh(), two.fFresh(), 0.0);
+    assertMarkersReadOffTheTrajectory(one);
   }
 }
