@@ -1,11 +1,11 @@
 package io.github.softmaxicl.numerics.full;
 
-import io.github.softmaxicl.numerics.MarkerTimes;
+import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.numerics.EmergenceWindow;
 import io.github.softmaxicl.numerics.FullModelFailure;
+import io.github.softmaxicl.numerics.MarkerTimes;
 import io.github.softmaxicl.numerics.TrajectorySample;
-
-import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.theory.PhaseMarkers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,8 +58,8 @@ public final class FullGradientFlow {
     LongSupplier clock = System::nanoTime;
 
     /**
-     * The wall clock (nanoseconds) behind the progress reports and the recorded wall time; a test seam, so that
-     * a test can drive the 2 s reporting rule and the time-left estimate with a clock of its own.
+     * The wall clock (nanoseconds) behind the progress reports and the recorded wall time ({@link RunClock}); a
+     * test seam, so that a test can drive the 2 s reporting rule and the time-left estimate with a clock of its own.
      */
     Options clock(LongSupplier v) {
       this.clock = v;
@@ -165,7 +165,7 @@ public final class FullGradientFlow {
     if (!(o.tEnd > 0) || !Double.isFinite(o.tEnd)) {
       throw new IllegalArgumentException("t_end must be finite and > 0 (got " + o.tEnd + ")");
     }
-    long wallStart = o.clock.getAsLong();
+    RunClock wall = new RunClock(o.clock);
     var c = model.config();
     LimitPoint limit = o.limit != null ? o.limit : LimitPoint.of(c);
     double fStar = limit.fStar();
@@ -179,9 +179,9 @@ public final class FullGradientFlow {
 
     EmbeddedRungeKuttaIntegrator integrator = new DormandPrince54Integrator(1e-12 * o.tEnd, o.tEnd, o.absTol, o.relTol);
     integrator.setMaxEvaluations(o.maxEvaluations);
-    LevelDetector warmup = new LevelDetector(ev, 0.99 * f0, o.tEnd);
+    LevelDetector warmup = new LevelDetector(ev, PhaseMarkers.warmupThreshold(f0), o.tEnd);
     integrator.addEventDetector(warmup);
-    LevelDetector emergence = new LevelDetector(ev, fStar + 0.01 * (f0 - fStar), o.tEnd);
+    LevelDetector emergence = new LevelDetector(ev, PhaseMarkers.emergenceThreshold(f0, fStar), o.tEnd);
     if (f0 > fStar) {
       integrator.addEventDetector(emergence);
     }
@@ -195,7 +195,6 @@ public final class FullGradientFlow {
     }
     integrator.addStepHandler(new ODEStepHandler() {
       private double lastT = 0;
-      private long lastReport = o.clock.getAsLong();
 
       @Override
       public void handleStep(ODEStateInterpolator interpolator) {
@@ -209,10 +208,8 @@ public final class FullGradientFlow {
           o.observer.sample(t, w);
           lastT = t;
         }
-        long now = o.clock.getAsLong();
-        if (now - lastReport > 2_000_000_000L) {
-          lastReport = now;
-          double elapsed = (now - wallStart) * 1e-9;
+        double elapsed = wall.reportDue(false);
+        if (!Double.isNaN(elapsed)) {
           o.progress.report(t, ev.loss(s.getPrimaryState()), elapsed * (o.tEnd - t) / FastMath.max(t, 1e-300));
         }
       }
@@ -232,12 +229,12 @@ public final class FullGradientFlow {
     SpectralReadout ro = SpectralReadout.of(wEnd);
     double tEmergence = emergence.time;
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
-    double wall = (o.clock.getAsLong() - wallStart) * 1e-9;
+    double wallSeconds = wall.elapsedSeconds();
     return new FullRun(c, Dynamics.FULL, o.controlVariate ? "DormandPrince54 + control variate" : "DormandPrince54", o.relTol, o.absTol, 0, o.sampleSeed, o.initScale,
         o.perturbation, symmetrised, sample.size(), independentDraws, end.getTime(), f0, fFinal, fresh.mean(),
         fresh.standardError(), fStar, MarkerTimes.withoutTaskPhases(warmup.time, tEmergence,
             RunAnalysis.halfSignalTimes(traj, c)), ro.state(), ro.offStructureNorm(), traj,
-        ev.gradientEvaluations, ev.lossEvaluations, wall, esc.time(), esc.head(), esc.task(), esc.predicted(),
+        ev.gradientEvaluations, ev.lossEvaluations, wallSeconds, esc.time(), esc.head(), esc.task(), esc.predicted(),
         esc.measured(), dense);
   }
 

@@ -1,10 +1,10 @@
 package io.github.softmaxicl.numerics.full;
 
-import io.github.softmaxicl.numerics.MarkerTimes;
-import io.github.softmaxicl.numerics.FullModelFailure;
-import io.github.softmaxicl.numerics.TrajectorySample;
-
 import io.github.softmaxicl.numerics.Dynamics;
+import io.github.softmaxicl.numerics.FullModelFailure;
+import io.github.softmaxicl.numerics.MarkerTimes;
+import io.github.softmaxicl.numerics.TrajectorySample;
+import io.github.softmaxicl.theory.PhaseMarkers;
 import io.github.softmaxicl.theory.ProblemConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +45,8 @@ public final class StochasticGradientDescent {
     LongSupplier clock = System::nanoTime;
 
     /**
-     * The wall clock (nanoseconds) behind the progress reports and the recorded wall time; a test seam, so that
-     * a test can drive the 2 s reporting rule and the time-left estimate with a clock of its own.
+     * The wall clock (nanoseconds) behind the progress reports and the recorded wall time ({@link RunClock}); a
+     * test seam, so that a test can drive the 2 s reporting rule and the time-left estimate with a clock of its own.
      */
     Options clock(LongSupplier v) {
       this.clock = v;
@@ -173,7 +173,7 @@ public final class StochasticGradientDescent {
       throw new IllegalArgumentException("batch must be a positive multiple of " + images + " (got " + o.batch + ")");
     }
     int draws = o.batch / images;
-    long wallStart = o.clock.getAsLong();
+    RunClock wall = new RunClock(o.clock);
     LimitPoint limit = o.limit != null ? o.limit : LimitPoint.of(c);
     double fStar = limit.fStar();
     // Evaluation prompts use streams no step can reach (step indices are >= 0).
@@ -182,7 +182,7 @@ public final class StochasticGradientDescent {
     double f0 = o.controlVariate
         ? model.lossAndGradient(start, PromptSampler.of(c, Seeds.derive(seed, -1), o.freshPrompts, false), true).loss()
         : MonteCarloLoss.estimate(model, start, Seeds.derive(seed, -1), o.freshPrompts).mean();
-    double emergenceLevel = fStar + 0.01 * (f0 - fStar);
+    double emergenceLevel = PhaseMarkers.emergenceThreshold(f0, fStar);
     List<TrajectorySample> traj = new ArrayList<>();
     traj.add(point(0, f0, start));
     List<double[]> etaTrace = new ArrayList<>();
@@ -197,7 +197,6 @@ public final class StochasticGradientDescent {
     double lastWindow = f0;
     double speed = 0;
     double lastLambda = Double.NaN;
-    long lastReport = o.clock.getAsLong();
     long k = 0;
     AdaptiveStep adaptive = o.adaptive;
     String method = adaptive != null ? "SGD " + adaptive.describe() : "SGD " + o.rate.describe();
@@ -262,25 +261,23 @@ public final class StochasticGradientDescent {
           }
         }
       }
-      long now = o.clock.getAsLong();
-      if (now - lastReport > 2_000_000_000L || done) {
-        lastReport = now;
-        double elapsed = (now - wallStart) * 1e-9;
+      double elapsed = wall.reportDue(done);
+      if (!Double.isNaN(elapsed)) {
         double left = Double.isInfinite(o.tEnd) ? elapsed / k * (o.steps - k) : elapsed * (o.tEnd - t) / t;
         o.progress.report(t, lg.loss(), left);
       }
     }
     MonteCarloLoss fresh = MonteCarloLoss.estimate(model, w, Seeds.derive(seed, -2), o.freshPrompts);
-    double tWarm = RunAnalysis.firstCrossing(traj, 0.99 * f0);
+    double tWarm = RunAnalysis.firstCrossing(traj, PhaseMarkers.warmupThreshold(f0));
     double tEmergence = f0 > fStar ? RunAnalysis.firstCrossing(traj, emergenceLevel) : Double.NaN;
     RunAnalysis.Escape esc = RunAnalysis.escape(traj, tEmergence, limit);
     SpectralReadout ro = SpectralReadout.of(w);
-    double wall = (o.clock.getAsLong() - wallStart) * 1e-9;
+    double wallSeconds = wall.elapsedSeconds();
     FullRun run = new FullRun(c, Dynamics.SGD, method, Double.NaN, Double.NaN, o.batch, seed, o.initScale,
         o.perturbation, o.symmetrised, k * (long) o.batch, k * (long) draws, t, f0, lastWindow,
         fresh.mean(), fresh.standardError(), fStar, MarkerTimes.withoutTaskPhases(tWarm, tEmergence,
             RunAnalysis.halfSignalTimes(traj, c)), ro.state(), ro.offStructureNorm(), traj,
-        k, 2L, wall, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());
+        k, 2L, wallSeconds, esc.time(), esc.head(), esc.task(), esc.predicted(), esc.measured());
     return new SgdRun(run, etaTrace, k, o.controlVariate);
   }
 

@@ -258,10 +258,9 @@ class FlowStepTest {
 
   @Test
   void withAClockOfOneSecondPerReadingEveryThirdStepIsReportedWithTheTimeLeft() {
-    // Readings: the start, the step handler's creation, one per step end, the end. Every step is recorded
-    // (spacing 1e-12), so step j ends at trajectory sample j; a report comes when more than 2 s have passed since
-    // the last one (the handler's creation first): at steps 3, 6, 9, ..., with elapsed (1 + j) s since the start
-    // and (t_end − t)/t of it left.
+    // Readings: the start, one per step end, the end. Every step is recorded (spacing 1e-12), so step j ends at
+    // trajectory sample j, read j s after the start; a report comes when more than 2 s have passed since the last
+    // one (the start first): at steps 3, 6, 9, ..., with elapsed j s and (t_end − t)/t of it left.
     TickClock clock = new TickClock();
     List<double[]> reports = new ArrayList<>();
     PromptSource sample = sample();
@@ -272,12 +271,12 @@ class FlowStepTest {
           .progress((t, loss, left) -> reports.add(new double[] {t, loss, left})));
       int steps = r.trajectory().size() - 1;
       assertTrue(steps >= 6, "steps " + steps);
-      assertEquals(steps + 3, clock.readings());
-      assertEquals((steps + 2) * 1_000_000_000L * 1e-9, r.wallSeconds());
+      assertEquals(steps + 2, clock.readings());
+      assertEquals((steps + 1) * 1_000_000_000L * 1e-9, r.wallSeconds());
       assertEquals(steps / 3, reports.size());
       for (int k = 1; k <= reports.size(); k++) {
         TrajectorySample p = r.trajectory().get(3 * k);
-        double elapsed = (1 + 3 * k) * 1_000_000_000L * 1e-9;
+        double elapsed = 3 * k * 1_000_000_000L * 1e-9;
         double[] got = reports.get(k - 1);
         assertEquals(p.t(), got[0], "time of report " + k);
         assertEquals(p.loss(), got[1], "loss of report " + k);

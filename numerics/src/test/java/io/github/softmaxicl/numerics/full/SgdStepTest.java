@@ -361,9 +361,9 @@ class SgdStepTest {
 
   @Test
   void withAClockOfOneSecondPerReadingEveryThirdStepAndTheLastAreReported() {
-    // Readings: the start, the report clock's start, one per step, the end. Step k (from 1) reads (2 + k): a
-    // report when more than 2 s have passed since the last one, at steps 3 and 6, and at the last step (7), with
-    // elapsed (1 + k) s since the start. Left: elapsed/k·(steps − k) without a time bound (0 at the last step),
+    // Readings: the start, one per step, the end. Step k (from 1) reads k s after the start: a report when more
+    // than 2 s have passed since the last one (the start first), at steps 3 and 6, and at the last step (7), with
+    // elapsed k s. Left: elapsed/k·(steps − k) without a time bound (0 at the last step),
     // elapsed·(t_end − t)/t with one.
     for (boolean bounded : new boolean[] {false, true}) {
       TickClock clock = new TickClock();
@@ -377,14 +377,14 @@ class SgdStepTest {
       try (FullModel m = new FullModel(C, 1)) {
         SgdRun r = StochasticGradientDescent.runDetailed(m, start(), SEED, o);
         assertEquals(7, r.steps());
-        assertEquals(7 + 3, clock.readings());
-        assertEquals((7 + 2) * 1_000_000_000L * 1e-9, r.run().wallSeconds());
+        assertEquals(7 + 2, clock.readings());
+        assertEquals((7 + 1) * 1_000_000_000L * 1e-9, r.run().wallSeconds());
         assertEquals(3, reports.size());
         int[] at = {3, 6, 7};
         for (int j = 0; j < 3; j++) {
           int k = at[j];
           TrajectorySample p = r.run().trajectory().get(k);
-          double elapsed = (1 + k) * 1_000_000_000L * 1e-9;
+          double elapsed = k * 1_000_000_000L * 1e-9;
           double[] got = reports.get(j);
           assertEquals(p.t(), got[0], "time of the report at step " + k);
           assertEquals(p.loss(), got[1], "loss of the report at step " + k); // one mini-batch per window
