@@ -3,7 +3,6 @@ package io.github.softmaxicl.experiments;
 import io.github.softmaxicl.numerics.Dynamics;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.full.FullRun;
-import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import java.util.ArrayList;
 import java.util.List;
