@@ -6,6 +6,7 @@ import io.github.softmaxicl.numerics.full.FullRun;
 import io.github.softmaxicl.numerics.full.SaddleEscape;
 import io.github.softmaxicl.numerics.TrajectorySample;
 import io.github.softmaxicl.numerics.full.PaperSgdProtocol;
+import io.github.softmaxicl.numerics.full.RunAnalysis;
 import io.github.softmaxicl.numerics.reduced.ReducedRun;
 import io.github.softmaxicl.theory.Claims;
 import io.github.softmaxicl.theory.ClosedForms;
@@ -419,7 +420,7 @@ public final class FullDynamicsChecks {
     StringBuilder neg = new StringBuilder();
     for (int h = 0; h < s.heads(); h++) {
       for (int i = 0; i < s.tasks(); i++) {
-        if (s.mu(h, i) < -1e-3 * ClosedForms.muStar(c, i)) {
+        if (RunAnalysis.belowEscapeLevel(s.mu(h, i), ClosedForms.muStar(c, i))) {
           neg.append(neg.length() == 0 ? "" : ", ").append(ReducedRunChecks.fmt("mu_%d^%d = %.3g", i + 1, h + 1,
               s.mu(h, i)));
         }

@@ -9,6 +9,18 @@ import org.hipparchus.util.FastMath;
  * saddle escape of MODEL.md §9 and its measured rate.
  */
 public final class RunAnalysis {
+  /**
+   * An off-task μ_i^h has escaped the limit (MODEL.md §9: it left the sign-preserving manifold towards debiasing)
+   * once it is below −{@value} μ_i*: the escape time, the lower end of the saddle-rate fit, and the checks' note on
+   * the end state all use this level.
+   */
+  public static final double ESCAPE_LEVEL = 1e-3;
+
+  /** Whether an off-task μ is below the escape level −{@link #ESCAPE_LEVEL} μ*. */
+  public static boolean belowEscapeLevel(double mu, double muStar) {
+    return mu < -ESCAPE_LEVEL * muStar;
+  }
+
   private RunAnalysis() {}
 
   /** First time the recorded loss falls to {@code level} or below, linearly interpolated; NaN if never. */
@@ -118,7 +130,7 @@ public final class RunAnalysis {
       var st = traj.get(s).state();
       for (int i = 0; i < n; i++) {
         for (int h = 0; h < heads; h++) {
-          if (h != alloc[i] && st.mu(h, i) < -1e-3 * limit.muStar(i)) {
+          if (h != alloc[i] && belowEscapeLevel(st.mu(h, i), limit.muStar(i))) {
             double measured = slope(traj, s, h, i, limit.muStar(i));
             return new Escape(traj.get(s).t(), h, i, 2 * limit.saddleCoefficient(i), measured);
           }
@@ -167,6 +179,6 @@ public final class RunAnalysis {
   }
 
   private static boolean inFittingRange(double mu, double muStar) {
-    return -mu <= 0.1 * muStar && -mu >= 1e-3 * muStar;
+    return -mu <= 0.1 * muStar && -mu >= ESCAPE_LEVEL * muStar;
   }
 }

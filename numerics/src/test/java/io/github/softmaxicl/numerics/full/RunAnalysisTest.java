@@ -2,6 +2,7 @@ package io.github.softmaxicl.numerics.full;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.softmaxicl.numerics.TrajectorySample;
@@ -236,6 +237,15 @@ class RunAnalysisTest {
    * no escape, nor is μ exactly −1e-3 μ* (strictly below is required); −2e-3 μ* is. An emergence time exactly at a
    * sample starts the search at that sample.
    */
+  /** The one escape level, shared with the checks' end-state note: strictly below −10⁻³ μ*. */
+  @Test
+  void belowEscapeLevelIsStrict() {
+    assertEquals(1e-3, RunAnalysis.ESCAPE_LEVEL);
+    assertFalse(RunAnalysis.belowEscapeLevel(-1e-3 * 2.0, 2.0), "at the level");
+    assertTrue(RunAnalysis.belowEscapeLevel(Math.nextDown(-1e-3 * 2.0), 2.0), "one ulp below it");
+    assertFalse(RunAnalysis.belowEscapeLevel(0.0, 2.0));
+  }
+
   @Test
   void escapeThresholdAndStartSample() {
     LimitPoint limit = LimitPoint.of(C);
